@@ -1,0 +1,444 @@
+import type { Settings } from '../../shared/settings.js';
+import type { BoutRecord, BreakOutcome, PromptAnswer, PromptKind, SuppressReason } from '../../shared/domain.js';
+
+/**
+ * One reading of the two clocks. `mono` only ever moves forward and measures durations;
+ * `wall` is UTC epoch ms and only labels things. Both in milliseconds.
+ */
+export interface Instant {
+  mono: number;
+  wall: number;
+}
+
+export type EngineEvent =
+  | { type: 'input' }
+  | { type: 'lock' }
+  | { type: 'unlock' }
+  | { type: 'suspend' }
+  | { type: 'resume' }
+  | { type: 'quit' }
+  | { type: 'start' }
+  | { type: 'respond'; action: PromptAnswer }
+  | { type: 'stretch-start' }
+  | { type: 'stretch-end' }
+  | { type: 'pause'; untilWall: number | null }
+  | { type: 'unpause' };
+
+export type Effect =
+  | { type: 'bout-started'; start: number; restored: boolean }
+  | { type: 'bout-ended'; bout: BoutRecord; recorded: boolean }
+  | { type: 'prompt'; id: number; kind: PromptKind; at: number; shown: true; sittingMs: number }
+  | { type: 'prompt'; id: number; kind: PromptKind; at: number; shown: false; reason: SuppressReason; sittingMs: number }
+  | { type: 'prompt-closed'; id: number; outcome: BreakOutcome; at: number };
+
+/** Decides, for a wall-clock instant, whether work/quiet hours keep prompts from showing. Pause is the engine's own state. */
+export type HoursPolicy = (wall: number) => SuppressReason | null;
+
+export interface EngineOptions {
+  settings: Settings;
+  /** How long a settings "minute" lasts. 60 000 except under the daemon's testing option. */
+  minuteMs?: number;
+  hours?: HoursPolicy;
+}
+
+/** The open bout as the outside world may see and checkpoint it. */
+export interface OpenBout {
+  start: number;
+  lastInput: number;
+  sittingMs: number;
+}
+
+export interface EngineSnapshot {
+  running: boolean;
+  locked: boolean;
+  asleep: boolean;
+  stretching: boolean;
+  pausedUntil: number | null;
+  bout: OpenBout | null;
+  openPromptId: number | null;
+  next: { kind: PromptKind; at: number } | null;
+}
+
+type TimerKind = 'away' | 'posture' | 'break' | 'recheck';
+
+/**
+ * The sitting tracker and prompt scheduler of DESIGN.md §2 as a pure state machine.
+ * Callers feed observations stamped with an Instant; the engine answers with effects and
+ * says when it next needs to be woken. It never reads a clock itself.
+ */
+export class SittingEngine {
+  private readonly settings: Settings;
+  private readonly minuteMs: number;
+  private readonly hours: HoursPolicy;
+
+  // Internal time T = mono + monoOffset; the offset absorbs a monotonic clock that stopped during sleep.
+  private monoOffset = 0;
+  private lastT = Number.NEGATIVE_INFINITY;
+  private lastWall = 0;
+  private suspendedAt: { T: number; wall: number } | null = null;
+
+  private running = true;
+  private locked = false;
+  private asleep = false;
+  private stretching = false;
+  private pausedUntil: number | null = null;
+
+  private boutStartT = 0;
+  private boutStartWall = 0;
+  private lastInputT = Number.NEGATIVE_INFINITY; // kept after a bout ends, so an old idle reading is not new input
+  private inputFloorT = Number.NEGATIVE_INFINITY; // input before this (app start, end of a stretch) is not sitting
+  private inBout = false;
+  private postureCount = 0;
+  private postureDueT = Infinity;
+  private breakDueT = Infinity;
+  private recheckT = Infinity;
+  private deferred = false; // a break prompt fell due while locked/asleep
+  private openPrompt: { id: number } | null = null;
+  private nextId = 1;
+  private effects: Effect[] = [];
+
+  constructor(opts: EngineOptions) {
+    this.settings = opts.settings;
+    this.minuteMs = opts.minuteMs ?? 60_000;
+    this.hours = opts.hours ?? (() => null);
+  }
+
+  private get minBreakMs(): number {
+    return this.settings.minBreakMinutes * this.minuteMs;
+  }
+  private get sitLimitMs(): number {
+    return this.settings.sitLimitMinutes * this.minuteMs;
+  }
+  private get snoozeMs(): number {
+    return this.settings.snoozeMinutes * this.minuteMs;
+  }
+  /** Bouts shorter than this are someone brushing the mouse, not sitting. */
+  private get minBoutMs(): number {
+    return this.minuteMs;
+  }
+
+  /** Applies one observation at `at`; timers due at or before `at` fire first. */
+  handle(event: EngineEvent, at: Instant): Effect[] {
+    if (event.type === 'resume') this.absorbStoppedClock(at);
+    const T = this.advance(at);
+    this.apply(event, T);
+    return this.flush();
+  }
+
+  /** Input seen by an idle reading: the last input happened `idleMs` before `at`. */
+  observeIdle(idleMs: number, at: Instant): Effect[] {
+    const inputT = this.toT(at) - Math.max(0, idleMs);
+    if (this.canTakeInput() && inputT > this.lastInputT && inputT >= this.inputFloorT) {
+      // Fire what was due before that input, then take the input, then catch up to now.
+      const inputAt = { mono: at.mono - Math.max(0, idleMs), wall: at.wall - Math.max(0, idleMs) };
+      this.advance(inputAt);
+      this.input(this.toT(inputAt));
+    }
+    this.advance(at);
+    return this.flush();
+  }
+
+  /** Fires every timer due at or before `at`. */
+  tick(at: Instant): Effect[] {
+    this.advance(at);
+    return this.flush();
+  }
+
+  /** Ends the open bout at its last input (the trace's `end`, or an orderly shutdown). */
+  close(at: Instant): Effect[] {
+    this.advance(at);
+    if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
+    return this.flush();
+  }
+
+  /**
+   * Continues a bout that a previous run checkpointed, when the gap since its last input
+   * is short enough that the user never counted as away.
+   */
+  restoreBout(startWall: number, lastInputWall: number, at: Instant): Effect[] {
+    const T = this.advance(at);
+    const lastInputT = T - (at.wall - lastInputWall);
+    if (this.inBout || T - lastInputT >= this.minBreakMs || lastInputWall < startWall) return this.flush();
+    this.beginBout(T - (at.wall - startWall), startWall, true);
+    this.lastInputT = lastInputT;
+    // Prompts that fell due while we were not running are caught up at once, without a backlog.
+    while (this.postureDueT <= T) this.advancePosture();
+    if (this.breakDueT < T) this.breakDueT = T;
+    return this.flush();
+  }
+
+  /** The mono instant of the next timer, or null when only new input can change anything. */
+  nextWake(): number | null {
+    const t = this.nextTimer();
+    return t ? t.at - this.monoOffset : null;
+  }
+
+  snapshot(): EngineSnapshot {
+    const next = this.nextPrompt();
+    return {
+      running: this.running,
+      locked: this.locked,
+      asleep: this.asleep,
+      stretching: this.stretching,
+      pausedUntil: this.pausedUntil,
+      bout: this.inBout
+        ? {
+            start: this.boutStartWall,
+            lastInput: this.wallAt(this.lastInputT),
+            sittingMs: Math.max(0, this.lastT - this.boutStartT),
+          }
+        : null,
+      openPromptId: this.openPrompt?.id ?? null,
+      next,
+    };
+  }
+
+  // ---- time ---------------------------------------------------------------
+
+  private toT(at: Instant): number {
+    return Math.max(at.mono + this.monoOffset, this.lastT);
+  }
+
+  private wallAt(T: number): number {
+    return this.lastWall + (T - this.lastT);
+  }
+
+  /** A sleep is measured by the wall clock when the monotonic clock stood still through it. */
+  private absorbStoppedClock(at: Instant): void {
+    if (!this.suspendedAt) return;
+    const monoSlept = at.mono + this.monoOffset - this.suspendedAt.T;
+    const wallSlept = at.wall - this.suspendedAt.wall;
+    if (wallSlept > monoSlept + 1000) this.monoOffset += wallSlept - monoSlept;
+  }
+
+  private advance(at: Instant): number {
+    const T = this.toT(at);
+    if (this.lastT === Number.NEGATIVE_INFINITY) {
+      this.lastT = T;
+      this.inputFloorT = T;
+      this.lastWall = at.wall;
+      return T;
+    }
+    for (let timer = this.nextTimer(); timer && timer.at <= T; timer = this.nextTimer()) this.fire(timer.kind, timer.at);
+    this.lastT = T;
+    this.lastWall = at.wall;
+    return T;
+  }
+
+  private nextTimer(): { kind: TimerKind; at: number } | null {
+    if (!this.inBout) return null;
+    // Ties resolve in this order: at exactly minBreak of no input the user is already away.
+    let best: { kind: TimerKind; at: number } = { kind: 'away', at: this.lastInputT + this.minBreakMs };
+    if (this.postureDueT < best.at) best = { kind: 'posture', at: this.postureDueT };
+    if (this.breakDueT < best.at) best = { kind: 'break', at: this.breakDueT };
+    if (this.recheckT < best.at) best = { kind: 'recheck', at: this.recheckT };
+    return best;
+  }
+
+  private fire(kind: TimerKind, T: number): void {
+    switch (kind) {
+      case 'away':
+        this.endBout(this.lastInputT, 'took-break');
+        return;
+      case 'posture':
+        this.advancePosture();
+        if (this.locked || this.asleep) return; // a posture nudge nobody can see is dropped
+        this.emitPrompt('posture', T);
+        return;
+      case 'break':
+        this.breakDueT = Infinity;
+        this.breakDue(T);
+        return;
+      case 'recheck':
+        this.recheckT = Infinity;
+        if (this.suppression(T)) this.recheckT = T + this.minuteMs;
+        else if (this.locked || this.asleep) this.deferred = true;
+        else this.showBreak(T);
+        return;
+    }
+  }
+
+  private breakDue(T: number): void {
+    if (this.locked || this.asleep) {
+      this.deferred = true;
+      return;
+    }
+    if (this.suppression(T)) {
+      this.closeOpen('unanswered', T);
+      this.emitPrompt('break', T);
+      // Shown once suppression lifts, if the user is still sitting then.
+      this.recheckT = T + this.minuteMs;
+      return;
+    }
+    this.showBreak(T);
+  }
+
+  private showBreak(T: number): void {
+    this.closeOpen('unanswered', T);
+    const id = this.emitPrompt('break', T);
+    this.openPrompt = { id };
+    this.breakDueT = T + this.snoozeMs; // unanswered prompts repeat
+  }
+
+  private suppression(T: number): SuppressReason | null {
+    const wall = this.wallAt(T);
+    if (this.pausedUntil !== null && wall < this.pausedUntil) return 'paused';
+    return this.hours(wall);
+  }
+
+  private emitPrompt(kind: PromptKind, T: number): number {
+    const id = this.nextId++;
+    const at = this.wallAt(T);
+    const sittingMs = T - this.boutStartT;
+    const reason = this.suppression(T);
+    this.effects.push(
+      reason ? { type: 'prompt', id, kind, at, shown: false, reason, sittingMs } : { type: 'prompt', id, kind, at, shown: true, sittingMs },
+    );
+    return id;
+  }
+
+  private closeOpen(outcome: BreakOutcome, T: number): void {
+    if (!this.openPrompt) return;
+    this.effects.push({ type: 'prompt-closed', id: this.openPrompt.id, outcome, at: this.wallAt(T) });
+    this.openPrompt = null;
+  }
+
+  private advancePosture(): void {
+    this.postureCount += 1;
+    const every = this.settings.postureEveryMinutes * this.minuteMs;
+    const nextOffset = (this.postureCount + 1) * every;
+    // Posture nudges belong to the time before the first break prompt only.
+    this.postureDueT = this.settings.postureEnabled && nextOffset < this.sitLimitMs ? this.boutStartT + nextOffset : Infinity;
+  }
+
+  private nextPrompt(): { kind: PromptKind; at: number } | null {
+    if (!this.inBout) return null;
+    if (this.deferred) return { kind: 'break', at: this.wallAt(this.lastT) };
+    const breakAt = Math.min(this.breakDueT, this.recheckT);
+    if (this.postureDueT < breakAt) return { kind: 'posture', at: this.wallAt(this.postureDueT) };
+    return breakAt < Infinity ? { kind: 'break', at: this.wallAt(breakAt) } : null;
+  }
+
+  // ---- events -------------------------------------------------------------
+
+  private canTakeInput(): boolean {
+    return this.running && !this.stretching && !this.locked;
+  }
+
+  private apply(event: EngineEvent, T: number): void {
+    if (!this.running && event.type !== 'start') return; // nothing is observed while the app is not running
+    switch (event.type) {
+      case 'input':
+        if (this.asleep) this.wake(T); // input proves the machine is awake
+        this.input(T);
+        return;
+      case 'lock':
+        this.locked = true;
+        return;
+      case 'unlock':
+        this.locked = false;
+        this.input(T);
+        this.showDeferred(T);
+        return;
+      case 'suspend':
+        this.asleep = true;
+        this.suspendedAt = { T, wall: this.wallAt(T) };
+        return;
+      case 'resume':
+        this.wake(T);
+        return;
+      case 'quit':
+        if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
+        this.running = false;
+        this.stretching = false;
+        this.locked = false;
+        this.asleep = false;
+        return;
+      case 'start':
+        if (!this.running) this.inputFloorT = T;
+        this.running = true;
+        return;
+      case 'respond':
+        if (this.locked) return;
+        this.input(T);
+        if (this.openPrompt) {
+          this.closeOpen(event.action === 'snooze' ? 'snoozed' : 'skipped', T);
+          this.breakDueT = T + (event.action === 'snooze' ? this.snoozeMs : this.sitLimitMs);
+        }
+        return;
+      case 'stretch-start':
+        // A guided break is a break for its whole length, even though the user clicks through it.
+        if (this.inBout) this.endBout(T, 'stretched');
+        this.stretching = true;
+        return;
+      case 'stretch-end':
+        if (this.stretching) this.inputFloorT = T;
+        this.stretching = false;
+        return;
+      case 'pause':
+        this.pausedUntil = event.untilWall ?? Number.POSITIVE_INFINITY;
+        return;
+      case 'unpause':
+        this.pausedUntil = null;
+        return;
+    }
+  }
+
+  private wake(T: number): void {
+    this.asleep = false;
+    this.suspendedAt = null;
+    this.showDeferred(T);
+  }
+
+  private showDeferred(T: number): void {
+    if (!this.inBout || !this.deferred || this.locked || this.asleep) return;
+    this.deferred = false;
+    this.breakDue(T);
+  }
+
+  private input(T: number): void {
+    if (!this.canTakeInput()) return;
+    if (this.inBout) {
+      if (T > this.lastInputT) this.lastInputT = T;
+      return;
+    }
+    this.beginBout(T, this.wallAt(T), false);
+  }
+
+  private beginBout(startT: number, startWall: number, restored: boolean): void {
+    this.inBout = true;
+    this.boutStartT = startT;
+    this.boutStartWall = startWall;
+    this.lastInputT = startT;
+    this.postureCount = 0;
+    const every = this.settings.postureEveryMinutes * this.minuteMs;
+    this.postureDueT = this.settings.postureEnabled && every < this.sitLimitMs ? startT + every : Infinity;
+    this.breakDueT = startT + this.sitLimitMs;
+    this.recheckT = Infinity;
+    this.deferred = false;
+    this.openPrompt = null;
+    this.effects.push({ type: 'bout-started', start: startWall, restored });
+  }
+
+  private endBout(endT: number, openOutcome: BreakOutcome): void {
+    const durationMs = Math.max(0, endT - this.boutStartT);
+    const start = this.boutStartWall;
+    this.effects.push({
+      type: 'bout-ended',
+      bout: { start, end: start + durationMs, durationMs },
+      recorded: durationMs >= this.minBoutMs,
+    });
+    this.closeOpen(openOutcome, endT);
+    this.inBout = false;
+    this.postureDueT = Infinity;
+    this.breakDueT = Infinity;
+    this.recheckT = Infinity;
+    this.deferred = false;
+  }
+
+  private flush(): Effect[] {
+    const out = this.effects;
+    this.effects = [];
+    return out;
+  }
+}

@@ -1,0 +1,102 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { HoursPolicy } from './engine.js';
+import type { Settings, TimeSpan } from '../../shared/settings.js';
+import { WEEKDAYS } from '../../shared/settings.js';
+
+/** Local calendar arithmetic in an IANA zone. Days have 23, 24 or 25 hours; luxon knows which. */
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function at(ms: number, zone: string): DateTime {
+  return DateTime.fromMillis(ms, { zone });
+}
+
+/** ISO-8601 with the zone's offset at that instant, e.g. 2026-03-29T02:20:00+01:00 (never "Z"). */
+export function formatInstant(ms: number, zone: string): string {
+  return at(ms, zone).toFormat(ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+}
+
+export function localDate(ms: number, zone: string): string {
+  return at(ms, zone).toFormat('yyyy-MM-dd');
+}
+
+/** Start of the local day after the one containing `ms` (handles days whose midnight does not exist). */
+export function nextLocalMidnight(ms: number, zone: string): number {
+  return at(ms, zone).startOf('day').plus({ days: 1 }).startOf('day').toMillis();
+}
+
+export function startOfLocalDay(date: string, zone: string): number {
+  return DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+}
+
+export interface DayPart {
+  date: string;
+  ms: number;
+}
+
+/** Splits [start, end) at local midnights. */
+export function splitByDay(start: number, end: number, zone: string): DayPart[] {
+  const parts: DayPart[] = [];
+  let from = start;
+  while (from < end) {
+    const cut = Math.min(end, nextLocalMidnight(from, zone));
+    parts.push({ date: localDate(from, zone), ms: cut - from });
+    from = cut;
+  }
+  return parts;
+}
+
+export interface HourPart {
+  date: string;
+  /** 0 = Monday … 6 = Sunday */
+  weekday: number;
+  hour: number;
+  ms: number;
+}
+
+/** Splits [start, end) at local hour boundaries, for the hour × weekday heatmap. */
+export function splitByHour(start: number, end: number, zone: string): HourPart[] {
+  const parts: HourPart[] = [];
+  let from = start;
+  while (from < end) {
+    const local = at(from, zone);
+    const cut = Math.min(end, local.startOf('hour').plus({ hours: 1 }).toMillis());
+    parts.push({ date: local.toFormat('yyyy-MM-dd'), weekday: local.weekday - 1, hour: local.hour, ms: cut - from });
+    from = cut;
+  }
+  return parts;
+}
+
+function minutesOfDay(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+/** Is local minute-of-day `m` inside the span? A span whose end is before its start runs past midnight. */
+export function inSpan(m: number, span: TimeSpan): boolean {
+  const s = minutesOfDay(span.start);
+  const e = minutesOfDay(span.end);
+  return s < e ? m >= s && m < e : m >= s || m < e;
+}
+
+/** Work hours and quiet hours of the settings, as the engine's suppression policy. */
+export function hoursPolicy(settings: Pick<Settings, 'workHours' | 'quietHours'>, zone: string): HoursPolicy {
+  const { workHours, quietHours } = settings;
+  if (!workHours && !quietHours) return () => null;
+  return (wall) => {
+    const local = at(wall, zone);
+    const m = local.hour * 60 + local.minute;
+    if (quietHours && inSpan(m, quietHours)) return 'quiet-hours';
+    if (workHours) {
+      const today = workHours[WEEKDAYS[local.weekday - 1]!];
+      if (!today || !inSpan(m, today)) return 'outside-work-hours';
+    }
+    return null;
+  };
+}
+
+/** The operating system's zone as the runtime reports it. */
+export function systemZone(): string {
+  return DateTime.local().zoneName ?? 'UTC';
+}

@@ -1,0 +1,110 @@
+import type { BoutRecord } from '../../shared/domain.js';
+import { localDate, splitByDay } from './localTime.js';
+
+const MINUTE = 60_000;
+
+export const round = (x: number, step: number): number => Math.round(x / step) * step;
+/** Rounds to `digits` decimals without binary noise like 1.2999999. */
+export const roundTo = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+export interface ResearchMetrics {
+  /** Power-law exponent of bout lengths (Chastin & Granat 2010), x_min = 1 minute. */
+  alpha: number | null;
+  /** The bout length at or above which half of all sitting accrues. */
+  w50Minutes: number | null;
+  /** Inequality of bout lengths: 0 all equal, towards 1 dominated by a few long bouts. */
+  gini: number | null;
+}
+
+/** Research metrics from bout lengths in minutes, computed on unrounded values (DESIGN.md §3–§4). */
+export function researchMetrics(minutes: readonly number[]): ResearchMetrics {
+  const n = minutes.length;
+  if (n === 0) return { alpha: null, w50Minutes: null, gini: null };
+  const x = Float64Array.from(minutes).sort();
+  let total = 0;
+  let logSum = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += x[i]!;
+    logSum += Math.log(x[i]! / 1);
+    weighted += (i + 1) * x[i]!;
+  }
+  let w50 = x[n - 1]!;
+  for (let i = 0, cum = 0; i < n; i++) {
+    cum += x[i]!;
+    if (cum >= total / 2) {
+      w50 = x[i]!;
+      break;
+    }
+  }
+  // Σ_i Σ_j |x_i − x_j| / (2 n² mean) equals this closed form over the sorted lengths.
+  const gini = total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
+  return {
+    alpha: logSum > 0 ? roundTo(1 + n / logSum, 3) : null,
+    w50Minutes: roundTo(w50, 1),
+    gini: roundTo(Math.max(0, gini), 3),
+  };
+}
+
+export interface DayRow {
+  date: string;
+  sittingMinutes: number;
+  bouts: number;
+  longestBoutMinutes: number;
+  breaks: number;
+}
+
+interface DayAcc {
+  sittingMs: number;
+  bouts: number;
+  longestMs: number;
+  breaks: number;
+}
+
+/**
+ * Per local date: sitting that falls on it (bouts across midnight are split), bouts that start
+ * on it (whole length), and breaks between consecutive bouts that both start on it.
+ * `bouts` must be in time order.
+ */
+export function dayRows(bouts: readonly BoutRecord[], zone: string): DayRow[] {
+  const days = new Map<string, DayAcc>();
+  const day = (date: string): DayAcc => {
+    let d = days.get(date);
+    if (!d) days.set(date, (d = { sittingMs: 0, bouts: 0, longestMs: 0, breaks: 0 }));
+    return d;
+  };
+  let prevStartDate: string | null = null;
+  for (const b of bouts) {
+    for (const part of splitByDay(b.start, b.start + b.durationMs, zone)) day(part.date).sittingMs += part.ms;
+    const date = localDate(b.start, zone);
+    const d = day(date);
+    d.bouts += 1;
+    d.longestMs = Math.max(d.longestMs, b.durationMs);
+    if (prevStartDate === date) d.breaks += 1;
+    prevStartDate = date;
+  }
+  return [...days.entries()]
+    .filter(([, d]) => d.sittingMs > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, d]) => ({
+      date,
+      sittingMinutes: roundTo(d.sittingMs / MINUTE, 1),
+      bouts: d.bouts,
+      longestBoutMinutes: roundTo(d.longestMs / MINUTE, 1),
+      breaks: d.breaks,
+    }));
+}
+
+export interface Summary extends ResearchMetrics {
+  bouts: number;
+  sittingMinutes: number;
+}
+
+export function summarize(bouts: readonly BoutRecord[]): Summary {
+  const minutes = bouts.map((b) => b.durationMs / MINUTE);
+  return {
+    bouts: bouts.length,
+    sittingMinutes: roundTo(minutes.reduce((a, b) => a + b, 0), 1),
+    ...researchMetrics(minutes),
+  };
+}

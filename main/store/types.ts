@@ -1,0 +1,117 @@
+import type { PromptKind, PromptOutcome, SuppressReason } from '../../shared/domain.js';
+import type { Settings, SettingsPatch } from '../../shared/settings.js';
+
+/**
+ * The store's contract with the rest of the app. All instants are UTC epoch ms; `zone` is the
+ * IANA zone the user was in when the row was written (days are the local days they lived).
+ */
+
+export interface StoredBout {
+  id: number;
+  /** Stable across export/import, so importing twice adds nothing. */
+  uid: string;
+  start: number;
+  end: number;
+  durationMs: number;
+  zone: string;
+}
+
+export interface NewBout {
+  start: number;
+  end: number;
+  durationMs: number;
+  zone: string;
+}
+
+export interface StoredPrompt {
+  id: number;
+  uid: string;
+  at: number;
+  kind: PromptKind;
+  outcome: PromptOutcome;
+  /** Continuous sitting when it fell due. */
+  sittingMs: number;
+  reason: SuppressReason | null;
+  zone: string;
+}
+
+export type NewPrompt = Omit<StoredPrompt, 'id' | 'uid'>;
+
+export interface StretchSession {
+  id: number;
+  uid: string;
+  start: number;
+  /** null while the session is still running. */
+  end: number | null;
+  routineId: string;
+  completed: boolean;
+  stepsDone: number;
+  stepsTotal: number;
+  zone: string;
+}
+
+export interface CheckIn {
+  id: number;
+  uid: string;
+  at: number;
+  /** 0 (none) … 10 (worst). */
+  soreness: number;
+  areas: string[];
+  redFlags: string[];
+  note: string;
+  zone: string;
+}
+
+/** The open bout, written at least once a minute so a crash loses at most a minute. */
+export interface Checkpoint {
+  start: number;
+  lastInput: number;
+  savedAt: number;
+  zone: string;
+}
+
+/** Per-day and per-hour aggregates plus the raw bout lengths a statistics report needs. */
+export interface StatsRows {
+  days: { date: string; sittingMs: number; bouts: number; longestMs: number; breaks: number }[];
+  /** weekday 0 = Monday … 6 = Sunday; hour 0–23 local. */
+  hours: { weekday: number; hour: number; sittingMs: number }[];
+  /** Lengths of the bouts that start in the range, in time order. */
+  boutDurationsMs: number[];
+  promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
+  checkIns: { at: number; soreness: number; areas: string[] }[];
+}
+
+export interface Store {
+  readonly path: string;
+  close(): void;
+
+  getSettings(): Settings;
+  /** Validates the patch against the settings schema; throws a StoreError naming the field otherwise. */
+  updateSettings(patch: SettingsPatch): Settings;
+  /** Small pieces of app state (pause end, last notification ids…), as JSON. */
+  getState<T>(key: string): T | null;
+  setState(key: string, value: unknown): void;
+
+  addBout(bout: NewBout): StoredBout;
+  listBouts(range?: { from?: number; to?: number }): StoredBout[];
+  writeCheckpoint(cp: Checkpoint | null): void;
+  readCheckpoint(): Checkpoint | null;
+
+  addPrompt(p: NewPrompt): StoredPrompt;
+  setPromptOutcome(id: number, outcome: PromptOutcome): void;
+  listPrompts(range?: { from?: number; to?: number }): StoredPrompt[];
+
+  startStretch(s: { start: number; routineId: string; stepsTotal: number; zone: string }): StretchSession;
+  finishStretch(id: number, s: { end: number; completed: boolean; stepsDone: number }): StretchSession;
+  listStretches(range?: { from?: number; to?: number }): StretchSession[];
+
+  addCheckIn(c: Omit<CheckIn, 'id' | 'uid'>): CheckIn;
+  listCheckIns(range?: { from?: number; to?: number }): CheckIn[];
+
+  /** Local dates inclusive, YYYY-MM-DD. */
+  statsRows(fromDate: string, toDate: string): StatsRows;
+  /** First and last local date with any sitting, or null for an empty history. */
+  historySpan(): { first: string; last: string } | null;
+
+  deleteAll(): void;
+}
