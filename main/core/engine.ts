@@ -67,9 +67,9 @@ type TimerKind = 'away' | 'posture' | 'break' | 'recheck';
  * says when it next needs to be woken. It never reads a clock itself.
  */
 export class SittingEngine {
-  private readonly settings: Settings;
+  private settings: Settings;
   private readonly minuteMs: number;
-  private readonly hours: HoursPolicy;
+  private hours: HoursPolicy;
 
   // Internal time T = mono + monoOffset; the offset absorbs a monotonic clock that stopped during sleep.
   private monoOffset = 0;
@@ -93,6 +93,7 @@ export class SittingEngine {
   private breakDueT = Infinity;
   private recheckT = Infinity;
   private deferred = false; // a break prompt fell due while locked/asleep
+  private breakPromptSeen = false; // a break prompt fell due in this bout (answered or not)
   private openPrompt: { id: number } | null = null;
   private nextId = 1;
   private effects: Effect[] = [];
@@ -115,6 +116,24 @@ export class SittingEngine {
   /** Bouts shorter than this are someone brushing the mouse, not sitting. */
   private get minBoutMs(): number {
     return this.minuteMs;
+  }
+
+  /**
+   * New settings take effect at once: an open bout keeps its start, and its next posture and
+   * break times are recomputed from it (a break prompt already shown keeps its repeat time).
+   */
+  setSettings(settings: Settings, hours: HoursPolicy = this.hours): void {
+    this.settings = settings;
+    this.hours = hours;
+    if (!this.inBout) return;
+    const every = settings.postureEveryMinutes * this.minuteMs;
+    const elapsed = this.lastT - this.boutStartT;
+    this.postureCount = Math.floor(elapsed / every);
+    const nextOffset = (this.postureCount + 1) * every;
+    this.postureDueT = settings.postureEnabled && nextOffset < this.sitLimitMs ? this.boutStartT + nextOffset : Infinity;
+    if (!this.openPrompt && !this.deferred && this.recheckT === Infinity && !this.breakPromptSeen) {
+      this.breakDueT = Math.max(this.lastT, this.boutStartT + this.sitLimitMs);
+    }
   }
 
   /** Applies one observation at `at`; timers due at or before `at` fire first. */
@@ -259,6 +278,7 @@ export class SittingEngine {
   }
 
   private breakDue(T: number): void {
+    this.breakPromptSeen = true;
     if (this.locked || this.asleep) {
       this.deferred = true;
       return;
@@ -416,6 +436,7 @@ export class SittingEngine {
     this.breakDueT = startT + this.sitLimitMs;
     this.recheckT = Infinity;
     this.deferred = false;
+    this.breakPromptSeen = false;
     this.openPrompt = null;
     this.effects.push({ type: 'bout-started', start: startWall, restored });
   }

@@ -95,8 +95,3 @@ export function hoursPolicy(settings: Pick<Settings, 'workHours' | 'quietHours'>
     return null;
   };
 }
-
-/** The operating system's zone as the runtime reports it. */
-export function systemZone(): string {
-  return DateTime.local().zoneName ?? 'UTC';
-}

@@ -72,13 +72,51 @@ export interface Checkpoint {
 
 /** Per-day and per-hour aggregates plus the raw bout lengths a statistics report needs. */
 export interface StatsRows {
-  days: { date: string; sittingMs: number; bouts: number; longestMs: number; breaks: number }[];
+  days: {
+    date: string;
+    /** Sitting that falls on the date (bouts across midnight split). */
+    sittingMs: number;
+    /** Bouts that start on the date, their total and longest whole length, and the part in bouts over 30 min. */
+    bouts: number;
+    longestMs: number;
+    boutMs: number;
+    longBoutMs: number;
+    /** Gaps between consecutive bouts that both start on the date. */
+    breaks: number;
+    /** Break prompts that were shown (not suppressed), and those that ended in a stretch or a break. */
+    breakPrompts: number;
+    breakPromptsHeeded: number;
+  }[];
   /** weekday 0 = Monday … 6 = Sunday; hour 0–23 local. */
   hours: { weekday: number; hour: number; sittingMs: number }[];
   /** Lengths of the bouts that start in the range, in time order. */
   boutDurationsMs: number[];
   promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
-  checkIns: { at: number; soreness: number; areas: string[] }[];
+  checkIns: { at: number; soreness: number; areas: string[]; redFlags: string[]; zone: string }[];
+}
+
+/** Records from an export file (already validated in shape), with their uids. */
+export interface ImportRecords {
+  /** Applied only to a database whose settings were never changed. */
+  settings: Settings | null;
+  bouts: (NewBout & { uid: string })[];
+  prompts: Omit<StoredPrompt, 'id'>[];
+  stretches: Omit<StretchSession, 'id'>[];
+  checkIns: Omit<CheckIn, 'id'>[];
+}
+
+export interface ImportCounts {
+  bouts: number;
+  prompts: number;
+  stretches: number;
+  checkIns: number;
+}
+
+export interface ImportResult {
+  added: ImportCounts;
+  /** Already present (same uid). */
+  skipped: ImportCounts;
+  settingsApplied: boolean;
 }
 
 export interface Store {
@@ -113,5 +151,15 @@ export interface Store {
   /** First and last local date with any sitting, or null for an empty history. */
   historySpan(): { first: string; last: string } | null;
 
+  /** Runs `fn` in one transaction (e.g. seeding or a batch of writes); nested calls join it. */
+  transaction<T>(fn: () => T): T;
+
+  /**
+   * Adds the records whose uid is not stored yet, all or nothing. Bouts overlapping each other
+   * or a stored bout are refused with a StoreError('invalid') naming the first one (bouts[i]).
+   */
+  importRecords(records: ImportRecords): ImportResult;
+
+  /** Wipes the history (bouts, prompts, stretches, check-ins, aggregates, checkpoint); keeps schema and settings. */
   deleteAll(): void;
 }

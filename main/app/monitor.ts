@@ -1,0 +1,351 @@
+import type { PromptAnswer, PromptKind } from '../../shared/domain.js';
+import type { Settings } from '../../shared/settings.js';
+import { SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
+import { hoursPolicy, localDate, splitByDay } from '../core/localTime.js';
+import type { ActivitySource, Clock } from '../core/ports.js';
+import type { Notifier, SessionEvents } from '../platform/types.js';
+import type { StretchSession, Store } from '../store/types.js';
+import { breakPromptText, posturePromptText } from './promptText.js';
+
+/**
+ * The imperative shell around the engine: reads idle time on the engine's adaptive schedule,
+ * feeds lock/sleep events and prompt answers in, and writes what comes out to the store and
+ * the notifier. The daemon, the local web mode and the Electron app all run this same loop.
+ */
+
+export interface MonitorOptions {
+  store: Store;
+  clock: Clock;
+  idle: ActivitySource;
+  session?: SessionEvents | null;
+  notifier: Notifier;
+  /** The user's IANA zone now (it may change while running). */
+  zone: () => string;
+  log?: (line: string) => void;
+  verbose?: boolean;
+  /** Testing only: how long a settings minute lasts (default 60 000). */
+  minuteMs?: number;
+  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+}
+
+export interface OpenPromptView {
+  id: number;
+  at: number;
+  sittingMs: number;
+}
+
+export interface NowState {
+  tracking: boolean;
+  bout: { start: number; sittingMs: number } | null;
+  todaySittingMs: number;
+  todayBouts: number;
+  next: { kind: PromptKind; at: number } | null;
+  pausedUntil: number | null;
+  openPrompt: OpenPromptView | null;
+  locked: boolean;
+  stretching: { id: number; routineId: string; start: number } | null;
+  idleSource: string;
+  notifier: string;
+  at: number;
+}
+
+export type MonitorEvent =
+  | { type: 'state' }
+  | { type: 'break-prompt'; prompt: OpenPromptView }
+  | { type: 'prompt-closed'; id: number }
+  | { type: 'posture'; at: number }
+  /** The user asked (from a notification) to see the prompt or to start a stretch. */
+  | { type: 'open-prompt' }
+  | { type: 'start-stretch' };
+
+const MAX_BACKOFF_MS = 60_000;
+
+export class Monitor {
+  private readonly engine: SittingEngine;
+  private readonly minuteMs: number;
+  private readonly timers: NonNullable<MonitorOptions['timers']>;
+  private readonly log: (line: string) => void;
+  private readonly listeners = new Set<(e: MonitorEvent) => void>();
+  private readonly unsubscribers: (() => void)[] = [];
+  private readonly promptIds = new Map<number, number>(); // engine id → store id
+  private openPrompt: OpenPromptView | null = null;
+  private stretch: StretchSession | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private polling = false;
+  private stopped = false;
+  private settings: Settings;
+  /** Counts idle readings, for the benchmark of wakeups per hour. */
+  readings = 0;
+
+  constructor(private readonly opts: MonitorOptions) {
+    this.minuteMs = opts.minuteMs ?? 60_000;
+    this.timers = opts.timers ?? { setTimeout, clearTimeout };
+    this.log = opts.log ?? (() => {});
+    this.settings = opts.store.getSettings();
+    this.engine = new SittingEngine({ settings: this.settings, minuteMs: this.minuteMs, hours: hoursPolicy(this.settings, opts.zone()) });
+  }
+
+  /** Continues or closes a bout checkpointed by an earlier run, then starts polling. */
+  async start(): Promise<void> {
+    const { store, clock, idle } = this.opts;
+    const now = clock.now();
+    this.engine.tick(now);
+    const paused = store.getState<number | null>('pausedUntil');
+    if (paused !== null && paused > now.wall) this.apply(this.engine.handle({ type: 'pause', untilWall: paused }, now));
+    const cp = store.readCheckpoint();
+    if (cp) {
+      const idleMs = await this.readIdle();
+      const gap = now.wall - cp.lastInput;
+      const minBreakMs = this.settings.minBreakMinutes * this.minuteMs;
+      if (idleMs !== null && gap < minBreakMs && gap >= 0) {
+        this.log(`continuing the bout that started ${new Date(cp.start).toISOString()}`);
+        this.apply(this.engine.restoreBout(cp.start, cp.lastInput, now));
+      } else {
+        // The user was away (or we cannot tell): the bout ended at its last checkpointed input.
+        const durationMs = Math.max(0, cp.lastInput - cp.start);
+        if (durationMs >= this.minuteMs) store.addBout({ start: cp.start, end: cp.lastInput, durationMs, zone: cp.zone });
+        store.writeCheckpoint(null);
+        this.log(`closed the bout left open by an earlier run (${Math.round(durationMs / 60_000)} min)`);
+      }
+    }
+    if (this.opts.session) this.unsubscribers.push(this.opts.session.on((e) => this.onSession(e.type)));
+    this.unsubscribers.push(this.opts.notifier.onAction((a) => this.onNotificationAction(a.promptId, a.action)));
+    this.log(`tracking with idle source ${idle.name}, notifications via ${this.opts.notifier.name}`);
+    await this.poll();
+  }
+
+  /** Closes the open bout at its last input (an orderly quit) and stops the loop. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    for (const u of this.unsubscribers.splice(0)) u();
+    if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
+    this.apply(this.engine.handle({ type: 'quit' }, this.opts.clock.now()));
+    this.opts.store.writeCheckpoint(null);
+  }
+
+  on(listener: (e: MonitorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- user actions (bridge handlers and notification buttons) ------------------
+
+  answer(action: PromptAnswer): boolean {
+    const had = this.openPrompt !== null;
+    this.send({ type: 'respond', action });
+    return had;
+  }
+
+  startStretch(routineId: string, stepsTotal: number): StretchSession {
+    if (this.stretch) return this.stretch;
+    const now = this.opts.clock.now();
+    this.send({ type: 'stretch-start' }, now);
+    this.stretch = this.opts.store.startStretch({ start: now.wall, routineId, stepsTotal, zone: this.opts.zone() });
+    this.emit({ type: 'state' });
+    return this.stretch;
+  }
+
+  finishStretch(id: number, result: { completed: boolean; stepsDone: number }): StretchSession {
+    const now = this.opts.clock.now();
+    const session = this.opts.store.finishStretch(id, { end: now.wall, ...result });
+    if (this.stretch?.id === id) {
+      this.stretch = null;
+      this.send({ type: 'stretch-end' }, now);
+    }
+    return session;
+  }
+
+  pause(untilWall: number | null): void {
+    this.opts.store.setState('pausedUntil', untilWall ?? Number.MAX_SAFE_INTEGER);
+    this.send({ type: 'pause', untilWall });
+  }
+
+  resume(): void {
+    this.opts.store.setState('pausedUntil', null);
+    this.send({ type: 'unpause' });
+  }
+
+  /** Call after the stored settings changed. */
+  reloadSettings(): void {
+    this.settings = this.opts.store.getSettings();
+    this.engine.setSettings(this.settings, hoursPolicy(this.settings, this.opts.zone()));
+    this.schedule();
+    this.emit({ type: 'state' });
+  }
+
+  now(): NowState {
+    const now = this.opts.clock.now();
+    const snap = this.engine.snapshot();
+    const zone = this.opts.zone();
+    const today = localDate(now.wall, zone);
+    const rows = this.opts.store.statsRows(today, today).days[0];
+    let todaySittingMs = rows?.sittingMs ?? 0;
+    let todayBouts = rows?.bouts ?? 0;
+    let bout: NowState['bout'] = null;
+    if (snap.bout) {
+      // While not yet away, the open bout counts up to now (DESIGN.md §2, continuous sitting).
+      const sittingMs = Math.max(0, now.wall - snap.bout.start);
+      bout = { start: snap.bout.start, sittingMs };
+      for (const part of splitByDay(snap.bout.start, snap.bout.start + sittingMs, zone)) if (part.date === today) todaySittingMs += part.ms;
+      if (localDate(snap.bout.start, zone) === today) todayBouts += 1;
+    }
+    const paused = snap.pausedUntil !== null && snap.pausedUntil > now.wall ? snap.pausedUntil : null;
+    return {
+      tracking: !this.stopped,
+      bout,
+      todaySittingMs,
+      todayBouts,
+      next: snap.next,
+      pausedUntil: paused === Number.POSITIVE_INFINITY ? Number.MAX_SAFE_INTEGER : paused,
+      openPrompt: this.openPrompt,
+      locked: snap.locked,
+      stretching: this.stretch ? { id: this.stretch.id, routineId: this.stretch.routineId, start: this.stretch.start } : null,
+      idleSource: this.opts.idle.name,
+      notifier: this.opts.notifier.name,
+      at: now.wall,
+    };
+  }
+
+  // ---- the loop ---------------------------------------------------------------
+
+  private send(event: EngineEvent, at: Instant = this.opts.clock.now()): void {
+    this.apply(this.engine.handle(event, at));
+    this.schedule();
+  }
+
+  private onSession(type: 'lock' | 'unlock' | 'suspend' | 'resume' | 'shutdown'): void {
+    if (this.stopped) return;
+    this.verbose(`session: ${type}`);
+    if (type === 'shutdown') {
+      void this.stop();
+      return;
+    }
+    this.send({ type });
+  }
+
+  private onNotificationAction(promptId: number, action: 'start-stretch' | 'snooze' | 'skip' | 'open'): void {
+    if (this.stopped) return;
+    // A click on an old notification is still an answer to whatever prompt is open now.
+    this.verbose(`notification ${promptId}: ${action}`);
+    if (action === 'snooze' || action === 'skip') this.answer(action);
+    else this.emit({ type: action === 'open' ? 'open-prompt' : 'start-stretch' });
+  }
+
+  private async readIdle(): Promise<number | null> {
+    try {
+      this.readings += 1;
+      const ms = await this.opts.idle.idleMs();
+      if (this.failures > 0) this.log(`idle source ${this.opts.idle.name} works again`);
+      this.failures = 0;
+      return ms;
+    } catch (e) {
+      if (this.failures === 0) this.log(`idle source ${this.opts.idle.name} failed: ${(e as Error).message}; retrying with back-off`);
+      this.failures += 1;
+      return null;
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
+    try {
+      const idleMs = await this.readIdle();
+      if (this.stopped) return;
+      const now = this.opts.clock.now();
+      // Without a reading nothing proves input, so timers still fire: a bout ends at its last known input.
+      this.apply(idleMs === null ? this.engine.tick(now) : this.engine.observeIdle(idleMs, now));
+      this.checkpoint(now);
+    } finally {
+      this.polling = false;
+    }
+    this.schedule();
+  }
+
+  private checkpoint(now: Instant): void {
+    const bout = this.engine.snapshot().bout;
+    this.opts.store.writeCheckpoint(bout ? { start: bout.start, lastInput: bout.lastInput, savedAt: now.wall, zone: this.opts.zone() } : null);
+  }
+
+  /** Adaptive polling: wake when the idle gap could first reach minBreak, a prompt is due, or a checkpoint is owed. */
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) this.timers.clearTimeout(this.timer);
+    const now = this.opts.clock.now();
+    const minute = Math.min(60_000, this.minuteMs);
+    let delay: number;
+    if (this.failures > 0) delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.failures - 1));
+    else {
+      const wake = this.engine.nextWake();
+      // In a bout: at least one reading a minute, so a crash loses at most a minute. Away: a reading a minute to notice the return.
+      delay = wake === null ? minute : Math.min(minute, Math.max(0, wake - now.mono));
+    }
+    this.timer = this.timers.setTimeout(() => void this.poll(), Math.max(10, Math.ceil(delay)));
+  }
+
+  private apply(effects: Effect[]): void {
+    const { store, notifier } = this.opts;
+    const zone = this.opts.zone();
+    for (const e of effects) {
+      switch (e.type) {
+        case 'bout-started':
+          this.log(`${e.restored ? 'continued' : 'started'} sitting bout at ${new Date(e.start).toISOString()}`);
+          break;
+        case 'bout-ended':
+          if (e.recorded) store.addBout({ ...e.bout, zone });
+          store.writeCheckpoint(null);
+          this.log(`bout ended: ${(e.bout.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
+          break;
+        case 'prompt': {
+          const outcome = !e.shown ? 'suppressed' : e.kind === 'posture' ? 'shown' : 'unanswered';
+          const stored = store.addPrompt({ at: e.at, kind: e.kind, outcome, sittingMs: e.sittingMs, reason: e.shown ? null : e.reason, zone });
+          if (!e.shown) {
+            this.log(`${e.kind} prompt suppressed (${e.reason})`);
+            break;
+          }
+          this.log(`${e.kind} prompt after ${Math.round(e.sittingMs / 60_000)} min of sitting`);
+          if (e.kind === 'posture') {
+            void notifier.posture(posturePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
+            this.emit({ type: 'posture', at: e.at });
+          } else {
+            this.promptIds.set(e.id, stored.id);
+            this.openPrompt = { id: stored.id, at: e.at, sittingMs: e.sittingMs };
+            void notifier
+              .breakPrompt({ ...breakPromptText(e.sittingMs), id: stored.id })
+              .catch((err: Error) => this.log(`notification failed: ${err.message}`));
+            this.emit({ type: 'break-prompt', prompt: this.openPrompt });
+          }
+          break;
+        }
+        case 'prompt-closed': {
+          const id = this.promptIds.get(e.id);
+          if (id === undefined) break;
+          this.promptIds.delete(e.id);
+          store.setPromptOutcome(id, e.outcome);
+          if (this.openPrompt?.id === id) this.openPrompt = null;
+          void notifier.closeBreak(id).catch(() => {});
+          this.log(`break prompt ${e.outcome}`);
+          this.emit({ type: 'prompt-closed', id });
+          break;
+        }
+      }
+    }
+    if (effects.length) this.emit({ type: 'state' });
+  }
+
+  private emit(e: MonitorEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.log(`listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private verbose(line: string): void {
+    if (this.opts.verbose) this.log(line);
+  }
+}

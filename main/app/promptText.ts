@@ -1,0 +1,17 @@
+/** The words of the two nudges. Kept short: they are read at a glance, mid-task. */
+
+const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
+
+export function posturePromptText(sittingMs: number): { title: string; body: string } {
+  return {
+    title: 'Posture check',
+    body: `${mins(sittingMs)} min in the chair. Feet flat, hips back, shoulders loose, screen at eye level.`,
+  };
+}
+
+export function breakPromptText(sittingMs: number): { title: string; body: string } {
+  return {
+    title: 'Time to stand up',
+    body: `You have been sitting for ${mins(sittingMs)} minutes. Two to five minutes of moving helps your hips and back.`,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Instant } from './engine.js';
+
+/** The two clocks, read together. `mono` must keep counting through system sleep where the OS allows it. */
+export interface Clock {
+  now(): Instant;
+}
+
+/** Time since the user's last keyboard or mouse input, as the OS reports it. */
+export interface ActivitySource {
+  readonly name: string;
+  idleMs(): Promise<number>;
+}

@@ -1,0 +1,16 @@
+import { openDatabase } from './open.js';
+import { SqliteStore } from './sqliteStore.js';
+import type { Store } from './types.js';
+
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { SCHEMA_VERSION } from './migrations.js';
+export { acquireTrackerLock, type TrackerLock } from './trackerLock.js';
+export type * from './types.js';
+
+/**
+ * Opens the history at `path` (creating the file and its directory, and migrating an older
+ * schema). Throws StoreError 'not-sqlite' or 'newer-schema' without touching such a file.
+ */
+export function openStore(path: string, opts: { readonly?: boolean } = {}): Store {
+  return new SqliteStore(openDatabase(path, opts), path);
+}

@@ -1,0 +1,94 @@
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from './errors.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Refuses files that are not SQLite by their 16-byte header, before SQLite gets to touch them. */
+function checkHeader(path: string): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // SQLite treats an empty file as a new database
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || !head.equals(SQLITE_MAGIC)) {
+    throw new StoreError('not-sqlite', `${path} is not a Sitwell database (not an SQLite file); it was left untouched`);
+  }
+}
+
+/**
+ * Reads the schema version through a read-only connection: a read-only connection never
+ * writes the file, not even the WAL checkpoint a closing writer would do.
+ */
+function readVersion(path: string): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new StoreError('not-sqlite', `${path} is not a readable SQLite database (${(e as Error).message}); it was left untouched`);
+    }
+    throw e;
+  } finally {
+    db?.close();
+  }
+}
+
+function checkVersion(path: string, version: number): void {
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(
+      'newer-schema',
+      `${path} was written by a newer Sitwell (schema version ${version}; this version understands up to ${SCHEMA_VERSION}); ` +
+        'update Sitwell to open it. The file was left untouched',
+    );
+  }
+}
+
+/** Opens (creating if needed) and migrates the database, after checks that never write to a file they refuse. */
+export function openDatabase(path: string, opts: { readonly?: boolean } = {}): Database.Database {
+  const exists = existsSync(path);
+  if (exists) {
+    checkHeader(path);
+    if (statSync(path).size > 0) checkVersion(path, readVersion(path));
+  } else if (opts.readonly) {
+    throw new StoreError('not-found', `no Sitwell database at ${path}`);
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  if (opts.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
+      db.close();
+      throw new StoreError('outdated-schema', `${path} has schema version ${version}; open it once with Sitwell (not read-only) to upgrade it to ${SCHEMA_VERSION}`);
+    }
+    db.pragma('busy_timeout = 5000');
+    return db;
+  }
+
+  const db = new Database(path);
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Another process may have replaced the file between the checks and this open.
+    checkVersion(path, db.pragma('user_version', { simple: true }) as number);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

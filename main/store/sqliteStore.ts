@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import type { PromptOutcome } from '../../shared/domain.js';
+import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
+import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
+import { Aggregates } from './aggregates.js';
+import { StoreError } from './errors.js';
+import type {
+  CheckIn,
+  Checkpoint,
+  ImportCounts,
+  ImportRecords,
+  ImportResult,
+  NewBout,
+  NewPrompt,
+  StatsRows,
+  Store,
+  StoredBout,
+  StoredPrompt,
+  StretchSession,
+} from './types.js';
+
+type Range = { from?: number; to?: number };
+type Row = Record<string, unknown>;
+
+const range = (r: Range = {}): [number, number] => [r.from ?? Number.MIN_SAFE_INTEGER, r.to ?? Number.MAX_SAFE_INTEGER];
+
+/** "settings.sitLimitMinutes: must be at most 480 minutes" from a zod error. */
+function settingsProblem(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? `settings.${issue.path.map(String).join('.')}` : 'settings';
+  return `${path}: ${issue?.message ?? 'invalid'}`;
+}
+
+function checkZone(zone: string): void {
+  if (!isValidZone(zone)) throw new StoreError('invalid', `zone: "${zone}" is not an IANA time zone`);
+}
+
+/** Epoch ms as SQLite INTEGERs: the monotonic clock may hand us fractions. */
+function instant(name: string, ms: number): number {
+  if (!Number.isFinite(ms)) throw new StoreError('invalid', `${name}: not a finite instant`);
+  return Math.round(ms);
+}
+
+const toBout = (r: Row): StoredBout => ({
+  id: r.id as number,
+  uid: r.uid as string,
+  start: r.start_ms as number,
+  end: r.end_ms as number,
+  durationMs: r.duration_ms as number,
+  zone: r.zone as string,
+});
+const toPrompt = (r: Row): StoredPrompt => ({
+  id: r.id as number,
+  uid: r.uid as string,
+  at: r.at_ms as number,
+  kind: r.kind as StoredPrompt['kind'],
+  outcome: r.outcome as PromptOutcome,
+  sittingMs: r.sitting_ms as number,
+  reason: (r.reason as StoredPrompt['reason']) ?? null,
+  zone: r.zone as string,
+});
+const toStretch = (r: Row): StretchSession => ({
+  id: r.id as number,
+  uid: r.uid as string,
+  start: r.start_ms as number,
+  end: (r.end_ms as number | null) ?? null,
+  routineId: r.routine_id as string,
+  completed: r.completed === 1,
+  stepsDone: r.steps_done as number,
+  stepsTotal: r.steps_total as number,
+  zone: r.zone as string,
+});
+const toCheckIn = (r: Row): CheckIn => ({
+  id: r.id as number,
+  uid: r.uid as string,
+  at: r.at_ms as number,
+  soreness: r.soreness as number,
+  areas: JSON.parse(r.areas as string) as string[],
+  redFlags: JSON.parse(r.red_flags as string) as string[],
+  note: r.note as string,
+  zone: r.zone as string,
+});
+
+export class SqliteStore implements Store {
+  private readonly agg: Aggregates;
+  private readonly q: Record<string, Statement>;
+
+  constructor(
+    private readonly db: Database,
+    readonly path: string,
+  ) {
+    this.agg = new Aggregates(db);
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      getSettings: p('SELECT json FROM settings WHERE id = 1'),
+      putSettings: p('INSERT INTO settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json'),
+      getState: p('SELECT json FROM state WHERE key = ?'),
+      putState: p('INSERT INTO state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json'),
+      delState: p('DELETE FROM state WHERE key = ?'),
+      addBout: p('INSERT INTO bouts (uid, start_ms, end_ms, duration_ms, zone, start_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING *'),
+      listBouts: p('SELECT * FROM bouts WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms'),
+      boutByUid: p('SELECT id FROM bouts WHERE uid = ?'),
+      // Stored bouts never overlap, so only the last one starting before `end` can overlap [start, end).
+      boutBefore: p('SELECT * FROM bouts WHERE start_ms < ? ORDER BY start_ms DESC LIMIT 1'),
+      putCheckpoint: p(
+        `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, last_input_ms = excluded.last_input_ms,
+           saved_at_ms = excluded.saved_at_ms, zone = excluded.zone`,
+      ),
+      delCheckpoint: p('DELETE FROM checkpoint'),
+      getCheckpoint: p('SELECT * FROM checkpoint WHERE id = 1'),
+      addPrompt: p('INSERT INTO prompts (uid, at_ms, kind, outcome, sitting_ms, reason, zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *'),
+      promptById: p('SELECT * FROM prompts WHERE id = ?'),
+      promptByUid: p('SELECT id FROM prompts WHERE uid = ?'),
+      setOutcome: p('UPDATE prompts SET outcome = ? WHERE id = ?'),
+      listPrompts: p('SELECT * FROM prompts WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
+      addStretch: p(
+        `INSERT INTO stretches (uid, start_ms, end_ms, routine_id, completed, steps_done, steps_total, zone)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      stretchByUid: p('SELECT id FROM stretches WHERE uid = ?'),
+      finishStretch: p('UPDATE stretches SET end_ms = ?, completed = ?, steps_done = ? WHERE id = ? RETURNING *'),
+      listStretches: p('SELECT * FROM stretches WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
+      addCheckIn: p(
+        `INSERT INTO check_ins (uid, at_ms, soreness, areas, red_flags, note, zone, date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      checkInByUid: p('SELECT id FROM check_ins WHERE uid = ?'),
+      listCheckIns: p('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
+      statsDays: p(
+        `SELECT date, sitting_ms, bouts, longest_ms, bout_ms, long_bout_ms, max(bouts - 1, 0), break_prompts, break_heeded
+         FROM day_stats WHERE date BETWEEN ? AND ? ORDER BY date`,
+      ).raw(),
+      statsHours: p('SELECT weekday, hour, sum(sitting_ms) FROM hour_stats WHERE date BETWEEN ? AND ? GROUP BY weekday, hour').raw(),
+      statsDurations: p('SELECT duration_ms FROM bouts WHERE start_date BETWEEN ? AND ? ORDER BY start_date, start_ms').pluck(),
+      statsPrompts: p(
+        'SELECT kind, outcome, sum(count) AS count FROM prompt_day WHERE date BETWEEN ? AND ? GROUP BY kind, outcome HAVING sum(count) > 0',
+      ),
+      statsCheckIns: p('SELECT at_ms, soreness, areas, red_flags, zone FROM check_ins WHERE date BETWEEN ? AND ? ORDER BY at_ms'),
+      span: p("SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0"),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate();
+  }
+
+  getSettings(): Settings {
+    const row = this.q.getSettings!.get() as { json: string } | undefined;
+    if (!row) return SettingsSchema.parse({});
+    // Keep every stored value this version still accepts; a key a later version dropped falls back to its default.
+    const stored = JSON.parse(row.json) as Record<string, unknown>;
+    const kept = Object.fromEntries(Object.entries(stored).filter(([k, v]) => SettingsPatchSchema.safeParse({ [k]: v }).success));
+    const parsed = SettingsSchema.safeParse(kept);
+    return parsed.success ? parsed.data : SettingsSchema.parse({});
+  }
+
+  updateSettings(patch: SettingsPatch): Settings {
+    const p = SettingsPatchSchema.safeParse(patch);
+    if (!p.success) throw new StoreError('invalid', settingsProblem(p.error));
+    if (typeof p.data.timeZone === 'string' && !isValidZone(p.data.timeZone)) {
+      throw new StoreError('invalid', `settings.timeZone: "${p.data.timeZone}" is not an IANA time zone`);
+    }
+    return this.transaction(() => {
+      const next = SettingsSchema.safeParse({ ...this.getSettings(), ...p.data });
+      if (!next.success) throw new StoreError('invalid', settingsProblem(next.error));
+      this.q.putSettings!.run(JSON.stringify(next.data));
+      return next.data;
+    });
+  }
+
+  /** True once settings were saved (an import then keeps them). */
+  private hasSettings(): boolean {
+    return this.q.getSettings!.get() !== undefined;
+  }
+
+  getState<T>(key: string): T | null {
+    const row = this.q.getState!.get(key) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as T) : null;
+  }
+
+  setState(key: string, value: unknown): void {
+    if (value === undefined || value === null) this.q.delState!.run(key);
+    else this.q.putState!.run(key, JSON.stringify(value));
+  }
+
+  addBout(bout: NewBout): StoredBout {
+    return this.insertBout({ ...bout, uid: randomUUID() });
+  }
+
+  private insertBout(b: NewBout & { uid: string }): StoredBout {
+    const start = instant('bout.start', b.start);
+    const end = instant('bout.end', b.end);
+    if (end < start) throw new StoreError('invalid', `bout.end: ends before it starts`);
+    if (Math.abs(b.durationMs - (end - start)) > 1) {
+      throw new StoreError('invalid', `bout.durationMs: ${b.durationMs} does not match end - start (${end - start})`);
+    }
+    checkZone(b.zone);
+    return this.transaction(() => {
+      const date = this.agg.addBout({ start, end, zone: b.zone });
+      return toBout(this.q.addBout!.get(b.uid, start, end, end - start, b.zone, date) as Row);
+    });
+  }
+
+  listBouts(r?: Range): StoredBout[] {
+    return (this.q.listBouts!.all(...range(r)) as Row[]).map(toBout);
+  }
+
+  writeCheckpoint(cp: Checkpoint | null): void {
+    if (!cp) {
+      this.q.delCheckpoint!.run();
+      return;
+    }
+    checkZone(cp.zone);
+    this.q.putCheckpoint!.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
+  }
+
+  readCheckpoint(): Checkpoint | null {
+    const r = this.q.getCheckpoint!.get() as Row | undefined;
+    return r ? { start: r.start_ms as number, lastInput: r.last_input_ms as number, savedAt: r.saved_at_ms as number, zone: r.zone as string } : null;
+  }
+
+  addPrompt(p: NewPrompt): StoredPrompt {
+    return this.insertPrompt({ ...p, uid: randomUUID() });
+  }
+
+  private insertPrompt(p: Omit<StoredPrompt, 'id'>): StoredPrompt {
+    checkZone(p.zone);
+    const at = instant('prompt.at', p.at);
+    return this.transaction(() => {
+      this.agg.countPrompt({ ...p, at }, 1);
+      return toPrompt(this.q.addPrompt!.get(p.uid, at, p.kind, p.outcome, Math.round(p.sittingMs), p.reason, p.zone) as Row);
+    });
+  }
+
+  setPromptOutcome(id: number, outcome: PromptOutcome): void {
+    this.transaction(() => {
+      const row = this.q.promptById!.get(id) as Row | undefined;
+      if (!row) throw new StoreError('not-found', `no prompt with id ${id}`);
+      const p = toPrompt(row);
+      if (p.outcome === outcome) return;
+      this.q.setOutcome!.run(outcome, id);
+      this.agg.countPrompt(p, -1);
+      this.agg.countPrompt({ ...p, outcome }, 1);
+    });
+  }
+
+  listPrompts(r?: Range): StoredPrompt[] {
+    return (this.q.listPrompts!.all(...range(r)) as Row[]).map(toPrompt);
+  }
+
+  startStretch(s: { start: number; routineId: string; stepsTotal: number; zone: string }): StretchSession {
+    return this.insertStretch({ ...s, uid: randomUUID(), end: null, completed: false, stepsDone: 0 });
+  }
+
+  private insertStretch(s: Omit<StretchSession, 'id'>): StretchSession {
+    checkZone(s.zone);
+    const end = s.end === null ? null : instant('stretch.end', s.end);
+    const row = this.q.addStretch!.get(s.uid, instant('stretch.start', s.start), end, s.routineId, s.completed ? 1 : 0, s.stepsDone, s.stepsTotal, s.zone);
+    return toStretch(row as Row);
+  }
+
+  finishStretch(id: number, s: { end: number; completed: boolean; stepsDone: number }): StretchSession {
+    const row = this.q.finishStretch!.get(instant('stretch.end', s.end), s.completed ? 1 : 0, s.stepsDone, id) as Row | undefined;
+    if (!row) throw new StoreError('not-found', `no stretch session with id ${id}`);
+    return toStretch(row);
+  }
+
+  listStretches(r?: Range): StretchSession[] {
+    return (this.q.listStretches!.all(...range(r)) as Row[]).map(toStretch);
+  }
+
+  addCheckIn(c: Omit<CheckIn, 'id' | 'uid'>): CheckIn {
+    return this.insertCheckIn({ ...c, uid: randomUUID() });
+  }
+
+  private insertCheckIn(c: Omit<CheckIn, 'id'>): CheckIn {
+    checkZone(c.zone);
+    if (!Number.isInteger(c.soreness) || c.soreness < 0 || c.soreness > 10) {
+      throw new StoreError('invalid', `checkIn.soreness: must be a whole number from 0 to 10, got ${c.soreness}`);
+    }
+    const at = instant('checkIn.at', c.at);
+    const row = this.q.addCheckIn!.get(c.uid, at, c.soreness, JSON.stringify(c.areas), JSON.stringify(c.redFlags), c.note, c.zone, localDate(at, c.zone));
+    return toCheckIn(row as Row);
+  }
+
+  listCheckIns(r?: Range): CheckIn[] {
+    return (this.q.listCheckIns!.all(...range(r)) as Row[]).map(toCheckIn);
+  }
+
+  statsRows(fromDate: string, toDate: string): StatsRows {
+    return this.db
+      .transaction(() => ({
+        days: (this.q.statsDays!.all(fromDate, toDate) as [string, ...number[]][]).map(
+          ([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breaks, breakPrompts, breakPromptsHeeded]) => ({
+            date,
+            sittingMs: sittingMs!,
+            bouts: bouts!,
+            longestMs: longestMs!,
+            boutMs: boutMs!,
+            longBoutMs: longBoutMs!,
+            breaks: breaks!,
+            breakPrompts: breakPrompts!,
+            breakPromptsHeeded: breakPromptsHeeded!,
+          }),
+        ),
+        hours: (this.q.statsHours!.all(fromDate, toDate) as number[][]).map(([weekday, hour, sittingMs]) => ({ weekday: weekday!, hour: hour!, sittingMs: sittingMs! })),
+        boutDurationsMs: this.q.statsDurations!.all(fromDate, toDate) as number[],
+        promptOutcomes: this.q.statsPrompts!.all(fromDate, toDate) as StatsRows['promptOutcomes'],
+        checkIns: (this.q.statsCheckIns!.all(fromDate, toDate) as Row[]).map((r) => ({
+          at: r.at_ms as number,
+          soreness: r.soreness as number,
+          areas: JSON.parse(r.areas as string) as string[],
+          redFlags: JSON.parse(r.red_flags as string) as string[],
+          zone: r.zone as string,
+        })),
+      }))
+      .deferred(); // one snapshot, so the parts agree even while the tracker writes
+  }
+
+  historySpan(): { first: string; last: string } | null {
+    const r = this.q.span!.get() as { first: string | null; last: string | null };
+    return r.first && r.last ? { first: r.first, last: r.last } : null;
+  }
+
+  importRecords(records: ImportRecords): ImportResult {
+    const added: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0 };
+    const skipped: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0 };
+    return this.transaction(() => {
+      // Check every new bout against the stored ones before the first write.
+      const fresh = records.bouts.map((b, i) => ({ b, i })).filter(({ b }) => this.q.boutByUid!.get(b.uid) === undefined);
+      const sorted = [...fresh].sort((x, y) => x.b.start - y.b.start);
+      for (let k = 1; k < sorted.length; k++) {
+        const [prev, cur] = [sorted[k - 1]!, sorted[k]!];
+        if (cur.b.start < prev.b.end) throw new StoreError('invalid', `bouts[${cur.i}]: overlaps bouts[${prev.i}]`);
+      }
+      for (const { b, i } of fresh) {
+        const before = this.q.boutBefore!.get(b.end) as Row | undefined;
+        if (before && (before.end_ms as number) > b.start) {
+          const s = toBout(before);
+          throw new StoreError(
+            'invalid',
+            `bouts[${i}]: overlaps the stored bout ${formatInstant(s.start, s.zone)} – ${formatInstant(s.end, s.zone)} (uid ${s.uid})`,
+          );
+        }
+      }
+      const freshUids = new Set(fresh.map(({ b }) => b.uid));
+      for (const b of records.bouts) {
+        if (freshUids.has(b.uid)) {
+          this.insertBout(b);
+          added.bouts++;
+        } else skipped.bouts++;
+      }
+      const each = <T extends { uid: string }>(rows: T[], key: keyof ImportCounts, exists: Statement, insert: (r: T) => unknown) => {
+        for (const r of rows) {
+          if (exists.get(r.uid) !== undefined) skipped[key]++;
+          else {
+            insert(r);
+            added[key]++;
+          }
+        }
+      };
+      each(records.prompts, 'prompts', this.q.promptByUid!, (p) => this.insertPrompt(p));
+      each(records.stretches, 'stretches', this.q.stretchByUid!, (s) => this.insertStretch(s));
+      each(records.checkIns, 'checkIns', this.q.checkInByUid!, (c) => this.insertCheckIn(c));
+      const settingsApplied = records.settings !== null && !this.hasSettings();
+      if (settingsApplied) this.updateSettings(records.settings!);
+      return { added, skipped, settingsApplied };
+    });
+  }
+
+  deleteAll(): void {
+    this.transaction(() => {
+      this.db.exec(`
+        DELETE FROM bouts; DELETE FROM prompts; DELETE FROM stretches; DELETE FROM check_ins; DELETE FROM checkpoint;
+        DELETE FROM day_stats; DELETE FROM hour_stats; DELETE FROM prompt_day;
+      `);
+    });
+  }
+}

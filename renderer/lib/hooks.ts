@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import type { NowStateView } from '../../shared/bridge.js';
+import type { Settings } from '../../shared/settings.js';
+import { getBridge } from '../bridge/index.js';
+import { errorText } from './errors.js';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  reload: () => void;
+}
+
+/** Runs `load` on mount and whenever `deps` change; keeps the last good data while reloading. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    let live = true;
+    loadRef.current().then(
+      (d) => {
+        if (!live) return;
+        setData(d);
+        setError(null);
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, nonce]);
+  return { data, error, reload: () => setNonce((n) => n + 1) };
+}
+
+/** The monitor's state, kept fresh by the `state` event. */
+export function useNowState(): Loaded<NowStateView> {
+  const loaded = useLoad(() => getBridge().getNow({}), []);
+  const [pushed, setPushed] = useState<NowStateView | null>(null);
+  useEffect(() => getBridge().on('state', setPushed), []);
+  const data = pushed && (!loaded.data || pushed.at >= loaded.data.at) ? pushed : loaded.data;
+  return { ...loaded, data };
+}
+
+export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void } {
+  const loaded = useLoad(() => getBridge().getSettings({}), []);
+  const [pushed, setPushed] = useState<Settings | null>(null);
+  useEffect(() => getBridge().on('settings', setPushed), []);
+  return { ...loaded, data: pushed ?? loaded.data, set: setPushed };
+}
+
+/** Wall-clock now, refreshed every `everyMs` (for live timers). */
+export function useTicker(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+/** True when the user asked the OS for less motion. */
+export function useReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(query);
+    const on = () => setReduced(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return reduced;
+}

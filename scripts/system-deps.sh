@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu packages the test suite drives for real: Chromium for the UI tests; a virtual X
+# display, synthetic input, X idle time and a notification daemon on a session bus for the daemon tests.
+set -euo pipefail
+PKGS=(chromium xvfb xdotool xprintidle dunst dbus-x11 libnotify-bin x11-utils imagemagick python3)
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=()
+for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
+echo "system packages: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

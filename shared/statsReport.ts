@@ -1,0 +1,91 @@
+import type { BreakOutcome } from './domain.js';
+
+/**
+ * The statistics of DESIGN.md §4 for a range of local dates, as the CLI prints it and the UI
+ * draws it. Minutes are rounded to 0.1, shares and rates are 0…1 rounded to 0.001; a rate with
+ * nothing to divide by is null.
+ */
+
+/** One day, ISO week or month, or the whole range. */
+export interface StatsPeriod {
+  /** "2026-03-29", "2026-W13", "2026-03" or "total". */
+  label: string;
+  /** First and last date of the period inside the requested range (inclusive). */
+  from: string;
+  to: string;
+  /** Sitting that falls in the period (bouts across midnight split). */
+  sittingMinutes: number;
+  /** Bouts that start in the period, counted whole. */
+  bouts: number;
+  meanBoutMinutes: number | null;
+  longestBoutMinutes: number;
+  /** Gaps between consecutive bouts that start on the same day. */
+  breaks: number;
+  breaksPerSittingHour: number | null;
+  /** Share of the bouts' sitting that is in bouts over 30 minutes. */
+  longBoutShare: number | null;
+  /** Break prompts shown (not suppressed) and how many of them led to a break (stretched or took-break). */
+  breakPrompts: number;
+  breakPromptsHeeded: number;
+  breakPromptRate: number | null;
+}
+
+export interface ResearchSummary {
+  /** Bouts starting in the range the measures are computed over. */
+  bouts: number;
+  /** Power-law exponent of bout lengths (x_min = 1 min), 0.001. */
+  alpha: number | null;
+  /** Bout length at or above which half the sitting accrues, 0.1 min. */
+  w50Minutes: number | null;
+  /** Inequality of bout lengths (0 = all equal), 0.001. */
+  gini: number | null;
+}
+
+export interface PromptSummary {
+  /** Every break prompt by outcome, suppressed ones included. */
+  break: Record<BreakOutcome, number>;
+  posture: { shown: number; suppressed: number };
+  /** Break prompts the user saw (all but suppressed). */
+  breakShown: number;
+  /** Of those, stretched + took-break. */
+  ledToBreak: number;
+  breakRate: number | null;
+}
+
+export interface BoutLengthBucket {
+  /** "<10", "10–20", …, "90+" (minutes). */
+  label: string;
+  fromMinutes: number;
+  /** Exclusive upper bound; null for the last bucket. */
+  toMinutes: number | null;
+  bouts: number;
+  sittingMinutes: number;
+}
+
+export interface CheckInEntry {
+  /** ISO instant with offset, in the report's zone. */
+  at: string;
+  date: string;
+  soreness: number;
+  areas: string[];
+  redFlags: string[];
+}
+
+export interface StatsReport {
+  from: string;
+  to: string;
+  /** The zone instants are labelled in. Days are the local days each record was made in. */
+  zone: string;
+  totals: StatsPeriod;
+  /** Every date of the range, in order, including days without sitting. */
+  days: StatsPeriod[];
+  /** ISO weeks (Monday start) and calendar months touching the range, clipped to it. */
+  weeks: StatsPeriod[];
+  months: StatsPeriod[];
+  research: ResearchSummary;
+  prompts: PromptSummary;
+  /** Sitting minutes by weekday (0 = Monday … 6 = Sunday) and local hour (0–23): heatmap[weekday][hour]. */
+  heatmap: number[][];
+  boutLengths: BoutLengthBucket[];
+  checkIns: CheckInEntry[];
+}

@@ -1,0 +1,235 @@
+/**
+ * Hand-drawn line art for each catalog entry (drawn for Sitwell, one pose per stretch). Side views face right;
+ * chairs and desks are faded so the body reads first. Keep each under 2 KB: they are inlined in the UI.
+ */
+import { arrow, chairRight, deskRight, floor, head, limb, prop, svg, wallLeft } from './drawing.js';
+
+/** Front view of a chair: backrest posts behind the body, seat, legs. */
+const chairFront = prop('M38 44V80M82 44V80M34 80H86M38 80V113M82 80V113');
+
+/** Legs of a figure seated facing the viewer: short foreshortened thighs, shins to the floor. */
+const seatedLegsFront = limb([54, 76], [49, 84], [48, 112]) + limb([66, 76], [71, 84], [72, 112]);
+
+export const seatedPiriformisArt = svg(
+  'Seated on a chair, one ankle resting on the other knee, leaning forward from the hips',
+  chairRight,
+  floor,
+  limb([40, 70], [66, 71], [67, 111], [75, 112]),
+  limb([40, 70], [56, 55], [70, 66]),
+  limb([40, 70], [58, 42]),
+  head([65, 31]),
+  limb([57, 45], [62, 56], [66, 63]),
+  arrow('M72 18Q84 22 86 34', [86, 34], 80),
+);
+
+export const standingFigureFourArt = svg(
+  'Standing on one slightly bent leg with the other ankle crossed over that knee, one hand on a wall',
+  wallLeft,
+  floor,
+  limb([60, 68], [60, 34]),
+  head([60, 21]),
+  limb([60, 40], [36, 46], [12, 46]),
+  limb([60, 40], [76, 52], [84, 66]),
+  limb([60, 68], [57, 90], [58, 112]),
+  limb([60, 68], [86, 72], [58, 88]),
+);
+
+export const kneeToOppositeShoulderArt = svg(
+  'Seated tall, both hands drawing one knee up and across towards the opposite shoulder',
+  chairRight,
+  floor,
+  limb([40, 70], [42, 36]),
+  head([43, 22]),
+  limb([40, 70], [66, 71], [67, 111], [75, 112]),
+  limb([40, 70], [60, 48], [70, 66]),
+  limb([42, 40], [50, 58], [60, 50]),
+  arrow('M74 44Q68 30 54 30', [54, 30], 180),
+);
+
+export const hipFlexorLungeArt = svg(
+  'Split stance with one hand on a desk, back knee softly bent and hips pressed gently forward',
+  deskRight,
+  floor,
+  limb([56, 66], [56, 32]),
+  head([56, 18]),
+  limb([56, 38], [72, 52], [88, 60]),
+  limb([56, 66], [76, 88], [76, 112], [84, 112]),
+  limb([56, 66], [44, 90], [28, 108], [24, 112]),
+  arrow('M36 58H50', [50, 58], 0),
+);
+
+export const standingGluteSqueezeArt = svg(
+  'Standing tall beside a desk, squeezing the buttocks',
+  deskRight,
+  floor,
+  limb([60, 64], [60, 30]),
+  head([60, 16]),
+  limb([60, 36], [70, 50], [86, 60]),
+  limb([60, 64], [61, 88], [60, 112], [68, 112]),
+  prop('M56 56Q48 64 57 72'),
+  limb([44, 58], [38, 55]),
+  limb([43, 65], [36, 65]),
+  limb([44, 72], [38, 75]),
+);
+
+export const hipCirclesArt = svg(
+  'Standing with hands on hips, hips drawing slow circles',
+  floor,
+  limb([60, 64], [60, 30]),
+  head([60, 16]),
+  limb([60, 36], [44, 46], [52, 62]),
+  limb([60, 36], [76, 46], [68, 62]),
+  limb([60, 64], [52, 88], [50, 112]),
+  limb([60, 64], [68, 88], [70, 112]),
+  arrow('M82 62A24 9 0 1 1 36 68', [36, 68], 250),
+);
+
+export const calfRaisesArt = svg(
+  'Standing on tiptoe with one hand on a desk, heels lifted',
+  deskRight,
+  floor,
+  limb([58, 60], [58, 26]),
+  head([58, 12]),
+  limb([58, 32], [72, 46], [88, 60]),
+  limb([58, 60], [58, 84], [58, 104], [66, 112]),
+  arrow('M42 110V88', [42, 88], 270),
+);
+
+export const marchInPlaceArt = svg(
+  'Marching on the spot, one knee lifted high and the opposite arm swinging forward',
+  floor,
+  limb([56, 64], [56, 30]),
+  head([56, 16]),
+  limb([56, 36], [68, 48], [76, 38]),
+  limb([56, 36], [48, 50], [42, 60]),
+  limb([56, 64], [56, 88], [56, 112], [64, 112]),
+  limb([56, 64], [78, 66], [78, 90], [84, 90]),
+  arrow('M98 88V64', [98, 64], 270),
+  arrow('M104 64V88', [104, 88], 90),
+);
+
+export const chestOpenerArt = svg(
+  'Standing tall with hands clasped behind the back and the chest lifted',
+  floor,
+  limb([58, 64], [61, 30]),
+  head([63, 16]),
+  limb([60, 35], [47, 48], [42, 64]),
+  limb([58, 64], [58, 88], [58, 112], [66, 112]),
+  arrow('M72 44L84 38', [84, 38], -27),
+);
+
+export const upperBackReachArt = svg(
+  'Seated with arms reaching forward, hands clasped and upper back gently rounded',
+  chairRight,
+  floor,
+  '<path d="M40 70C36 54 40 42 54 36"/>',
+  head([64, 46]),
+  limb([54, 37], [92, 42]),
+  limb([40, 70], [66, 71], [67, 111], [75, 112]),
+  arrow('M98 46H110', [110, 46], 0),
+);
+
+export const neckSideTiltArt = svg(
+  'Seated upright, head tipped gently so one ear moves towards the shoulder',
+  chairFront,
+  floor,
+  limb([44, 42], [76, 42]),
+  limb([60, 76], [60, 42], [64, 34]),
+  head([70, 26]),
+  limb([44, 42], [42, 60], [48, 74]),
+  limb([76, 42], [78, 60], [72, 74]),
+  seatedLegsFront,
+  arrow('M54 12Q70 4 82 14', [82, 14], 40),
+);
+
+export const shoulderRollsArt = svg(
+  'Seated upright with both shoulders circling up, back and down',
+  chairFront,
+  floor,
+  limb([60, 76], [60, 40]),
+  head([60, 26]),
+  limb([46, 40], [74, 40]),
+  limb([46, 40], [44, 58], [50, 74]),
+  limb([74, 40], [76, 58], [70, 74]),
+  seatedLegsFront,
+  arrow('M36 42A8 8 0 1 1 42 28', [42, 28], 0),
+  arrow('M84 42A8 8 0 1 0 78 28', [78, 28], 180),
+);
+
+export const seatedSpinalTwistArt = svg(
+  'Seated and turning the upper body to one side, one hand on the opposite knee and one on the backrest',
+  chairFront,
+  floor,
+  limb([60, 76], [60, 40]),
+  head([64, 26]),
+  limb([50, 41], [72, 39]),
+  limb([50, 41], [56, 60], [70, 80]),
+  limb([72, 39], [88, 46], [82, 54]),
+  seatedLegsFront,
+  arrow('M40 60Q60 70 82 62', [82, 62], -20),
+);
+
+export const hamstringHeelOnStepArt = svg(
+  'One heel up on a low step with the leg straight, leaning forward from the hips with a long back',
+  prop('M80 96H106V113'),
+  floor,
+  limb([52, 64], [52, 88], [52, 112], [60, 112]),
+  limb([52, 64], [86, 93], [90, 87]),
+  limb([52, 64], [70, 36]),
+  head([76, 24]),
+  limb([69, 40], [76, 58], [74, 78]),
+);
+
+export const wristForearmStretchArt = svg(
+  'Close-up: one arm straight with the palm facing away and fingers up, the other hand easing the fingers back',
+  limb([6, 80], [56, 80]),
+  '<path d="M56 84V46Q56 34 65 34Q74 34 74 46V84" stroke-width="4"/>',
+  limb([57, 64], [48, 56]),
+  limb([114, 104], [92, 80], [82, 48], [72, 40]),
+  arrow('M98 38Q88 24 72 24', [72, 24], 180),
+);
+
+export const walkForWaterArt = svg(
+  'Walking with a glass of water in one hand',
+  floor,
+  limb([54, 64], [56, 30]),
+  head([57, 16]),
+  limb([56, 36], [64, 50], [74, 48]),
+  prop('M72 36L74 52H82L84 36'),
+  limb([56, 36], [46, 48], [40, 58]),
+  limb([54, 64], [66, 86], [70, 112], [78, 112]),
+  limb([54, 64], [46, 88], [34, 106], [38, 112]),
+);
+
+export const standingBackExtensionArt = svg(
+  'Standing with hands on the lower back, leaning back gently',
+  floor,
+  '<path d="M60 64Q60 46 52 32"/>',
+  head([48, 19]),
+  limb([53, 36], [40, 48], [54, 60]),
+  limb([60, 64], [62, 88], [60, 112], [68, 112]),
+  arrow('M66 16Q60 4 44 4', [44, 4], 180),
+);
+
+export const sitToStandArt = svg(
+  'Rising from a chair without using the hands, leaning forward with arms reaching out',
+  chairRight,
+  floor,
+  limb([48, 64], [66, 38]),
+  head([72, 26]),
+  limb([64, 42], [78, 52], [92, 54]),
+  limb([48, 64], [72, 80], [68, 112], [76, 112]),
+  arrow('M102 100V70', [102, 70], 270),
+);
+
+export const sideReachArt = svg(
+  'Standing with one arm reaching up and over the head, the body bending gently to the side',
+  floor,
+  '<path d="M60 64Q58 46 50 34"/>',
+  head([44, 23]),
+  '<path d="M54 36Q70 12 34 6"/>',
+  limb([52, 38], [40, 50], [52, 62]),
+  limb([60, 64], [52, 88], [50, 112]),
+  limb([60, 64], [68, 88], [70, 112]),
+  arrow('M24 10Q14 18 14 32', [14, 32], 90),
+);
