@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckinSubmissionSchema } from './checkin.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import type { StatsReport } from './statsReport.js';
 
@@ -77,17 +78,8 @@ export const METHODS = {
   },
   /** The stretch to offer in the break prompt: rotating, weighted to what the user skips least. */
   suggestStretch: { input: Empty, output: z.object({ stretchId: z.string() }) },
-  addCheckIn: {
-    input: z
-      .object({
-        soreness: z.number().int().min(0).max(10),
-        areas: z.array(z.string().max(40)).max(20),
-        redFlags: z.array(z.string().max(40)).max(20),
-        note: z.string().max(500),
-      })
-      .strict(),
-    output: z.object({ id: z.number(), seeDoctor: z.boolean() }),
-  },
+  /** The form's answers; the red-flag answers decide whether the UI shows the see-a-doctor screen. */
+  addCheckIn: { input: CheckinSubmissionSchema, output: z.object({ id: z.number(), seeDoctor: z.boolean() }) },
   exportData: {
     input: z.object({ format: z.enum(['json', 'csv']) }).strict(),
     output: z.object({ filename: z.string(), mime: z.string(), content: z.string() }),

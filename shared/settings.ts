@@ -51,8 +51,20 @@ export const SettingsSchema = z
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** A subset of settings, each key validated like the full schema (used by trace headers and updates). */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+type SettingsShape = typeof SettingsSchema.shape;
+
+/**
+ * A subset of settings, each key validated like the full schema (used by trace headers and updates).
+ * Built from the fields without their defaults: zod 4's `.partial()` keeps `.default()`, so a patch
+ * parsed with it would come back with every missing key reset to its default.
+ */
+export const SettingsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(SettingsSchema.shape).map(([k, v]) => [k, v.unwrap().optional()])) as {
+      [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>>;
+    },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Where each default comes from, shown next to the setting. */

@@ -60,6 +60,17 @@ export type MonitorEvent =
 
 const MAX_BACKOFF_MS = 60_000;
 
+export const TRACKER_STATUS_KEY = 'trackerStatus';
+export interface TrackerStatus {
+  pid: number;
+  updatedAt: number;
+  next: { kind: PromptKind; at: number } | null;
+  pausedUntil: number | null;
+  openPromptAt: number | null;
+  idleSource: string;
+  notifier: string;
+}
+
 export class Monitor {
   private readonly engine: SittingEngine;
   private readonly minuteMs: number;
@@ -265,8 +276,20 @@ export class Monitor {
   }
 
   private checkpoint(now: Instant): void {
-    const bout = this.engine.snapshot().bout;
+    const snap = this.engine.snapshot();
+    const bout = snap.bout;
     this.opts.store.writeCheckpoint(bout ? { start: bout.start, lastInput: bout.lastInput, savedAt: now.wall, zone: this.opts.zone() } : null);
+    // What `sitwell status` shows from another process.
+    const status: TrackerStatus = {
+      pid: process.pid,
+      updatedAt: now.wall,
+      next: snap.next,
+      pausedUntil: snap.pausedUntil === null ? null : Math.min(snap.pausedUntil, Number.MAX_SAFE_INTEGER),
+      openPromptAt: this.openPrompt?.at ?? null,
+      idleSource: this.opts.idle.name,
+      notifier: this.opts.notifier.name,
+    };
+    this.opts.store.setState(TRACKER_STATUS_KEY, status);
   }
 
   /** Adaptive polling: wake when the idle gap could first reach minBreak, a prompt is due, or a checkpoint is owed. */

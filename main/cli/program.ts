@@ -1,9 +1,16 @@
 import { Command, CommanderError } from 'commander';
+import { registerDaemon } from './commands/daemon.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerReplay } from './commands/replay.js';
+import { registerStats } from './commands/stats.js';
+import { registerStatus } from './commands/status.js';
+import { registerUi } from './commands/ui.js';
 import { CliError } from './errors.js';
 
 /** Every subcommand registers itself here; one file per subcommand under commands/. */
-const REGISTER: ((program: Command) => void)[] = [registerReplay];
+const REGISTER: ((program: Command) => void)[] = [registerReplay, registerDaemon, registerDoctor, registerStatus, registerUi, registerStats, registerExport, registerImport];
 
 export function buildProgram(): Command {
   const program = new Command('sitwell')

@@ -48,6 +48,8 @@ export interface SignalFilter {
   iface: string;
   member?: string;
   path?: string;
+  /** Bus-side filter on the first string argument (e.g. the name in NameOwnerChanged). */
+  arg0?: string;
 }
 
 export interface SignalMessage {
@@ -185,6 +187,7 @@ export class DbusConnection {
       `interface='${filter.iface}'`,
       filter.member ? `member='${filter.member}'` : '',
       filter.path ? `path='${filter.path}'` : '',
+      filter.arg0 ? `arg0='${filter.arg0}'` : '',
     ]
       .filter(Boolean)
       .join(',');
@@ -193,6 +196,7 @@ export class DbusConnection {
       if (m.interface !== filter.iface) return;
       if (filter.member && m.member !== filter.member) return;
       if (filter.path && m.path !== filter.path) return;
+      if (filter.arg0 && m.body?.[0] !== filter.arg0) return;
       listener({ sender: m.sender, path: m.path, iface: m.interface, member: m.member, body: m.body ?? [] });
     };
     this.bus.on('message', handler);

@@ -45,8 +45,8 @@ export function createDbusIdleSource(env: NodeJS.ProcessEnv, m: DbusIdleMethod, 
       try {
         body = await c.call({ destination: m.destination, path: m.path, iface: m.iface, member: m.member, timeoutMs: opts.timeoutMs });
       } catch (e) {
-        if (isServiceMissing(e)) throw new Error(`${m.destination} is not on the session bus (${m.missingHint})`);
-        throw new Error(`${m.iface}.${m.member} failed: ${errorText(e)}`);
+        if (isServiceMissing(e)) throw new Error(`${m.destination} is not on the session bus (${m.missingHint})`, { cause: e });
+        throw new Error(`${m.iface}.${m.member} failed: ${errorText(e)}`, { cause: e });
       }
       return m.toMs(body[0]);
     },

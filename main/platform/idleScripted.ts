@@ -31,7 +31,7 @@ export function createFileIdleSource(path: string, now: () => number = Date.now)
       try {
         [text, { mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
       } catch (e) {
-        throw new Error(`cannot read idle file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new Error(`cannot read idle file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
       }
       const t = text.trim();
       if (!/^\d+$/.test(t)) throw new Error(`idle file ${path} must hold a whole number of milliseconds, found ${JSON.stringify(t.slice(0, 40))}`);

@@ -1,66 +1,131 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
-import { localDate, splitByDay, splitByHour } from '../core/localTime.js';
+import { localDate, splitByHour } from '../core/localTime.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
 export const LONG_BOUT_MS = 30 * 60_000;
 
-/** Outcomes of a break prompt that mean the user got up. */
-export const HEEDED: readonly PromptOutcome[] = ['stretched', 'took-break'];
+/** The prompt counters a day row keeps, one column each. */
+export const PROMPT_COLUMNS = [
+  'posture_shown',
+  'posture_suppressed',
+  'break_stretched',
+  'break_snoozed',
+  'break_skipped',
+  'break_took_break',
+  'break_unanswered',
+  'break_suppressed',
+] as const;
+export type PromptColumn = (typeof PROMPT_COLUMNS)[number];
+
+export function promptColumn(kind: PromptKind, outcome: PromptOutcome): PromptColumn {
+  if (kind === 'posture') return outcome === 'suppressed' ? 'posture_suppressed' : 'posture_shown';
+  // A break prompt still marked 'shown' was never answered.
+  return outcome === 'shown' ? 'break_unanswered' : (`break_${outcome.replace('-', '_')}` as PromptColumn);
+}
+
+/** One row of day_stats: everything the statistics need about one local date. */
+export interface DayAgg extends Record<PromptColumn, number> {
+  date: string;
+  sitting_ms: number;
+  bouts: number;
+  bout_ms: number;
+  longest_ms: number;
+  long_bout_ms: number;
+  /** 24 × int32 LE: sitting per local hour of the day (the heatmap's raw material). */
+  hour_ms: Buffer;
+  /** float64 LE per bout starting on the date: its length in ms (the research measures need every length). */
+  bout_lengths: Buffer;
+}
+
+const emptyDay = (date: string): DayAgg => ({
+  date,
+  sitting_ms: 0,
+  bouts: 0,
+  bout_ms: 0,
+  longest_ms: 0,
+  long_bout_ms: 0,
+  hour_ms: Buffer.alloc(24 * 4),
+  bout_lengths: Buffer.alloc(0),
+  ...(Object.fromEntries(PROMPT_COLUMNS.map((c) => [c, 0])) as Record<PromptColumn, number>),
+});
+
+const DAY_COLUMNS = Object.keys(emptyDay('')) as (keyof DayAgg)[];
 
 /**
- * Keeps the per-day, per-hour and per-prompt-outcome tables in step with the raw rows, inside the
- * caller's transaction, so statistics over years read a few thousand small rows instead of
- * re-splitting every bout at local midnights.
+ * Keeps day_stats in step with the raw rows, inside the caller's transaction, so statistics over
+ * ten years read one small row per day instead of re-splitting every bout at local midnights.
  */
 export class Aggregates {
-  private readonly day: Statement;
-  private readonly daySitting: Statement;
-  private readonly hour: Statement;
-  private readonly promptCount: Statement;
-  private readonly dayPrompts: Statement;
+  private readonly load: Statement;
+  private readonly save: Statement;
 
   constructor(db: Database) {
-    this.day = db.prepare(
-      `INSERT INTO day_stats (date, bouts, bout_ms, longest_ms, long_bout_ms) VALUES (?, 1, ?, ?, ?)
-       ON CONFLICT (date) DO UPDATE SET bouts = bouts + 1, bout_ms = bout_ms + excluded.bout_ms,
-         longest_ms = max(longest_ms, excluded.longest_ms), long_bout_ms = long_bout_ms + excluded.long_bout_ms`,
-    );
-    this.daySitting = db.prepare(
-      `INSERT INTO day_stats (date, sitting_ms) VALUES (?, ?)
-       ON CONFLICT (date) DO UPDATE SET sitting_ms = sitting_ms + excluded.sitting_ms`,
-    );
-    this.hour = db.prepare(
-      `INSERT INTO hour_stats (date, hour, weekday, sitting_ms) VALUES (?, ?, ?, ?)
-       ON CONFLICT (date, hour) DO UPDATE SET sitting_ms = sitting_ms + excluded.sitting_ms`,
-    );
-    this.promptCount = db.prepare(
-      `INSERT INTO prompt_day (date, kind, outcome, count) VALUES (?, ?, ?, ?)
-       ON CONFLICT (date, kind, outcome) DO UPDATE SET count = count + excluded.count`,
-    );
-    this.dayPrompts = db.prepare(
-      `INSERT INTO day_stats (date, break_prompts, break_heeded) VALUES (?, ?, ?)
-       ON CONFLICT (date) DO UPDATE SET break_prompts = break_prompts + excluded.break_prompts,
-         break_heeded = break_heeded + excluded.break_heeded`,
+    this.load = db.prepare('SELECT * FROM day_stats WHERE date = ?');
+    this.save = db.prepare(
+      `INSERT OR REPLACE INTO day_stats (${DAY_COLUMNS.join(', ')}) VALUES (${DAY_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
   }
 
-  /** Adds a bout; returns the local date it starts on (its own zone). */
+  private update(date: string, change: (d: DayAgg) => void): void {
+    const day = (this.load.get(date) as DayAgg | undefined) ?? emptyDay(date);
+    change(day);
+    this.save.run(day);
+  }
+
+  /** Adds a bout: its sitting to each local date and hour it covers, its length to the date it starts. Returns that date. */
   addBout(b: { start: number; end: number; zone: string }): string {
     const ms = b.end - b.start;
-    const date = localDate(b.start, b.zone);
-    this.day.run(date, ms, ms, ms > LONG_BOUT_MS ? ms : 0);
-    for (const part of splitByDay(b.start, b.end, b.zone)) this.daySitting.run(part.date, part.ms);
-    for (const part of splitByHour(b.start, b.end, b.zone)) this.hour.run(part.date, part.hour, part.weekday, part.ms);
-    return date;
+    const startDate = localDate(b.start, b.zone);
+    const byDate = new Map<string, { hour: number; ms: number }[]>([[startDate, []]]);
+    for (const p of splitByHour(b.start, b.end, b.zone)) {
+      let parts = byDate.get(p.date);
+      if (!parts) byDate.set(p.date, (parts = []));
+      parts.push(p);
+    }
+    for (const [date, parts] of byDate) {
+      this.update(date, (d) => {
+        for (const p of parts) {
+          d.sitting_ms += p.ms;
+          d.hour_ms.writeInt32LE(d.hour_ms.readInt32LE(p.hour * 4) + p.ms, p.hour * 4);
+        }
+        if (date !== startDate) return;
+        d.bouts += 1;
+        d.bout_ms += ms;
+        d.longest_ms = Math.max(d.longest_ms, ms);
+        if (ms > LONG_BOUT_MS) d.long_bout_ms += ms;
+        const len = Buffer.alloc(8);
+        len.writeDoubleLE(ms);
+        d.bout_lengths = Buffer.concat([d.bout_lengths, len]);
+      });
+    }
+    return startDate;
   }
 
   /** Counts a prompt with `outcome` in (sign 1) or out (sign -1), e.g. when its outcome changes. */
   countPrompt(p: { at: number; zone: string; kind: PromptKind; outcome: PromptOutcome }, sign: 1 | -1): void {
-    const date = localDate(p.at, p.zone);
-    this.promptCount.run(date, p.kind, p.outcome, sign);
-    if (p.kind === 'break' && p.outcome !== 'suppressed') {
-      this.dayPrompts.run(date, sign, HEEDED.includes(p.outcome) ? sign : 0);
-    }
+    const column = promptColumn(p.kind, p.outcome);
+    this.update(localDate(p.at, p.zone), (d) => {
+      d[column] += sign;
+    });
+  }
+}
+
+/** Recomputes day_stats and the rows' local dates from the raw history (after a migration that changes them). */
+export function rebuildAggregates(db: Database): void {
+  db.exec('DELETE FROM day_stats');
+  const agg = new Aggregates(db);
+  const setBoutDate = db.prepare('UPDATE bouts SET start_date = ? WHERE id = ?');
+  type Bout = { id: number; start_ms: number; end_ms: number; zone: string };
+  for (const b of db.prepare('SELECT id, start_ms, end_ms, zone FROM bouts ORDER BY start_ms').all() as Bout[]) {
+    setBoutDate.run(agg.addBout({ start: b.start_ms, end: b.end_ms, zone: b.zone }), b.id);
+  }
+  type Prompt = { at_ms: number; zone: string; kind: PromptKind; outcome: PromptOutcome };
+  for (const p of db.prepare('SELECT at_ms, zone, kind, outcome FROM prompts').all() as Prompt[]) {
+    agg.countPrompt({ at: p.at_ms, zone: p.zone, kind: p.kind, outcome: p.outcome }, 1);
+  }
+  const setCheckInDate = db.prepare('UPDATE check_ins SET date = ? WHERE id = ?');
+  for (const c of db.prepare('SELECT id, at_ms, zone FROM check_ins').all() as { id: number; at_ms: number; zone: string }[]) {
+    setCheckInDate.run(localDate(c.at_ms, c.zone), c.id);
   }
 }

@@ -1,15 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import { localDate } from '../core/localTime.js';
-import { Aggregates } from './aggregates.js';
+import { rebuildAggregates } from './aggregates.js';
+
+export interface Migration {
+  up(db: Database): void;
+  /** Recompute day_stats and the derived date columns from the raw rows once all migrations ran. */
+  rebuildAggregates?: true;
+}
 
 /**
  * The schema's history, append-only: migration i takes a database from user_version i to i + 1.
- * Never edit a shipped entry; add a new one. Each runs inside the caller's transaction.
+ * Never edit a shipped entry; add a new one. All run inside one transaction.
  */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // v1: the raw history.
-  (db) =>
-    db.exec(`
+  {
+    up: (db) =>
+      db.exec(`
       CREATE TABLE bouts (
         id INTEGER PRIMARY KEY,
         uid TEXT NOT NULL UNIQUE,
@@ -68,54 +74,36 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
         zone TEXT NOT NULL
       ) STRICT;
     `),
+  },
 
-  // v2: local dates on the rows and per-day / per-hour aggregates, so ten years of statistics stay fast.
-  (db) => {
-    db.exec(`
+  // v2: local dates on the rows and one aggregate row per local day, so ten years of statistics stay fast.
+  {
+    rebuildAggregates: true,
+    up: (db) =>
+      db.exec(`
       ALTER TABLE bouts ADD COLUMN start_date TEXT NOT NULL DEFAULT '';
       ALTER TABLE check_ins ADD COLUMN date TEXT NOT NULL DEFAULT '';
       CREATE TABLE day_stats (
         date TEXT PRIMARY KEY,
-        sitting_ms INTEGER NOT NULL DEFAULT 0,
-        bouts INTEGER NOT NULL DEFAULT 0,
-        bout_ms INTEGER NOT NULL DEFAULT 0,
-        longest_ms INTEGER NOT NULL DEFAULT 0,
-        long_bout_ms INTEGER NOT NULL DEFAULT 0,
-        break_prompts INTEGER NOT NULL DEFAULT 0,
-        break_heeded INTEGER NOT NULL DEFAULT 0
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE hour_stats (
-        date TEXT NOT NULL,
-        hour INTEGER NOT NULL,
-        weekday INTEGER NOT NULL,
         sitting_ms INTEGER NOT NULL,
-        PRIMARY KEY (date, hour)
+        bouts INTEGER NOT NULL,
+        bout_ms INTEGER NOT NULL,
+        longest_ms INTEGER NOT NULL,
+        long_bout_ms INTEGER NOT NULL,
+        hour_ms BLOB NOT NULL,
+        bout_lengths BLOB NOT NULL,
+        posture_shown INTEGER NOT NULL,
+        posture_suppressed INTEGER NOT NULL,
+        break_stretched INTEGER NOT NULL,
+        break_snoozed INTEGER NOT NULL,
+        break_skipped INTEGER NOT NULL,
+        break_took_break INTEGER NOT NULL,
+        break_unanswered INTEGER NOT NULL,
+        break_suppressed INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE TABLE prompt_day (
-        date TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (date, kind, outcome)
-      ) STRICT, WITHOUT ROWID;
-    `);
-    const agg = new Aggregates(db);
-    const setBoutDate = db.prepare('UPDATE bouts SET start_date = ? WHERE id = ?');
-    for (const b of db.prepare('SELECT id, start_ms, end_ms, zone FROM bouts ORDER BY start_ms').all() as { id: number; start_ms: number; end_ms: number; zone: string }[]) {
-      setBoutDate.run(agg.addBout({ start: b.start_ms, end: b.end_ms, zone: b.zone }), b.id);
-    }
-    for (const p of db.prepare('SELECT at_ms, zone, kind, outcome FROM prompts').all() as { at_ms: number; zone: string; kind: 'break'; outcome: 'shown' }[]) {
-      agg.countPrompt({ at: p.at_ms, zone: p.zone, kind: p.kind, outcome: p.outcome }, 1);
-    }
-    const setCheckInDate = db.prepare('UPDATE check_ins SET date = ? WHERE id = ?');
-    for (const c of db.prepare('SELECT id, at_ms, zone FROM check_ins').all() as { id: number; at_ms: number; zone: string }[]) {
-      setCheckInDate.run(localDate(c.at_ms, c.zone), c.id);
-    }
-    // Covering index: the bout lengths of a date range come straight from it.
-    db.exec(`
-      CREATE INDEX bouts_start_date ON bouts (start_date, start_ms, duration_ms);
+      CREATE INDEX bouts_start_date ON bouts (start_date);
       CREATE INDEX check_ins_date ON check_ins (date, at_ms);
-    `);
+    `),
   },
 ];
 
@@ -126,7 +114,10 @@ export function migrate(db: Database, target = SCHEMA_VERSION): void {
   db.transaction(() => {
     // Read inside the (immediate) transaction: another process may have migrated meanwhile.
     const from = db.pragma('user_version', { simple: true }) as number;
-    for (let v = from; v < target; v++) MIGRATIONS[v]!(db);
+    const run = MIGRATIONS.slice(from, target);
+    for (const m of run) m.up(db);
+    // Rebuilt with today's code against today's schema, so old migrations never run stale aggregate code.
+    if (target === SCHEMA_VERSION && run.some((m) => m.rebuildAggregates)) rebuildAggregates(db);
     if (target > from) db.pragma(`user_version = ${target}`);
   }).immediate();
 }

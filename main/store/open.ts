@@ -18,7 +18,7 @@ function checkHeader(path: string): void {
     closeSync(fd);
   }
   if (size < 100 || !head.equals(SQLITE_MAGIC)) {
-    throw new StoreError('not-sqlite', `${path} is not a Sitwell database (not an SQLite file); it was left untouched`);
+    throw new StoreError('not-sqlite', 'not a Sitwell database (not an SQLite file); the file was left untouched');
   }
 }
 
@@ -36,7 +36,7 @@ function readVersion(path: string): number {
     if (e instanceof StoreError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new StoreError('not-sqlite', `${path} is not a readable SQLite database (${(e as Error).message}); it was left untouched`);
+      throw new StoreError('not-sqlite', `not a readable SQLite database (${(e as Error).message}); the file was left untouched`);
     }
     throw e;
   } finally {
@@ -44,11 +44,11 @@ function readVersion(path: string): number {
   }
 }
 
-function checkVersion(path: string, version: number): void {
+function checkVersion(version: number): void {
   if (version > SCHEMA_VERSION) {
     throw new StoreError(
       'newer-schema',
-      `${path} was written by a newer Sitwell (schema version ${version}; this version understands up to ${SCHEMA_VERSION}); ` +
+      `written by a newer Sitwell (schema version ${version}; this version reads up to ${SCHEMA_VERSION}); ` +
         'update Sitwell to open it. The file was left untouched',
     );
   }
@@ -59,9 +59,9 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): D
   const exists = existsSync(path);
   if (exists) {
     checkHeader(path);
-    if (statSync(path).size > 0) checkVersion(path, readVersion(path));
+    if (statSync(path).size > 0) checkVersion(readVersion(path));
   } else if (opts.readonly) {
-    throw new StoreError('not-found', `no Sitwell database at ${path}`);
+    throw new StoreError('not-found', 'no such database file');
   } else {
     mkdirSync(dirname(path), { recursive: true });
   }
@@ -71,7 +71,7 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): D
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < SCHEMA_VERSION) {
       db.close();
-      throw new StoreError('outdated-schema', `${path} has schema version ${version}; open it once with Sitwell (not read-only) to upgrade it to ${SCHEMA_VERSION}`);
+      throw new StoreError('outdated-schema', `schema version ${version} is older than this Sitwell's (${SCHEMA_VERSION}); open it once for writing to upgrade it`);
     }
     db.pragma('busy_timeout = 5000');
     return db;
@@ -81,7 +81,7 @@ export function openDatabase(path: string, opts: { readonly?: boolean } = {}): D
   try {
     db.pragma('busy_timeout = 5000');
     // Another process may have replaced the file between the checks and this open.
-    checkVersion(path, db.pragma('user_version', { simple: true }) as number);
+    checkVersion(db.pragma('user_version', { simple: true }) as number);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -4,6 +4,7 @@ import type { PromptOutcome } from '../../shared/domain.js';
 import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
 import { Aggregates } from './aggregates.js';
+import { StatsReader } from './statsRows.js';
 import { StoreError } from './errors.js';
 import type {
   CheckIn,
@@ -32,8 +33,13 @@ function settingsProblem(error: { issues: { path: PropertyKey[]; message: string
   return `${path}: ${issue?.message ?? 'invalid'}`;
 }
 
+const knownZones = new Set<string>();
+
+/** Zone lookups cost ~50 µs in luxon, and a store sees the same one or two zones all day. */
 function checkZone(zone: string): void {
+  if (knownZones.has(zone)) return;
   if (!isValidZone(zone)) throw new StoreError('invalid', `zone: "${zone}" is not an IANA time zone`);
+  knownZones.add(zone);
 }
 
 /** Epoch ms as SQLite INTEGERs: the monotonic clock may hand us fractions. */
@@ -84,6 +90,7 @@ const toCheckIn = (r: Row): CheckIn => ({
 
 export class SqliteStore implements Store {
   private readonly agg: Aggregates;
+  private readonly stats: StatsReader;
   private readonly q: Record<string, Statement>;
 
   constructor(
@@ -91,6 +98,7 @@ export class SqliteStore implements Store {
     readonly path: string,
   ) {
     this.agg = new Aggregates(db);
+    this.stats = new StatsReader(db);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       getSettings: p('SELECT json FROM settings WHERE id = 1'),
@@ -128,17 +136,7 @@ export class SqliteStore implements Store {
       ),
       checkInByUid: p('SELECT id FROM check_ins WHERE uid = ?'),
       listCheckIns: p('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
-      statsDays: p(
-        `SELECT date, sitting_ms, bouts, longest_ms, bout_ms, long_bout_ms, max(bouts - 1, 0), break_prompts, break_heeded
-         FROM day_stats WHERE date BETWEEN ? AND ? ORDER BY date`,
-      ).raw(),
-      statsHours: p('SELECT weekday, hour, sum(sitting_ms) FROM hour_stats WHERE date BETWEEN ? AND ? GROUP BY weekday, hour').raw(),
-      statsDurations: p('SELECT duration_ms FROM bouts WHERE start_date BETWEEN ? AND ? ORDER BY start_date, start_ms').pluck(),
-      statsPrompts: p(
-        'SELECT kind, outcome, sum(count) AS count FROM prompt_day WHERE date BETWEEN ? AND ? GROUP BY kind, outcome HAVING sum(count) > 0',
-      ),
-      statsCheckIns: p('SELECT at_ms, soreness, areas, red_flags, zone FROM check_ins WHERE date BETWEEN ? AND ? ORDER BY at_ms'),
-      span: p("SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0"),
+      span: p('SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0'),
     };
   }
 
@@ -147,7 +145,9 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return fn();
+    // Writers take the write lock up front, so a busy database waits (busy_timeout) instead of failing mid-way.
+    return this.db.readonly ? this.db.transaction(fn).deferred() : this.db.transaction(fn).immediate();
   }
 
   getSettings(): Settings {
@@ -294,33 +294,7 @@ export class SqliteStore implements Store {
   }
 
   statsRows(fromDate: string, toDate: string): StatsRows {
-    return this.db
-      .transaction(() => ({
-        days: (this.q.statsDays!.all(fromDate, toDate) as [string, ...number[]][]).map(
-          ([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breaks, breakPrompts, breakPromptsHeeded]) => ({
-            date,
-            sittingMs: sittingMs!,
-            bouts: bouts!,
-            longestMs: longestMs!,
-            boutMs: boutMs!,
-            longBoutMs: longBoutMs!,
-            breaks: breaks!,
-            breakPrompts: breakPrompts!,
-            breakPromptsHeeded: breakPromptsHeeded!,
-          }),
-        ),
-        hours: (this.q.statsHours!.all(fromDate, toDate) as number[][]).map(([weekday, hour, sittingMs]) => ({ weekday: weekday!, hour: hour!, sittingMs: sittingMs! })),
-        boutDurationsMs: this.q.statsDurations!.all(fromDate, toDate) as number[],
-        promptOutcomes: this.q.statsPrompts!.all(fromDate, toDate) as StatsRows['promptOutcomes'],
-        checkIns: (this.q.statsCheckIns!.all(fromDate, toDate) as Row[]).map((r) => ({
-          at: r.at_ms as number,
-          soreness: r.soreness as number,
-          areas: JSON.parse(r.areas as string) as string[],
-          redFlags: JSON.parse(r.red_flags as string) as string[],
-          zone: r.zone as string,
-        })),
-      }))
-      .deferred(); // one snapshot, so the parts agree even while the tracker writes
+    return this.stats.read(fromDate, toDate);
   }
 
   historySpan(): { first: string; last: string } | null {
@@ -378,7 +352,7 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.db.exec(`
         DELETE FROM bouts; DELETE FROM prompts; DELETE FROM stretches; DELETE FROM check_ins; DELETE FROM checkpoint;
-        DELETE FROM day_stats; DELETE FROM hour_stats; DELETE FROM prompt_day;
+        DELETE FROM day_stats;
       `);
     });
   }

@@ -89,7 +89,7 @@ export interface StatsRows {
   }[];
   /** weekday 0 = Monday … 6 = Sunday; hour 0–23 local. */
   hours: { weekday: number; hour: number; sittingMs: number }[];
-  /** Lengths of the bouts that start in the range, in time order. */
+  /** Lengths of the bouts that start in the range, grouped by start date (order within a date unspecified). */
   boutDurationsMs: number[];
   promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
   checkIns: { at: number; soreness: number; areas: string[]; redFlags: string[]; zone: string }[];
@@ -131,6 +131,7 @@ export interface Store {
   setState(key: string, value: unknown): void;
 
   addBout(bout: NewBout): StoredBout;
+  /** `range` (epoch ms) selects rows whose start (or `at`) is in [from, to); lists are in time order. */
   listBouts(range?: { from?: number; to?: number }): StoredBout[];
   writeCheckpoint(cp: Checkpoint | null): void;
   readCheckpoint(): Checkpoint | null;

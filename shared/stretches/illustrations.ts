@@ -2,7 +2,7 @@
  * Hand-drawn line art for each catalog entry (drawn for Sitwell, one pose per stretch). Side views face right;
  * chairs and desks are faded so the body reads first. Keep each under 2 KB: they are inlined in the UI.
  */
-import { arrow, chairRight, deskRight, floor, head, limb, prop, svg, wallLeft } from './drawing.js';
+import { arrow, chairRight, hint, deskRight, floor, head, limb, prop, svg, wallLeft } from './drawing.js';
 
 /** Front view of a chair: backrest posts behind the body, seat, legs. */
 const chairFront = prop('M38 44V80M82 44V80M34 80H86M38 80V113M82 80V113');
@@ -66,10 +66,7 @@ export const standingGluteSqueezeArt = svg(
   head([60, 16]),
   limb([60, 36], [70, 50], [86, 60]),
   limb([60, 64], [61, 88], [60, 112], [68, 112]),
-  prop('M56 56Q48 64 57 72'),
-  limb([44, 58], [38, 55]),
-  limb([43, 65], [36, 65]),
-  limb([44, 72], [38, 75]),
+  hint('M56 56Q48 64 57 72M44 58L38 55M43 65H36M44 72L38 75'),
 );
 
 export const hipCirclesArt = svg(
@@ -182,11 +179,13 @@ export const hamstringHeelOnStepArt = svg(
 
 export const wristForearmStretchArt = svg(
   'Close-up: one arm straight with the palm facing away and fingers up, the other hand easing the fingers back',
-  limb([6, 80], [56, 80]),
-  '<path d="M56 84V46Q56 34 65 34Q74 34 74 46V84" stroke-width="4"/>',
-  limb([57, 64], [48, 56]),
-  limb([114, 104], [92, 80], [82, 48], [72, 40]),
-  arrow('M98 38Q88 24 72 24', [72, 24], 180),
+  '<path d="M4 84H58" stroke-width="11"/>',
+  '<path d="M62 84V54" stroke-width="10"/>',
+  '<path d="M62 52L58 30" stroke-width="6"/>',
+  '<path d="M56 60L48 52" stroke-width="5"/>',
+  '<path d="M116 112L90 76" stroke-width="11"/>',
+  '<path d="M88 72L74 40L62 28" stroke-width="7"/>',
+  arrow('M44 20Q34 26 32 40', [32, 40], 95),
 );
 
 export const walkForWaterArt = svg(
@@ -201,7 +200,7 @@ export const walkForWaterArt = svg(
   limb([54, 64], [46, 88], [34, 106], [38, 112]),
 );
 
-export const standingBackExtensionArt = svg(
+export const standingBackBendArt = svg(
   'Standing with hands on the lower back, leaning back gently',
   floor,
   '<path d="M60 64Q60 46 52 32"/>',

@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/sitwell-prof.db', { readonly: true });
+const time = (name: string, f: () => unknown) => { f(); const ts=[]; for (let i=0;i<15;i++){ const t=performance.now(); f(); ts.push(performance.now()-t);} ts.sort((a,b)=>a-b); console.log(name, ts[7]!.toFixed(2)); };
+const a='2000-01-01', b='2100-01-01';
+const nums = db.prepare(`SELECT date, sitting_ms, bouts, bout_ms, longest_ms, long_bout_ms, posture_shown, posture_suppressed, break_stretched, break_snoozed, break_skipped, break_took_break, break_unanswered, break_suppressed FROM day_stats WHERE date BETWEEN ? AND ? ORDER BY date`);
+time('nums', () => nums.all(a,b));
+time('numsraw', () => nums.raw().all(a,b));
+const hrs = db.prepare(`SELECT unhex(group_concat(hex(hour_ms), '' ORDER BY date)) FROM day_stats WHERE date BETWEEN ? AND ?`).pluck();
+time('hours', () => hrs.get(a,b));
+const lens = db.prepare(`SELECT unhex(group_concat(hex(bout_lengths), '' ORDER BY date)) FROM day_stats WHERE date BETWEEN ? AND ?`).pluck();
+time('lens', () => lens.get(a,b));
+const both = db.prepare(`SELECT unhex(group_concat(hex(hour_ms), '' ORDER BY date)), unhex(group_concat(hex(bout_lengths), '' ORDER BY date)) FROM day_stats WHERE date BETWEEN ? AND ?`).raw();
+time('both', () => both.get(a,b));
+const buf = lens.get(a,b) as Buffer;
+time('decode-lens', () => { const out = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)); return Array.from(out); });

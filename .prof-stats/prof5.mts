@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { openStore } from '../main/store/index.ts';
+import { buildReport } from '../main/core/report.ts';
+const store = openStore('/tmp/sitwell-prof.db');
+const rows = store.statsRows('2016-01-01', '2025-12-31');
+const time = (name: string, f: () => unknown) => { f(); const ts=[]; for (let i=0;i<25;i++){ const t=performance.now(); f(); ts.push(performance.now()-t);} ts.sort((a,b)=>a-b); console.log(name, ts[12]!.toFixed(2)); };
+time('report', () => buildReport(rows, { from: '2016-01-01', to: '2025-12-31', zone: 'Europe/Berlin' }));
+time('report-nodur', () => buildReport({ ...rows, boutDurationsMs: [] }, { from: '2016-01-01', to: '2025-12-31', zone: 'Europe/Berlin' }));
+time('report-1day', () => buildReport({ ...rows }, { from: '2016-01-01', to: '2016-01-01', zone: 'Europe/Berlin' }));
+time('rows', () => store.statsRows('2016-01-01', '2025-12-31'));

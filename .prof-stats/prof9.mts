@@ -1,0 +1,11 @@
+import { performance } from 'node:perf_hooks';
+import { openStore } from '../main/store/index.ts';
+import { researchMetrics } from '../main/core/stats.ts';
+import { buildReport } from '../main/core/report.ts';
+const store = openStore('/tmp/sitwell-prof.db');
+const rows = store.statsRows('2016-01-01', '2025-12-31');
+const time = (name: string, f: () => unknown) => { for(let i=0;i<5;i++) f(); const ts=[]; for (let i=0;i<25;i++){ const t=performance.now(); f(); ts.push(performance.now()-t);} ts.sort((a,b)=>a-b); console.log(name, ts[12]!.toFixed(2)); };
+time('research', () => researchMetrics(rows.boutDurationsMs.map((ms) => ms / 60000)));
+time('report', () => buildReport(rows, { from: '2016-01-01', to: '2025-12-31', zone: 'Europe/Berlin' }));
+time('report-nodur', () => buildReport({ ...rows, boutDurationsMs: [] }, { from: '2016-01-01', to: '2025-12-31', zone: 'Europe/Berlin' }));
+console.log(rows.boutDurationsMs.length, rows.boutDurationsMs.slice(0,5));

@@ -1,0 +1,254 @@
+import { METHODS, type AppInfoSchema, type EventName, type Method, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { RED_FLAGS, needsMedicalCare } from '../../../shared/checkin.js';
+import type { Settings } from '../../../shared/settings.js';
+import { dateToDay } from '../../core/calendar.js';
+import { isValidZone, nextLocalMidnight } from '../../core/localTime.js';
+import type { Store, StretchSession } from '../../store/types.js';
+import { TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus } from '../monitor.js';
+import { readStatus } from '../status.js';
+import { getStats } from '../stats.js';
+import type { BridgeDispatcher, CallResult, EventListener } from './dispatcher.js';
+import { HandlerError, refuse, toErrorBody, unavailable } from './errors.js';
+import { exportFile } from './exportFile.js';
+import { historyNow } from './historyNow.js';
+import { stepsTotal, suggest } from './stretchPlan.js';
+import { parseInput } from './validate.js';
+import type { z } from 'zod';
+
+export type { BridgeDispatcher, CallResult, EventListener } from './dispatcher.js';
+
+export interface BridgeContext {
+  store: Store;
+  /** null: history-only (this process does not track; e.g. `sitwell ui` on its own). */
+  monitor: Monitor | null;
+  mode: 'electron' | 'web';
+  /** The database file, shown in settings and used to find a tracker in another process. */
+  dataPath: string;
+  version: string;
+  /** The user's IANA zone now. */
+  zone: () => string;
+  now?: () => number;
+  /** Where unexpected handler failures are reported (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+/** The longest statistics range one call may ask for: twenty years of days. */
+const MAX_STATS_DAYS = 20 * 366;
+/** Recent sessions the stretch suggestion learns from. */
+const SUGGESTION_WINDOW_MS = 180 * 86_400_000;
+
+const NOT_TRACKING =
+  'this window shows your history only and is not tracking your sitting; run `sitwell daemon` (or the desktop app) to get prompts, answer them and pause';
+
+type Input<M extends Method> = z.output<(typeof METHODS)[M]['input']>;
+type Handlers = { [M in Method]: (input: Input<M>) => unknown };
+
+const toView = (s: StretchSession): StretchSessionView => ({ ...s });
+
+/**
+ * Builds the handlers behind `window.sitwell`. Every call is validated against the contract in
+ * shared/bridge.ts before anything runs, so a refused call never writes; every failure is a
+ * typed error body, never a throw.
+ */
+export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
+  const { store, monitor } = ctx;
+  const now = ctx.now ?? Date.now;
+  const log = ctx.log ?? (() => {});
+  const listeners = new Set<EventListener>();
+  let detachMonitor: (() => void) | null = null;
+  /** History-only mode: the session this window started and has not finished. */
+  let ownStretch: StretchSession | null = null;
+
+  const emit = (event: EventName, payload: () => unknown) => {
+    if (listeners.size === 0) return;
+    let value: unknown;
+    try {
+      value = payload();
+    } catch (e) {
+      log(`bridge event ${event} failed: ${(e as Error).message}`);
+      return;
+    }
+    for (const l of [...listeners]) {
+      try {
+        l(event, value);
+      } catch (e) {
+        log(`bridge listener failed: ${(e as Error).message}`);
+      }
+    }
+  };
+
+  const nowState = (): NowStateView =>
+    monitor ? monitor.now() : historyNow(store, { dataPath: ctx.dataPath, zone: ctx.zone(), now: now(), stretching: ownStretch });
+
+  const onMonitor = (e: MonitorEvent) => {
+    switch (e.type) {
+      case 'state':
+        return emit('state', nowState);
+      case 'break-prompt':
+        return emit('break-prompt', () => e.prompt);
+      case 'prompt-closed':
+        return emit('prompt-closed', () => ({ id: e.id }));
+      case 'posture':
+        return emit('posture', () => ({ at: e.at }));
+      case 'open-prompt':
+      case 'start-stretch':
+        return emit(e.type, () => ({}));
+    }
+  };
+
+  const tracking = (): Monitor => {
+    if (!monitor) throw unavailable(`Not tracking: ${NOT_TRACKING}`);
+    return monitor;
+  };
+
+  const findStretch = (id: number): StretchSession => {
+    const s = store.listStretches().find((x) => x.id === id);
+    if (!s) throw refuse('id', `id: there is no stretch session ${id}`);
+    return s;
+  };
+
+  const handlers: Handlers = {
+    getInfo: (): z.output<typeof AppInfoSchema> => ({
+      version: ctx.version,
+      mode: ctx.mode,
+      dataPath: ctx.dataPath,
+      tracking: monitor !== null,
+      zone: ctx.zone(),
+    }),
+
+    getNow: () => nowState(),
+
+    answerPrompt: ({ action }) => ({ answered: tracking().answer(action) }),
+
+    startStretch: ({ routineId }) => {
+      const total = stepsTotal(routineId);
+      if (total === null) throw refuse('routineId', `routineId: "${routineId}" is not a routine or stretch Sitwell knows`);
+      let session: StretchSession;
+      if (monitor) session = monitor.startStretch(routineId, total);
+      else {
+        // Not tracking, but the session is still history worth keeping.
+        session = ownStretch ?? store.startStretch({ start: now(), routineId, stepsTotal: total, zone: ctx.zone() });
+        ownStretch = session;
+      }
+      emit('state', nowState);
+      return toView(session);
+    },
+
+    finishStretch: ({ id, completed, stepsDone }) => {
+      const existing = findStretch(id);
+      // Finishing twice (a retry, a second tab) keeps the first result.
+      if (existing.end !== null) return toView(existing);
+      if (stepsDone > existing.stepsTotal) throw refuse('stepsDone', `stepsDone must be at most ${existing.stepsTotal}, the session's number of steps`);
+      const result = { completed, stepsDone: completed ? existing.stepsTotal : stepsDone };
+      let session: StretchSession;
+      if (monitor) session = monitor.finishStretch(id, result);
+      else session = store.finishStretch(id, { end: Math.max(now(), existing.start), ...result });
+      if (ownStretch?.id === id) ownStretch = null;
+      emit('state', nowState);
+      return toView(session);
+    },
+
+    pause: ({ minutes, untilTomorrow }) => {
+      const m = tracking();
+      if (minutes !== undefined && untilTomorrow) throw refuse('untilTomorrow', 'give either minutes or untilTomorrow, not both');
+      const t = now();
+      const until = minutes !== undefined ? t + minutes * 60_000 : untilTomorrow ? nextLocalMidnight(t, ctx.zone()) : null;
+      m.pause(until);
+      return { pausedUntil: m.now().pausedUntil };
+    },
+
+    resume: () => {
+      tracking().resume();
+      return { pausedUntil: null };
+    },
+
+    getSettings: () => store.getSettings(),
+
+    updateSettings: (patch) => {
+      if (typeof patch.timeZone === 'string' && !isValidZone(patch.timeZone)) {
+        throw refuse('timeZone', `timeZone: "${patch.timeZone}" is not a time zone name like Europe/Berlin`);
+      }
+      const settings: Settings = store.updateSettings(patch);
+      monitor?.reloadSettings();
+      emit('settings', () => settings);
+      return settings;
+    },
+
+    getStats: ({ from, to }) => {
+      if (dateToDay(to) - dateToDay(from) + 1 > MAX_STATS_DAYS) throw refuse('from', `the range is longer than ${MAX_STATS_DAYS} days; ask for twenty years or less`);
+      try {
+        return getStats(store, { from, to, zone: ctx.zone() });
+      } catch (e) {
+        if (e instanceof RangeError) throw refuse(/^to\b/.test(e.message) ? 'to' : 'from', e.message);
+        throw e;
+      }
+    },
+
+    suggestStretch: () => {
+      const t = now();
+      // One suggestion per open prompt (or per minute), so a reload does not change it.
+      const seed = monitor?.now().openPrompt?.at ?? Math.floor(t / 60_000);
+      return { stretchId: suggest(store.listStretches({ from: t - SUGGESTION_WINDOW_MS }), seed) };
+    },
+
+    addCheckIn: ({ soreness, areas, redFlags, note }) => {
+      // The schema makes every red-flag question answered; the history keeps the ones answered yes.
+      const yes = RED_FLAGS.filter((f) => redFlags[f.id]).map((f) => f.id);
+      const stored = store.addCheckIn({ at: now(), soreness, areas, redFlags: yes, note: note ?? '', zone: ctx.zone() });
+      return { id: stored.id, seeDoctor: needsMedicalCare(redFlags) };
+    },
+
+    exportData: ({ format }) => exportFile(store, format, now(), ctx.zone()),
+
+    deleteAllData: () => {
+      if (monitor) {
+        // The monitor still holds the open prompt's and the running stretch's rows; deleting them
+        // under it would make its next write to them fail.
+        const state = monitor.now();
+        if (state.openPrompt) throw unavailable('a break prompt is open: answer it first, then delete your history');
+        if (state.stretching) throw unavailable('a stretch is running: finish or stop it first, then delete your history');
+      } else if (readStatus(store, ctx.dataPath, ctx.zone(), now()).tracking && store.getState<TrackerStatus>(TRACKER_STATUS_KEY)?.openPromptAt) {
+        throw unavailable('the Sitwell daemon has a break prompt open: answer it first, then delete your history');
+      }
+      store.deleteAll();
+      ownStretch = null;
+      emit('state', nowState);
+      return { deleted: true as const };
+    },
+  };
+
+  return {
+    async call(method: string, input: unknown): Promise<CallResult> {
+      try {
+        if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method)) {
+          return { ok: false, error: { code: 'unknown-method', message: `"${String(method).slice(0, 60)}" is not a Sitwell bridge method` } };
+        }
+        const m = method as Method;
+        const parsed = parseInput(METHODS[m].input, input);
+        if (!parsed.ok) return parsed;
+        const handler = handlers[m] as (input: unknown) => unknown;
+        return { ok: true, value: handler(parsed.value) };
+      } catch (e) {
+        return { ok: false, error: toErrorBody(e, log) };
+      }
+    },
+
+    subscribe(listener: EventListener): () => void {
+      listeners.add(listener);
+      // One monitor subscription however many pages listen; dropped with the last of them.
+      if (monitor && !detachMonitor) detachMonitor = monitor.on(onMonitor);
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(listener);
+        if (listeners.size === 0 && detachMonitor) {
+          detachMonitor();
+          detachMonitor = null;
+        }
+      };
+    },
+  };
+}
+
+export { HandlerError };

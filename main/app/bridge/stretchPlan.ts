@@ -1,0 +1,39 @@
+import { routineById, routineSteps, stretchSteps } from '../../../shared/routines.js';
+import { STRETCHES, stretchById, suggestStretch, type SuggestionHistoryEntry } from '../../../shared/stretches/index.js';
+import type { StretchSession } from '../../store/types.js';
+
+/** Steps in a routine or a single stretch, as the player counts them; null for an id that is neither. */
+export function stepsTotal(routineId: string): number | null {
+  const routine = routineById(routineId);
+  if (routine) return routineSteps(routine, STRETCHES).length;
+  const stretch = stretchById(routineId);
+  return stretch ? stretchSteps(stretch).length : null;
+}
+
+/** The stretch ids of a session's steps, in order. */
+function sessionStretchIds(routineId: string): string[] {
+  const routine = routineById(routineId);
+  if (routine) return routineSteps(routine, STRETCHES).map((s) => s.stretchId);
+  const stretch = stretchById(routineId);
+  return stretch ? stretchSteps(stretch).map((s) => s.stretchId) : [];
+}
+
+/**
+ * What the user did with each stretch in past sessions: a stretch whose steps were all reached
+ * was kept; one the session stopped before (skipped or stopped early) was skipped.
+ */
+export function suggestionHistory(sessions: readonly StretchSession[]): SuggestionHistoryEntry[] {
+  const out: SuggestionHistoryEntry[] = [];
+  for (const s of sessions) {
+    if (s.end === null) continue;
+    const ids = sessionStretchIds(s.routineId);
+    const reached = new Map<string, boolean>();
+    ids.forEach((id, i) => reached.set(id, (reached.get(id) ?? true) && (s.completed || i < s.stepsDone)));
+    for (const [stretchId, kept] of reached) out.push({ stretchId, skipped: !kept });
+  }
+  return out;
+}
+
+export function suggest(sessions: readonly StretchSession[], seed: number): string {
+  return suggestStretch(STRETCHES, suggestionHistory(sessions), seed).id;
+}

@@ -1,0 +1,55 @@
+import { linkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { exportCsv, exportJson } from '../../app/exchange.js';
+import { boutsCsv, buildExport } from '../../core/exchange.js';
+import { resolveDbPath } from '../../platform/dataDir.js';
+import { userZone } from '../../platform/zone.js';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.js';
+import { CliError } from '../errors.js';
+import { openStoreForCli } from '../openStore.js';
+
+/** Writes via a temporary file, so a crash never leaves half a file; without `force` an existing file is never replaced. */
+function writeOut(file: string, content: string, force: boolean): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, content);
+    if (force) renameSync(tmp, file);
+    else linkSync(tmp, file); // fails if the file exists, atomically
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CliError(`${file} already exists; pass --force to overwrite it`);
+    throw new CliError(`cannot write ${file}: ${code ?? (e as Error).message}`);
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* renamed away, or never written */
+    }
+  }
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the whole history as JSON (for backup and `sitwell import`) or the bouts as CSV')
+    .addOption(new Option('--format <format>', 'json (everything, re-importable) or csv (bouts)').choices(['json', 'csv']).makeOptionMandatory())
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--force', 'overwrite --out if it exists')
+    .action((opts: { format: 'json' | 'csv'; out?: string; force?: boolean }, cmd: Command) => {
+      const dbPath = resolveDbPath(cmd.optsWithGlobals().db as string | undefined);
+      const store = openStoreForCli(dbPath, { allowMissing: true });
+      let content: string;
+      try {
+        const zone = userZone(store?.getSettings() ?? DEFAULT_SETTINGS);
+        if (store) content = opts.format === 'json' ? exportJson(store, Date.now(), zone) : exportCsv(store);
+        else {
+          const empty = { settings: DEFAULT_SETTINGS, bouts: [], prompts: [], stretches: [], checkIns: [] };
+          content = opts.format === 'json' ? JSON.stringify(buildExport(empty, Date.now(), zone), null, 1) + '\n' : boutsCsv([]);
+        }
+      } finally {
+        store?.close();
+      }
+      if (opts.out) writeOut(opts.out, content, opts.force ?? false);
+      else process.stdout.write(content);
+    });
+}

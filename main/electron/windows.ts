@@ -1,0 +1,133 @@
+/**
+ * Which windows exist and when. No Electron here: windows come from a factory (BrowserWindow in
+ * the app, a stand-in in tests). Nothing is kept alive while hidden: a hidden or closed window is
+ * destroyed and the next request builds a new one, so the app idles in the tray with no renderer.
+ */
+
+/** The renderer's hash routes (renderer/lib/route.ts VIEWS). */
+export type AppView = 'now' | 'prompt' | 'stretch' | 'stats' | 'settings' | 'checkin';
+
+/** 'main': the ordinary window (statistics, settings…); 'prompt': the small always-on-top break prompt. */
+export type WindowKind = 'main' | 'prompt';
+
+export interface WindowLike {
+  /** The webContents id, which IPC events carry as sender.id. */
+  readonly contentsId: number;
+  /** Shows `#/view` (a hash change inside the loaded page, no reload). */
+  navigate(view: AppView): void;
+  /** The view shown now (from the page's hash). */
+  view(): AppView | string;
+  /** 'active' takes focus; 'inactive' appears without taking keyboard focus. Waits for the first paint. */
+  reveal(mode: 'active' | 'inactive'): void;
+  destroy(): void;
+  isDestroyed(): boolean;
+  /** Called once when the window is gone (closed by the user or destroyed). */
+  onClosed(listener: () => void): void;
+  /** Delivers a bridge event to the page (webContents.send). */
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export interface WindowFactory {
+  create(kind: WindowKind, view: AppView): WindowLike;
+}
+
+export class WindowManager {
+  private main: WindowLike | null = null;
+  private prompt: WindowLike | null = null;
+  /** How many windows were built, per kind (tests and the benchmark read it). */
+  readonly created: Record<WindowKind, number> = { main: 0, prompt: 0 };
+
+  constructor(private readonly factory: WindowFactory) {}
+
+  /** Opens the main window at `view`, reusing it if it is open, and gives it focus (tray clicks, second launch). */
+  open(view: AppView): void {
+    const w = this.live('main');
+    if (w) {
+      if (w.view() !== view) w.navigate(view);
+      w.reveal('active');
+      return;
+    }
+    this.main = this.build('main', view);
+    this.main.reveal('active');
+  }
+
+  /** Brings the open main window forward, or opens `fallback` (a second launch of the app). */
+  focus(fallback: AppView = 'now'): void {
+    const w = this.live('main');
+    if (w) w.reveal('active');
+    else this.open(fallback);
+  }
+
+  /**
+   * Shows the break prompt; 'inactive' (the default) leaves keyboard focus with whatever the user
+   * is typing into. A repeated prompt reuses the window that is up instead of stacking a second one.
+   */
+  showPrompt(mode: 'active' | 'inactive' = 'inactive'): void {
+    const w = this.live('prompt');
+    if (w) {
+      if (w.view() !== 'prompt') w.navigate('prompt');
+      w.reveal(mode);
+      return;
+    }
+    this.prompt = this.build('prompt', 'prompt');
+    this.prompt.reveal(mode);
+  }
+
+  /**
+   * The prompt was answered or its bout ended: destroy the window. If the user moved on inside it
+   * (Start stretch switches the view to the stretch player), it stays until they close it.
+   */
+  closePrompt(): void {
+    const w = this.live('prompt');
+    if (!w || w.view() !== 'prompt') return;
+    w.destroy();
+    this.prompt = null;
+  }
+
+  /** The main window's user clicked close, or the app hides it: same thing, it is destroyed. */
+  hide(kind: WindowKind): void {
+    const w = this.live(kind);
+    if (!w) return;
+    w.destroy();
+    if (kind === 'main') this.main = null;
+    else this.prompt = null;
+  }
+
+  /** webContents ids of our live windows, for the IPC sender check. */
+  contentsIds(): Set<number> {
+    return new Set(this.windows().map((w) => w.contentsId));
+  }
+
+  windows(): WindowLike[] {
+    return [this.live('main'), this.live('prompt')].filter((w): w is WindowLike => w !== null);
+  }
+
+  isOpen(kind: WindowKind): boolean {
+    return this.live(kind) !== null;
+  }
+
+  destroyAll(): void {
+    this.hide('prompt');
+    this.hide('main');
+  }
+
+  private live(kind: WindowKind): WindowLike | null {
+    const w = kind === 'main' ? this.main : this.prompt;
+    if (w && w.isDestroyed()) {
+      if (kind === 'main') this.main = null;
+      else this.prompt = null;
+      return null;
+    }
+    return w;
+  }
+
+  private build(kind: WindowKind, view: AppView): WindowLike {
+    const w = this.factory.create(kind, view);
+    this.created[kind] += 1;
+    w.onClosed(() => {
+      if (kind === 'main' && this.main === w) this.main = null;
+      if (kind === 'prompt' && this.prompt === w) this.prompt = null;
+    });
+    return w;
+  }
+}

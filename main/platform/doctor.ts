@@ -1,0 +1,68 @@
+import { chooseNotifier } from './notifier.js';
+import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
+import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
+import type { Probe } from './types.js';
+
+const ENV_KEYS = ['DISPLAY', 'WAYLAND_DISPLAY', 'XDG_SESSION_TYPE', 'XDG_SESSION_ID', 'DBUS_SESSION_BUS_ADDRESS', 'DBUS_SYSTEM_BUS_ADDRESS'] as const;
+
+export interface DoctorReport {
+  platform: NodeJS.Platform;
+  /** The variables that decide what can work; null when unset. */
+  env: Record<(typeof ENV_KEYS)[number], string | null>;
+  /** Every idle candidate in detection order; `idleChosen` is the one the daemon would use. */
+  idle: Probe[];
+  idleChosen: string | null;
+  /** Lock/sleep mechanisms. */
+  session: Probe[];
+  /** Notification mechanisms tried, in order; `notifierChosen` is the one the daemon would use. */
+  notifier: Probe[];
+  notifierChosen: string;
+  /** True when an idle source works (the one thing the daemon cannot run without). */
+  ok: boolean;
+}
+
+export interface DoctorOptions {
+  platform?: NodeJS.Platform;
+  idle?: DetectIdleOptions;
+  sessionMechanisms?: SessionMechanism[];
+  timeoutMs?: number;
+}
+
+/** Checks every mechanism without showing anything to the user (the notifier is only asked GetServerInformation). */
+export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const platform = opts.platform ?? process.platform;
+  const [idle, session, notes] = await Promise.all([
+    probeAllIdleSources(env, { platform, probeTimeoutMs: opts.timeoutMs, ...opts.idle }),
+    openSessionEvents(env, { platform, mechanisms: opts.sessionMechanisms, timeoutMs: opts.timeoutMs }).then(async (r) => {
+      await r.events.close();
+      return r.tried;
+    }),
+    chooseNotifier(env, { platform, timeoutMs: opts.timeoutMs, warn: () => {} }).then(async (r) => {
+      await r.notifier.close();
+      return r;
+    }),
+  ]);
+  const chosen = idle.find((p) => p.ok)?.name ?? null;
+  return {
+    platform,
+    env: Object.fromEntries(ENV_KEYS.map((k) => [k, env[k] || null])) as DoctorReport['env'],
+    idle,
+    idleChosen: chosen,
+    session,
+    notifier: notes.tried,
+    notifierChosen: notes.notifier.name,
+    ok: chosen !== null,
+  };
+}
+
+/** The human-readable form printed by `sitwell doctor`. */
+export function formatDoctorReport(r: DoctorReport): string {
+  const mark = (p: Probe) => `  ${p.ok ? 'works        ' : 'not available'}  ${p.name}: ${p.why}`;
+  const lines = [`Sitwell doctor (${r.platform})`, '', 'Environment:'];
+  for (const [k, v] of Object.entries(r.env)) lines.push(`  ${k}=${v ?? '(unset)'}`);
+  lines.push('', `Idle time (would use: ${r.idleChosen ?? 'NONE'}):`, ...r.idle.map(mark));
+  lines.push('', 'Screen lock and sleep:', ...r.session.map(mark));
+  lines.push('', `Notifications (would use: ${r.notifierChosen}):`, ...r.notifier.map(mark));
+  if (!r.ok) lines.push('', 'No idle source works: `sitwell daemon` cannot run here. See the reasons above.');
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import { detectIdleSource, type DetectIdleOptions } from './detectIdle.js';
+import type { IdleSource } from './types.js';
+import { StuckIdleSourceError, withZeroIdleGuard } from './zeroIdleGuard.js';
+
+/**
+ * The detected idle source behind a stuck-value guard; when the guard finds it stuck
+ * (electron#27912: a constant 0 on Wayland), detection runs again without it and the next
+ * working mechanism takes over. Other errors pass through for the caller's retry back-off.
+ */
+export function resilientIdleSource(
+  first: IdleSource,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  opts: DetectIdleOptions = {},
+): IdleSource {
+  let current = withZeroIdleGuard(first);
+  const excluded: string[] = [...(opts.exclude ?? [])];
+  return {
+    get name() {
+      return current.name;
+    },
+    async idleMs() {
+      try {
+        return await current.idleMs();
+      } catch (e) {
+        if (!(e instanceof StuckIdleSourceError)) throw e;
+        excluded.push(current.name);
+        current.close?.();
+        log(`${e.message}; looking for another idle source`);
+        const { source } = await detectIdleSource(env, { ...opts, exclude: excluded });
+        current = withZeroIdleGuard(source);
+        log(`idle source is now ${source.name}`);
+        return current.idleMs();
+      }
+    },
+    close() {
+      current.close?.();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState, type MouseEvent } from 'react';
+import { getBridge } from './bridge/index.js';
+import { href, navigate, parseHash, useHash, type View } from './lib/route.js';
+import { CheckInView } from './views/CheckInView.js';
+import { NowView } from './views/NowView.js';
+import { PromptView } from './views/PromptView.js';
+import { SettingsView } from './views/SettingsView.js';
+import { StatsView } from './views/StatsView.js';
+import { StretchView } from './views/StretchView.js';
+
+const NAV: { view: View; label: string }[] = [
+  { view: 'now', label: 'Now' },
+  { view: 'prompt', label: 'Break' },
+  { view: 'stretch', label: 'Stretches' },
+  { view: 'stats', label: 'Statistics' },
+  { view: 'checkin', label: 'Check-in' },
+  { view: 'settings', label: 'Settings' },
+];
+
+const TITLES: Record<View, string> = {
+  now: 'Now',
+  prompt: 'Break',
+  stretch: 'Stretches',
+  stats: 'Statistics',
+  checkin: 'Check-in',
+  settings: 'Settings',
+};
+
+export function App() {
+  const route = parseHash(useHash());
+  const [promptWaiting, setPromptWaiting] = useState(false);
+
+  useEffect(() => {
+    document.title = `${TITLES[route.view]} · Sitwell`;
+  }, [route.view]);
+
+  // A new prompt is announced, never forced on screen: switching views under someone's cursor or
+  // typing would steal their focus. Notification clicks are explicit requests, so they do switch.
+  useEffect(() => {
+    const b = getBridge();
+    const offs = [
+      b.on('break-prompt', () => setPromptWaiting(true)),
+      b.on('prompt-closed', () => setPromptWaiting(false)),
+      b.on('open-prompt', () => navigate('prompt')),
+      b.on('start-stretch', () => {
+        b.suggestStretch({}).then(
+          ({ stretchId }) => navigate('stretch', 'play', stretchId),
+          () => navigate('stretch'),
+        );
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header className="app-header">
+        <a className="brand" href={href('now')}>
+          Sitwell
+        </a>
+        <nav className="app-nav" aria-label="Sections">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.view}>
+                <a href={href(n.view)} aria-current={route.view === n.view ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {promptWaiting && route.view !== 'prompt' && (
+        <div className="banner" role="status">
+          <span>Time for a break: you have been sitting a while.</span>
+          <a className="button primary" href={href('prompt')}>
+            See the break prompt
+          </a>
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {route.view === 'now' && <NowView />}
+        {route.view === 'prompt' && <PromptView />}
+        {route.view === 'stretch' && <StretchView rest={route.rest} />}
+        {route.view === 'stats' && <StatsView query={route.query} />}
+        {route.view === 'checkin' && <CheckInView />}
+        {route.view === 'settings' && <SettingsView />}
+      </main>
+    </>
+  );
+}
+
+/** The skip link must not change the hash (that is the router's). */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}

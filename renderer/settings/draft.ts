@@ -1,0 +1,121 @@
+import { WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settings.js';
+import { SettingsPatchSchema } from '../../shared/settings.js';
+
+/**
+ * The settings form works on a draft of strings and booleans, so a person can type something invalid
+ * and be told what is wrong next to the field, instead of the input silently refusing keystrokes.
+ */
+
+export interface DayDraft {
+  on: boolean;
+  start: string;
+  end: string;
+}
+
+export interface Draft {
+  sitLimitMinutes: string;
+  postureEveryMinutes: string;
+  snoozeMinutes: string;
+  minBreakMinutes: string;
+  dailySittingGoalMinutes: string;
+  postureEnabled: boolean;
+  startAtLogin: boolean;
+  /** '' follows the operating system. */
+  timeZone: string;
+  workHoursOn: boolean;
+  workHours: Record<Weekday, DayDraft>;
+  quietOn: boolean;
+  quietStart: string;
+  quietEnd: string;
+}
+
+export const NUMBER_FIELDS = ['sitLimitMinutes', 'postureEveryMinutes', 'snoozeMinutes', 'minBreakMinutes', 'dailySittingGoalMinutes'] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** Error messages by field key: a settings key, or `workHours.mon`, `quietHours`. */
+export type FieldErrors = Record<string, string>;
+
+export const DEFAULT_WORK_DAY: DayDraft = { on: true, start: '09:00', end: '17:00' };
+
+export function toDraft(s: Settings): Draft {
+  const workHours = Object.fromEntries(
+    WEEKDAYS.map((d) => {
+      const span = s.workHours?.[d];
+      const weekend = d === 'sat' || d === 'sun';
+      return [d, span ? { on: true, ...span } : { ...DEFAULT_WORK_DAY, on: s.workHours ? false : !weekend }];
+    }),
+  ) as Record<Weekday, DayDraft>;
+  return {
+    sitLimitMinutes: String(s.sitLimitMinutes),
+    postureEveryMinutes: String(s.postureEveryMinutes),
+    snoozeMinutes: String(s.snoozeMinutes),
+    minBreakMinutes: String(s.minBreakMinutes),
+    dailySittingGoalMinutes: String(s.dailySittingGoalMinutes),
+    postureEnabled: s.postureEnabled,
+    startAtLogin: s.startAtLogin,
+    timeZone: s.timeZone ?? '',
+    workHoursOn: s.workHours !== null,
+    workHours,
+    quietOn: s.quietHours !== null,
+    quietStart: s.quietHours?.start ?? '22:00',
+    quietEnd: s.quietHours?.end ?? '07:00',
+  };
+}
+
+function zoneValid(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A schema message as a sentence next to a field: "must be at least 1 minutes" → "Must be at least 1 minute." */
+export function asSentence(message: string): string {
+  const m = message.trim().replace(/\b1 minutes\b/g, '1 minute');
+  const s = m.charAt(0).toUpperCase() + m.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** Which form field a schema path belongs to: ['workHours','mon','start'] → 'workHours.mon'. */
+export function fieldOf(path: readonly PropertyKey[] | string): string {
+  const parts = typeof path === 'string' ? path.split('.') : path.map(String);
+  const [top = '', second] = parts;
+  if (top === 'workHours' && second) return `workHours.${second}`;
+  return top;
+}
+
+/**
+ * The patch the draft stands for, checked with the same zod schema the app uses. Returns
+ * the errors by field instead when something is wrong.
+ */
+export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } | { patch: null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const raw: Record<string, unknown> = {};
+  for (const f of NUMBER_FIELDS) {
+    const text = d[f].trim();
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n)) errors[f] = 'Enter a number of minutes.';
+    else raw[f] = n;
+  }
+  raw.postureEnabled = d.postureEnabled;
+  raw.startAtLogin = d.startAtLogin;
+  const zone = d.timeZone.trim();
+  if (zone !== '' && !zoneValid(zone)) errors.timeZone = `"${zone}" is not a time zone this system knows. Use a name like Europe/Berlin, or leave it empty.`;
+  raw.timeZone = zone === '' ? null : zone;
+  raw.workHours = d.workHoursOn
+    ? Object.fromEntries(WEEKDAYS.map((w) => [w, d.workHours[w].on ? { start: d.workHours[w].start, end: d.workHours[w].end } : null]))
+    : null;
+  raw.quietHours = d.quietOn ? { start: d.quietStart, end: d.quietEnd } : null;
+
+  const parsed = SettingsPatchSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = fieldOf(issue.path);
+      errors[key] ??= asSentence(issue.message);
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { patch: null, errors };
+  return { patch: parsed.data, errors: null };
+}

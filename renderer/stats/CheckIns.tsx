@@ -1,0 +1,88 @@
+import { AREAS, RED_FLAGS } from '../../shared/checkin.js';
+import type { StatsReport } from '../../shared/statsReport.js';
+import { daysBetween, formatDate } from '../lib/dates.js';
+
+const AREA_LABEL = new Map<string, string>(AREAS.map((a) => [a.id, a.label]));
+const FLAG_LABEL = new Map<string, string>(RED_FLAGS.map((f) => [f.id, f.sign]));
+
+/** Check-ins on the range's timeline: soreness up, time across; warning signs drawn as a ring. */
+export function CheckIns({ report }: { report: StatsReport }) {
+  const list = report.checkIns;
+  const span = Math.max(1, daysBetween(report.from, report.to));
+  const w = 600;
+  const h = 120;
+  const pad = { l: 28, r: 10, t: 8, b: 20 };
+  const x = (date: string) => pad.l + ((daysBetween(report.from, date) - 0.5) / span) * (w - pad.l - pad.r);
+  const y = (s: number) => pad.t + (1 - s / 10) * (h - pad.t - pad.b);
+  const recent = list.slice(-8).reverse();
+  return (
+    <section className="card" aria-labelledby="checkins-h">
+      <h2 id="checkins-h">Check-ins</h2>
+      {list.length === 0 ? (
+        <p className="muted" data-testid="stats-checkins" data-value="0">
+          No check-ins in this period. A <a href="#/checkin">check-in</a> records how sore you are, so you can see it
+          next to your sitting.
+        </p>
+      ) : (
+        <>
+          <p data-testid="stats-checkins" data-value={list.length}>
+            {list.length} check-in{list.length === 1 ? '' : 's'}; average soreness{' '}
+            {(list.reduce((a, c) => a + c.soreness, 0) / list.length).toFixed(1)} of 10.
+          </p>
+          <svg className="timeline" viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby="checkin-tl-title">
+            <title id="checkin-tl-title">Soreness from 0 to 10 over the period, one dot per check-in; a ring marks warning signs.</title>
+            <line className="axis" x1={pad.l} x2={w - pad.r} y1={y(0)} y2={y(0)} />
+            <line className="axis" x1={pad.l} x2={pad.l} y1={y(0)} y2={y(10)} />
+            <text x={pad.l - 4} y={y(10) + 4} textAnchor="end">
+              10
+            </text>
+            <text x={pad.l - 4} y={y(0)} textAnchor="end">
+              0
+            </text>
+            <text x={pad.l} y={h - 4}>
+              {formatDate(report.from)}
+            </text>
+            <text x={w - pad.r} y={h - 4} textAnchor="end">
+              {formatDate(report.to)}
+            </text>
+            {list.map((c) => (
+              <circle
+                key={c.at}
+                className={c.redFlags.length > 0 ? 'dot flag' : 'dot'}
+                cx={x(c.date)}
+                cy={y(c.soreness)}
+                r={c.redFlags.length > 0 ? 6 : 4}
+                fillOpacity={c.redFlags.length > 0 ? 0.35 : 1}
+                strokeWidth={c.redFlags.length > 0 ? 2 : 0}
+                stroke="currentColor"
+              />
+            ))}
+          </svg>
+          <table className="data">
+            <caption className="visually-hidden">Latest check-ins</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col" className="num">
+                  Soreness
+                </th>
+                <th scope="col">Where</th>
+                <th scope="col">Warning signs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((c) => (
+                <tr key={c.at}>
+                  <td>{`${formatDate(c.date)} ${c.at.slice(11, 16)}`}</td>
+                  <td className="num">{c.soreness}</td>
+                  <td>{c.areas.map((a) => AREA_LABEL.get(a) ?? a).join(', ') || '—'}</td>
+                  <td>{c.redFlags.map((f) => FLAG_LABEL.get(f) ?? f).join('; ') || 'None'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

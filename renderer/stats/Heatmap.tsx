@@ -1,0 +1,75 @@
+import { formatMinutes } from '../lib/format.js';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Sitting by hour of day × weekday as a plain SVG grid; darker means more sitting. */
+export function Heatmap({ heatmap }: { heatmap: number[][] }) {
+  const max = Math.max(0, ...heatmap.flat());
+  const cell = 22;
+  const left = 34;
+  const top = 16;
+  const busiest = busiestHour(heatmap);
+  return (
+    <figure>
+      <svg
+        className="heatmap"
+        viewBox={`0 0 ${left + 24 * cell + 4} ${top + 7 * cell + 4}`}
+        role="img"
+        aria-labelledby="heatmap-title"
+        data-testid="stats-heatmap"
+      >
+        <title id="heatmap-title">
+          {busiest
+            ? `Sitting by weekday and hour. Most sitting falls on ${DAY_NAMES[busiest.day]} at ${busiest.hour}:00.`
+            : 'Sitting by weekday and hour: none recorded.'}
+        </title>
+        {Array.from({ length: 24 }, (_, h) =>
+          h % 3 === 0 ? (
+            <text key={`h${h}`} x={left + h * cell + cell / 2} y={top - 5} textAnchor="middle">
+              {h}
+            </text>
+          ) : null,
+        )}
+        {DAYS.map((d, w) => (
+          <g key={d}>
+            <text x={left - 6} y={top + w * cell + cell / 2 + 3} textAnchor="end">
+              {d}
+            </text>
+            {Array.from({ length: 24 }, (_, h) => {
+              const v = heatmap[w]?.[h] ?? 0;
+              return (
+                <rect
+                  key={h}
+                  className={v > 0 ? 'cell' : 'empty'}
+                  x={left + h * cell + 1}
+                  y={top + w * cell + 1}
+                  width={cell - 2}
+                  height={cell - 2}
+                  rx={3}
+                  fillOpacity={v > 0 && max > 0 ? 0.15 + 0.85 * (v / max) : 1}
+                  data-value={v}
+                >
+                  <title>{`${DAY_NAMES[w]} ${h}:00–${h + 1}:00: ${formatMinutes(v)}`}</title>
+                </rect>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+      <figcaption className="muted small">Hours of the day across, weekdays down. Darker squares mean more sitting.</figcaption>
+    </figure>
+  );
+}
+
+function busiestHour(heatmap: number[][]): { day: number; hour: number } | null {
+  let best: { day: number; hour: number; v: number } | null = null;
+  for (let day = 0; day < heatmap.length; day++) {
+    const row = heatmap[day] ?? [];
+    for (let hour = 0; hour < row.length; hour++) {
+      const v = row[hour] ?? 0;
+      if (v > 0 && (best === null || v > best.v)) best = { day, hour, v };
+    }
+  }
+  return best;
+}

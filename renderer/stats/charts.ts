@@ -1,0 +1,73 @@
+import uPlot from 'uplot';
+import type { ChartColors } from './chartColors.js';
+
+/** Options for Sitwell's two uPlot charts: sitting bars with a goal line, and a longest-bout line. */
+
+const FONT = '12px system-ui, sans-serif';
+
+/** Minute scales tick at whole hours (shown as "2 h") once they pass two hours, else at round minutes. */
+const HOUR_INCRS = [60, 120, 180, 240, 360, 480, 720, 1440];
+const MINUTE_INCRS = [5, 10, 15, 20, 30, 60];
+
+function minutesAxis(c: ChartColors, max: number): uPlot.Axis {
+  const hours = max > 120;
+  return {
+    stroke: c.muted,
+    font: FONT,
+    labelFont: FONT,
+    grid: { stroke: c.grid, width: 1 },
+    ticks: { stroke: c.grid, width: 1 },
+    size: 52,
+    incrs: hours ? HOUR_INCRS : MINUTE_INCRS,
+    values: (_u, splits) => splits.map((v) => (hours ? `${v / 60} h` : `${v} min`)),
+  };
+}
+
+function xAxis(c: ChartColors, values?: (u: uPlot, splits: number[]) => string[]): uPlot.Axis {
+  return { stroke: c.muted, font: FONT, grid: { show: false }, ticks: { stroke: c.grid, width: 1 }, ...(values ? { values } : {}) };
+}
+
+const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+const headroom = (max: number | null, floor: number) => Math.max(max ?? 0, floor) * 1.08;
+
+/**
+ * Sitting bars (minutes per day, or per hour for a single day) and, when `goal` is given,
+ * the goal as a dashed line. `xTime` false draws hours 0–23 instead of dates.
+ */
+export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: number | null; xTime: boolean; max: number }): uPlot.Options {
+  const series: uPlot.Series[] = [
+    { label: opts.xTime ? 'Day' : 'Hour', value: opts.xTime ? '{MMM} {D}, {YYYY}' : (_u, v) => (v === null ? '—' : `${v}:00`) },
+    {
+      label: 'Sitting (min)',
+      stroke: c.bar,
+      fill: c.bar,
+      width: 0,
+      paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }),
+      points: { show: false },
+    },
+  ];
+  if (opts.goal !== null) series.push({ label: 'Goal (min)', stroke: c.goal, width: 2, dash: [6, 4], points: { show: false } });
+  const top = headroom(opts.max, Math.max(opts.goal ?? 0, opts.xTime ? 60 : 10));
+  return {
+    width,
+    height: 220,
+    tzDate: utc,
+    scales: { x: { time: opts.xTime }, y: { range: () => [0, top] } },
+    axes: [xAxis(c, opts.xTime ? undefined : (_u, splits) => splits.map((v) => `${v}:00`)), minutesAxis(c, top)],
+    series,
+    cursor: { drag: { x: false, y: false } },
+  };
+}
+
+export function trendOptions(width: number, c: ChartColors, label: string, max: number): uPlot.Options {
+  const top = headroom(max, 30);
+  return {
+    width,
+    height: 180,
+    tzDate: utc,
+    scales: { x: { time: true }, y: { range: () => [0, top] } },
+    axes: [xAxis(c), minutesAxis(c, top)],
+    series: [{ label: 'From', value: '{MMM} {D}, {YYYY}' }, { label, stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 4, fill: c.line } }],
+    cursor: { drag: { x: false, y: false } },
+  };
+}

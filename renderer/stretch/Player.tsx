@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StretchSessionView } from '../../shared/bridge.js';
+import { getBridge } from '../bridge/index.js';
+import { errorText } from '../lib/errors.js';
+import { useReducedMotion } from '../lib/hooks.js';
+import { href } from '../lib/route.js';
+import { Countdown } from './Countdown.js';
+import { Illustration } from './Illustration.js';
+import { sideLabel, stretchOf, type Playable } from './steps.js';
+import { usePlayer } from './usePlayer.js';
+
+type Recording = { state: 'starting' } | { state: 'recording'; session: StretchSessionView } | { state: 'failed'; error: string };
+
+/**
+ * Plays a routine or a single stretch and records it as one session: started on arrival (which
+ * ends the sitting bout and answers an open prompt with "stretched"), finished on the last step,
+ * on Stop, or when the player is left half-way.
+ */
+export function Player({ routine }: { routine: Playable }) {
+  const { steps } = routine;
+  const player = usePlayer(steps);
+  const { state } = player;
+  const reducedMotion = useReducedMotion();
+  const [recording, setRecording] = useState<Recording>({ state: 'starting' });
+  const [stopped, setStopped] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const finished = useRef(false);
+  const sessionRef = useRef<StretchSessionView | null>(null);
+  const doneRef = useRef(0);
+  doneRef.current = state.holdsDone;
+
+  const finish = (completed: boolean) => {
+    const session = sessionRef.current;
+    if (finished.current || !session) return;
+    finished.current = true;
+    getBridge()
+      .finishStretch({ id: session.id, completed, stepsDone: doneRef.current })
+      .then(
+        (s) => setRecording({ state: 'recording', session: s }),
+        (e: unknown) => setSaveError(errorText(e)),
+      );
+  };
+
+  useEffect(() => {
+    let live = true;
+    getBridge()
+      .startStretch({ routineId: routine.id })
+      .then(
+        (session) => {
+          sessionRef.current = session;
+          if (live) setRecording({ state: 'recording', session });
+          else finish(false);
+        },
+        (e: unknown) => live && setRecording({ state: 'failed', error: errorText(e) }),
+      );
+    // Leaving half-way (another view, closing the tab) still closes the session, as not completed.
+    const onHide = () => finish(false);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', onHide);
+      finish(false);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (state.phase === 'finished' && recording.state === 'recording') finish(state.completed);
+  }, [state.phase, recording.state, state.completed]);
+
+  const stop = () => {
+    setStopped(true);
+    finish(false);
+  };
+
+  const step = steps[Math.min(state.index, steps.length - 1)];
+  if (!step) return <p>This routine has no steps.</p>;
+  const stretch = stretchOf(step);
+  const side = sideLabel(step.side);
+  const repsOfThis = steps.filter((s) => s.stretchId === step.stretchId && s.side === step.side).length;
+
+  if (state.phase === 'finished' || stopped) {
+    return (
+      <section className="card" aria-labelledby="player-end-h" data-testid={stopped ? 'player-stopped' : 'player-done'}>
+        <h2 id="player-end-h">{stopped ? 'Stopped' : 'Well done'}</h2>
+        <p role="status">
+          {stopped
+            ? `You did ${state.holdsDone} of ${steps.length} steps of ${routine.name}.`
+            : `You finished ${routine.name}: ${state.holdsDone} of ${steps.length} steps held.`}{' '}
+          {recording.state === 'recording' && !saveError ? 'Saved to your history.' : ''}
+        </p>
+        {saveError && <p className="alert">{`Not saved: ${saveError}`}</p>}
+        <div className="row">
+          <a className="button primary" href={href('now')}>
+            Back to now
+          </a>
+          <a className="button" href={href('stretch')}>
+            More stretches
+          </a>
+        </div>
+      </section>
+    );
+  }
+
+  const phaseText = state.phase === 'ready' ? `Get ready: ${stretch.name}${side ? `, ${side.toLowerCase()}` : ''}` : stretch.name;
+  return (
+    <section aria-labelledby="player-h">
+      <h2 id="player-h" className="visually-hidden">
+        {routine.name}
+      </h2>
+      <p className="progress-text" data-testid="player-progress">
+        {routine.name}: step {state.index + 1} of {steps.length}
+        {player.speed !== 1 ? ` (testing speed ×${player.speed})` : ''}
+      </p>
+      {/* One polite announcement per phase, not per second. */}
+      <p className="visually-hidden" aria-live="polite">
+        {state.paused ? 'Paused' : phaseText}
+      </p>
+      <div className="player card">
+        <div className="player-clock">
+          <p className="muted" data-testid="player-phase">
+            {state.paused ? 'Paused' : state.phase === 'ready' ? 'Get ready' : 'Hold'}
+          </p>
+          <h3 data-testid="player-stretch">{stretch.name}</h3>
+          {side && (
+            <p className="side-label" data-testid="player-side">
+              {side}
+            </p>
+          )}
+          <Countdown remainingMs={state.remainingMs} totalMs={state.phaseMs} reducedMotion={reducedMotion} label={phaseText} />
+          {repsOfThis > 1 && (
+            <p className="muted small">
+              Hold {step.repetition} of {repsOfThis}
+            </p>
+          )}
+          <div className="row" role="group" aria-label="Player controls">
+            <button type="button" className="primary" onClick={player.pauseOrResume} data-testid="player-pause">
+              {state.paused ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" onClick={player.skip} data-testid="player-skip">
+              Skip step
+            </button>
+            <button type="button" onClick={stop} data-testid="player-stop">
+              Stop
+            </button>
+          </div>
+        </div>
+        <div>
+          <Illustration stretch={stretch} large />
+          <ol className="steps">
+            {stretch.steps.map((s) => (
+              <li key={s.text}>{s.text}</li>
+            ))}
+          </ol>
+          <ul className="cautions" aria-label="Cautions">
+            {stretch.cautions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      {recording.state === 'failed' && (
+        <p className="note small" role="status">
+          This session is not being recorded: {recording.error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,262 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settings.js';
+import { getBridge } from '../bridge/index.js';
+import { errorField, errorText } from '../lib/errors.js';
+import { formatMinutes } from '../lib/format.js';
+import { useNowState, useSettings } from '../lib/hooks.js';
+import { DataSection } from '../settings/DataSection.js';
+import { asSentence, draftToPatch, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
+import { Check, FieldError, NumberField } from '../settings/Field.js';
+import { PauseControls } from './PauseControls.js';
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
+  sitLimitMinutes: { label: 'Break prompt after sitting for', hint: 'Asks you to get up once you have sat this long without a break.' },
+  postureEveryMinutes: { label: 'Posture reminder every', hint: 'A light nudge to sit well, before the first break prompt of a bout.' },
+  snoozeMinutes: { label: 'Snooze for', hint: 'Snooze postpones the break prompt by this long; an unanswered prompt repeats this often.' },
+  minBreakMinutes: { label: 'A break is at least', hint: 'This long without keyboard or mouse input counts as getting up.' },
+  dailySittingGoalMinutes: { label: 'Daily sitting goal', hint: 'Drawn as a line on the daily sitting bars in Statistics.' },
+};
+
+export function SettingsView() {
+  const settings = useSettings();
+  const now = useNowState();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (settings.data && !draft) setDraft(toDraft(settings.data));
+  }, [settings.data, draft]);
+
+  if (settings.error && !draft) {
+    return (
+      <>
+        <h1>Settings</h1>
+        <p className="alert" role="alert">
+          {settings.error}
+        </p>
+      </>
+    );
+  }
+  if (!draft) return <h1>Settings</h1>;
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft({ ...draft, [key]: value });
+    setStatus(null);
+  };
+  const setDay = (day: Weekday, part: Partial<Draft['workHours'][Weekday]>) =>
+    set('workHours', { ...draft.workHours, [day]: { ...draft.workHours[day], ...part } });
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = draftToPatch(draft);
+    if (!checked.patch) {
+      setErrors(checked.errors);
+      setStatus({ ok: false, text: 'Not saved: please correct the fields marked below.' });
+      return;
+    }
+    try {
+      const saved = await getBridge().updateSettings(checked.patch);
+      settings.set(saved);
+      setDraft(toDraft(saved));
+      setErrors({});
+      setStatus({ ok: true, text: 'Saved.' });
+    } catch (err) {
+      const field = errorField(err);
+      if (field) setErrors({ [fieldOf(field)]: asSentence(errorText(err).replace(new RegExp(`^${field}:\\s*`), '')) });
+      setStatus({ ok: false, text: `Not saved: ${errorText(err)}` });
+    }
+  };
+
+  const num = (key: NumberKey) => (
+    <NumberField
+      id={key}
+      label={NUMBER_TEXT[key].label}
+      value={draft[key]}
+      onChange={(v) => set(key, v)}
+      error={errors[key]}
+      hint={`${NUMBER_TEXT[key].hint} Default: ${formatMinutes(DEFAULT_SETTINGS[key])}.`}
+    />
+  );
+
+  return (
+    <>
+      <h1>Settings</h1>
+      <form onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
+        <fieldset>
+          <legend>Prompts</legend>
+          <p className="note small">
+            <strong>Why these defaults: </strong>
+            {SETTINGS_EVIDENCE}
+          </p>
+          {num('sitLimitMinutes')}
+          {num('snoozeMinutes')}
+          {num('minBreakMinutes')}
+          {num('postureEveryMinutes')}
+          <Check
+            id="postureEnabled"
+            label="Show posture reminders"
+            checked={draft.postureEnabled}
+            onChange={(v) => set('postureEnabled', v)}
+            hint="Default: on."
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>Work hours</legend>
+          <Check
+            id="workHoursOn"
+            label="Only prompt during work hours"
+            checked={draft.workHoursOn}
+            onChange={(v) => set('workHoursOn', v)}
+            hint="Default: off (prompts at any hour). Sitting is still recorded outside work hours."
+          />
+          {draft.workHoursOn &&
+            WEEKDAYS.map((day) => {
+              const d = draft.workHours[day];
+              const key = `workHours.${day}`;
+              return (
+                <div key={day}>
+                  <div className="weekday-row" role="group" aria-label={`${DAY_NAMES[day]} hours`}>
+                    <div className="check">
+                      <input id={`wh-${day}-on`} type="checkbox" checked={d.on} onChange={(e) => setDay(day, { on: e.target.checked })} />
+                      <label htmlFor={`wh-${day}-on`}>{DAY_NAMES[day]}</label>
+                    </div>
+                    <label className="visually-hidden" htmlFor={`wh-${day}-start`}>
+                      {DAY_NAMES[day]} start
+                    </label>
+                    <input
+                      id={`wh-${day}-start`}
+                      type="time"
+                      value={d.start}
+                      disabled={!d.on}
+                      onChange={(e) => setDay(day, { start: e.target.value })}
+                      aria-invalid={errors[key] ? true : undefined}
+                      aria-describedby={errors[key] ? `wh-${day}-error` : undefined}
+                    />
+                    <label className="visually-hidden" htmlFor={`wh-${day}-end`}>
+                      {DAY_NAMES[day]} end
+                    </label>
+                    <input
+                      id={`wh-${day}-end`}
+                      type="time"
+                      value={d.end}
+                      disabled={!d.on}
+                      onChange={(e) => setDay(day, { end: e.target.value })}
+                      aria-invalid={errors[key] ? true : undefined}
+                      aria-describedby={errors[key] ? `wh-${day}-error` : undefined}
+                    />
+                    <span className="muted small">{d.on ? '' : 'day off'}</span>
+                  </div>
+                  <FieldError id={`wh-${day}-error`} error={errors[key]} testId={key} />
+                </div>
+              );
+            })}
+          <FieldError id="workHours-error" error={errors.workHours} testId="workHours" />
+        </fieldset>
+
+        <fieldset>
+          <legend>Quiet hours</legend>
+          <Check
+            id="quietOn"
+            label="No prompts during quiet hours"
+            checked={draft.quietOn}
+            onChange={(v) => set('quietOn', v)}
+            hint="Default: off. Every day; a span like 22:00 to 07:00 runs past midnight."
+          />
+          {draft.quietOn && (
+            <div className="row">
+              <label htmlFor="quiet-start">From</label>
+              <input
+                id="quiet-start"
+                type="time"
+                value={draft.quietStart}
+                onChange={(e) => set('quietStart', e.target.value)}
+                aria-invalid={errors.quietHours ? true : undefined}
+                aria-describedby={errors.quietHours ? 'quietHours-error' : undefined}
+              />
+              <label htmlFor="quiet-end">to</label>
+              <input
+                id="quiet-end"
+                type="time"
+                value={draft.quietEnd}
+                onChange={(e) => set('quietEnd', e.target.value)}
+                aria-invalid={errors.quietHours ? true : undefined}
+                aria-describedby={errors.quietHours ? 'quietHours-error' : undefined}
+              />
+            </div>
+          )}
+          <FieldError id="quietHours-error" error={errors.quietHours} testId="quietHours" />
+        </fieldset>
+
+        <fieldset>
+          <legend>General</legend>
+          {num('dailySittingGoalMinutes')}
+          <Check
+            id="startAtLogin"
+            label="Start Sitwell when I log in"
+            checked={draft.startAtLogin}
+            onChange={(v) => set('startAtLogin', v)}
+            hint="Default: off. Applies to the desktop app."
+          />
+          <div className="field">
+            <label htmlFor="timeZone">Time zone for days and times</label>
+            <input
+              id="timeZone"
+              type="text"
+              value={draft.timeZone}
+              placeholder="Follow the system"
+              onChange={(e) => set('timeZone', e.target.value)}
+              aria-invalid={errors.timeZone ? true : undefined}
+              aria-describedby={`timeZone-hint${errors.timeZone ? ' timeZone-error' : ''}`}
+            />
+            <p className="hint" id="timeZone-hint">
+              An IANA name such as Europe/Berlin. Default: empty, which follows the operating system.
+            </p>
+            <FieldError id="timeZone-error" error={errors.timeZone} testId="timeZone" />
+          </div>
+        </fieldset>
+
+        <div className="row">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (settings.data) setDraft(toDraft(settings.data));
+              setErrors({});
+              setStatus(null);
+            }}
+          >
+            Undo changes
+          </button>
+        </div>
+        <p id="settings-status" role="status" data-testid="settings-status" className={status ? (status.ok ? 'success field-gap' : 'alert field-gap') : ''}>
+          {status?.text}
+        </p>
+      </form>
+
+      <section className="card" aria-labelledby="pause-h">
+        <h2 id="pause-h">Pause</h2>
+        {now.data?.tracking === false ? (
+          <p className="muted">Pausing needs Sitwell to be tracking: run <code>sitwell daemon</code> or the desktop app.</p>
+        ) : (
+          <PauseControls pausedUntil={now.data?.pausedUntil ?? null} onChange={now.reload} />
+        )}
+      </section>
+
+      <DataSection />
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, useState } from 'react';
+import type { StatsReport } from '../../shared/statsReport.js';
+import { getBridge } from '../bridge/index.js';
+import { errorText } from '../lib/errors.js';
+import { daysBetween, describeRange, isDate, rangeOf, RANGE_KINDS, shift, today, type RangeKind } from '../lib/dates.js';
+import { useLoad, useSettings } from '../lib/hooks.js';
+import { CheckIns } from '../stats/CheckIns.js';
+import { Distribution } from '../stats/Distribution.js';
+import { Heatmap } from '../stats/Heatmap.js';
+import { Outcomes } from '../stats/Outcomes.js';
+import { PeriodTable } from '../stats/PeriodTable.js';
+import { SittingCharts } from '../stats/SittingCharts.js';
+import { Totals } from '../stats/Totals.js';
+
+const KIND_NAMES: Record<RangeKind, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
+
+interface Selection {
+  kind: RangeKind | 'custom';
+  anchor: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * `#/stats?range=week&date=2026-03-29` (day, week, month or year around a date) or
+ * `#/stats?from=2025-01-01&to=2025-12-31` (any range), so a view can be linked and reloaded.
+ */
+function selectionFrom(query: URLSearchParams, todayDate: string): Selection {
+  const from = query.get('from');
+  const to = query.get('to');
+  if (isDate(from) && isDate(to) && from <= to) return { kind: 'custom', anchor: to, from, to };
+  const kind = (RANGE_KINDS as readonly string[]).includes(query.get('range') ?? '') ? (query.get('range') as RangeKind) : 'week';
+  const date = query.get('date');
+  const anchor = isDate(date) ? date : todayDate;
+  return { kind, anchor, ...rangeOf(kind, anchor) };
+}
+
+function setQuery(params: Record<string, string>) {
+  window.location.hash = `#/stats?${new URLSearchParams(params).toString()}`;
+}
+
+export function StatsView({ query }: { query: URLSearchParams }) {
+  const info = useLoad(() => getBridge().getInfo({}), []);
+  const settings = useSettings();
+  const zone = settings.data?.timeZone ?? info.data?.zone;
+  const todayDate = today(zone);
+  const sel = selectionFrom(query, todayDate);
+  const [report, setReport] = useState<StatsReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    getBridge()
+      .getStats({ from: sel.from, to: sel.to })
+      .then(
+        (r) => live && setReport(r),
+        (e: unknown) => live && setError(errorText(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [sel.from, sel.to]);
+
+  const current = report && report.from === sel.from && report.to === sel.to ? report : null;
+  const goal = settings.data?.dailySittingGoalMinutes ?? null;
+  const ready = current !== null && goal !== null;
+
+  return (
+    <>
+      <h1>Statistics</h1>
+      <div className="row" role="group" aria-label="Period">
+        <div className="segmented">
+          {RANGE_KINDS.map((k) => (
+            <button key={k} type="button" aria-pressed={sel.kind === k} onClick={() => setQuery({ range: k, date: sel.anchor })}>
+              {KIND_NAMES[k]}
+            </button>
+          ))}
+        </div>
+        {sel.kind !== 'custom' && (
+          <>
+            <button type="button" onClick={() => setQuery({ range: sel.kind, date: shift(sel.kind as RangeKind, sel.anchor, -1) })}>
+              <span aria-hidden="true">‹ </span>Previous
+            </button>
+            <button
+              type="button"
+              disabled={sel.to >= todayDate}
+              onClick={() => setQuery({ range: sel.kind, date: shift(sel.kind as RangeKind, sel.anchor, 1) })}
+            >
+              Next<span aria-hidden="true"> ›</span>
+            </button>
+          </>
+        )}
+      </div>
+      <h2 className="field-gap" data-testid="stats-range" data-from={sel.from} data-to={sel.to}>
+        {describeRange(sel.kind, sel.from, sel.to)}
+      </h2>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {!current && !error && <p className="muted">Loading…</p>}
+      {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} />}
+      {ready && <ReadyMarker from={sel.from} to={sel.to} />}
+    </>
+  );
+}
+
+function Report({ report, goal, kind }: { report: StatsReport; goal: number; kind: RangeKind | 'custom' }) {
+  const days = daysBetween(report.from, report.to);
+  const empty = report.totals.bouts === 0 && report.totals.sittingMinutes === 0;
+  if (empty) {
+    return (
+      <>
+        <FirstDay />
+        {Object.values(report.prompts.break).some((n) => n > 0) && <Outcomes report={report} />}
+        {report.checkIns.length > 0 && <CheckIns report={report} />}
+      </>
+    );
+  }
+  const table =
+    kind === 'day' ? null : days <= 7 ? (
+      <PeriodTable title="Day by day" periods={report.days} kind="day" />
+    ) : days <= 31 ? (
+      <PeriodTable title="Week by week" periods={report.weeks} kind="week" />
+    ) : (
+      <PeriodTable title="Month by month" periods={report.months} kind="month" />
+    );
+  return (
+    <>
+      <Totals report={report} days={days} />
+      <SittingCharts report={report} goal={goal} singleDay={days === 1} />
+      <section className="card" aria-labelledby="heat-h">
+        <h2 id="heat-h">When you sit</h2>
+        <Heatmap heatmap={report.heatmap} />
+      </section>
+      <Distribution report={report} />
+      <Outcomes report={report} />
+      <CheckIns report={report} />
+      {table}
+    </>
+  );
+}
+
+function FirstDay() {
+  return (
+    <section className="card" data-testid="stats-empty" aria-labelledby="empty-h">
+      <h2 id="empty-h">Nothing recorded here yet</h2>
+      <p>
+        Sitwell records a sitting bout each time you use the computer for more than a minute without getting up, and
+        a break each time you step away for a couple of minutes. Keep it running and this page fills in:
+      </p>
+      <ul>
+        <li>how long you sit each day, against your daily goal,</li>
+        <li>your longest stretch of sitting and when in the week you sit most,</li>
+        <li>how often a break prompt got you moving.</li>
+      </ul>
+      <p>
+        Meanwhile, <a href="#/stretch/play/quick-2">try the 2-minute reset</a> or look at an earlier period with{' '}
+        <strong>Previous</strong>.
+      </p>
+    </section>
+  );
+}
+
+/** Rendered after the charts' effects ran: the end-to-end tests and the benchmark wait for it. */
+function ReadyMarker({ from, to }: { from: string; to: string }) {
+  useEffect(() => {
+    performance.mark('sitwell-stats-ready', { detail: { from, to } });
+  }, [from, to]);
+  return <div data-testid="stats-ready" data-from={from} data-to={to} hidden />;
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// npm run build: the renderer (Vite) and the three Node bundles (esbuild):
+//   dist/renderer/           the UI, loaded from file:// by Electron and served by `sitwell ui`
+//   dist/electron/main.cjs   the Electron main process
+//   dist/electron/preload.cjs
+//   dist/cli.mjs             the `sitwell` command
+//   dist/icons/              tray and window icons (copied from build/)
+// Usage: node scripts/build.mjs [--skip-renderer]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const skipRenderer = process.argv.includes('--skip-renderer');
+
+/** Native or binary-carrying packages stay in node_modules (electron-builder packs them; better-sqlite3 is asarUnpacked).
+ * x11 is an optional dependency of dbus-next, only for X11-auth bus addresses; it is never installed. */
+const NODE_EXTERNALS = ['better-sqlite3', 'node-notifier', 'vite', 'fsevents', 'x11'];
+
+/**
+ * Source files that find things relative to themselves (package.json, dist/renderer) use
+ * import.meta.url. In a bundle that would be the bundle's URL, so each use is rewritten to the
+ * URL the source file would have, resolved from the bundle's own location.
+ */
+function sourceRelativeImportMeta(outdir, format) {
+  return {
+    name: 'source-relative-import-meta',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        const rel = relative(outdir, args.path).split(sep).join('/');
+        const expr =
+          format === 'esm'
+            ? `new URL(${JSON.stringify(rel)}, import.meta.url).href`
+            : `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(rel)})).href`;
+        return { contents: text.replaceAll('import.meta.url', expr), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      });
+    },
+  };
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) {
+    process.stderr.write(`build: ${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(1);
+  }
+}
+
+const t0 = Date.now();
+if (!skipRenderer) {
+  if (pkg.scripts?.['build:renderer']) run('npm', ['run', '-s', 'build:renderer']);
+  else run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts']);
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: join(dist, 'electron', 'main.cjs'),
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', ...NODE_EXTERNALS],
+    plugins: [sourceRelativeImportMeta(join(dist, 'electron'), 'cjs')],
+  }),
+  build({
+    ...common,
+    // A sandboxed preload can require only 'electron' (and a few Node shims): everything else is bundled in.
+    entryPoints: ['main/electron/preload.ts'],
+    outfile: join(dist, 'electron', 'preload.cjs'),
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome130',
+    minify: true,
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/cli/main.ts'],
+    outfile: join(dist, 'cli.mjs'),
+    format: 'esm',
+    target: 'node20',
+    external: NODE_EXTERNALS,
+    // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
+    plugins: [sourceRelativeImportMeta(dist, 'esm')],
+  }),
+]);
+
+// Tray and window icons ship inside dist/ so the packaged app (files: dist/**) has them.
+const iconsOut = join(dist, 'icons');
+mkdirSync(iconsOut, { recursive: true });
+for (const dir of ['build/tray', 'build']) {
+  const from = join(root, dir);
+  if (!existsSync(from)) continue;
+  for (const f of readdirSync(from)) if (f.endsWith('.png')) cpSync(join(from, f), join(iconsOut, f));
+}
+if (!existsSync(join(iconsOut, 'tray-ok.png'))) process.stderr.write('build: warning: build/tray/*.png missing; run node scripts/make-icons.mjs\n');
+
+process.stdout.write(`build: done in ${((Date.now() - t0) / 1000).toFixed(1)} s (${relative(root, dist)}${sep}: renderer, electron/main.cjs, electron/preload.cjs, cli.mjs)\n`);

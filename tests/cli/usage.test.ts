@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runSitwell } from '../helpers/sitwellCli.js';
+
+describe('stats / export / import usage (real child processes)', { timeout: 120_000 }, () => {
+  it.concurrent.each([['stats'], ['export'], ['import']])('%s --help prints its usage and exits 0', async (cmd) => {
+    const r = await runSitwell([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: sitwell ${cmd}`);
+    expect(r.stderr).toBe('');
+  });
+
+  it.concurrent.each([
+    [['stats', '--frm', '2026-03-01'], /unknown option '--frm'/],
+    [['export', '--format', 'json', '--verbose'], /unknown option '--verbose'/],
+    [['import', 'x.json', '--dry-run'], /unknown option '--dry-run'/],
+    [['export'], /required option '--format <format>' not specified/],
+    [['export', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are json, csv/],
+    [['import'], /missing required argument 'file'/],
+    [['stats', 'extra'], /too many arguments/],
+  ])('%j exits 2 with the usage, nothing on stdout', async (args, message) => {
+    const r = await runSitwell(['--db', '/nonexistent/never/created.db', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/run with --help for usage|Usage:/);
+    expect(r.stdout).toBe('');
+  });
+});

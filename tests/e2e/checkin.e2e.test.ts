@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_A_MEDICAL_DEVICE, RED_FLAGS, SEE_A_DOCTOR } from '../../shared/checkin.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { queryDb } from './support/db.js';
+import { openPage } from './support/page.js';
+import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+interface CheckInRow {
+  soreness: number;
+  areas: string;
+  red_flags: string;
+  note: string;
+}
+
+describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real SQLite)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  let ui: RunningSitwell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    tmp.cleanup();
+  });
+
+  it('a red-flag answer shows the see-a-doctor screen instead of stretches, and the check-in is stored', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(ui.view('#/checkin'));
+    await expect.poll(() => page.getByText(NOT_A_MEDICAL_DEVICE).count()).toBe(1);
+    await page.getByLabel('How sore are you right now?').fill('6');
+    await page.getByLabel('Left buttock').check();
+    await page.getByLabel('Down the left leg').check();
+    for (const f of RED_FLAGS) {
+      await page.locator(`#flag-${f.id}-${f.id === 'leg-nerve-symptoms' ? 'yes' : 'no'}`).check();
+    }
+    await expect.poll(() => page.getByTestId('red-flag-warning').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+
+    const doctor = page.getByTestId('see-doctor');
+    await doctor.waitFor();
+    await expect.poll(() => doctor.getByRole('heading', { level: 1 }).textContent()).toBe(SEE_A_DOCTOR.heading);
+    await expect.poll(() => doctor.textContent()).toContain('Numbness, tingling or weakness spreading down a leg');
+    // No stretch is offered on this screen.
+    await expect.poll(() => page.locator('main a[href^="#/stretch"]').count()).toBe(0);
+
+    const rows = queryDb<CheckInRow>(db, 'SELECT soreness, areas, red_flags, note FROM check_ins');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.soreness).toBe(6);
+    expect(JSON.parse(rows[0]!.areas)).toEqual(['left-buttock', 'left-leg']);
+    expect(JSON.parse(rows[0]!.red_flags)).toEqual(['leg-nerve-symptoms']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the urgent red flag asks for help now', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(ui.view('#/checkin'));
+    for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-${f.id === 'bladder-bowel' ? 'yes' : 'no'}`).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByTestId('see-doctor').getByRole('heading', { level: 1 }).textContent()).toBe(SEE_A_DOCTOR.urgentHeading);
+    await context.close();
+  });
+
+  it('all answers no: the check-in is saved and stretches are suggested; unanswered questions are asked for', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(ui.view('#/checkin'));
+    await page.getByLabel('How sore are you right now?').fill('3');
+    await page.getByLabel('Right hip (outer side)').check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Please answer every question');
+    for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-no`).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByTestId('checkin-saved').waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Hips and glutes routine' }).isVisible()).toBe(true);
+    const rows = queryDb<CheckInRow>(db, 'SELECT soreness, areas, red_flags FROM check_ins ORDER BY id');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({ soreness: 3, areas: '["right-hip"]', red_flags: '[]' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routineById, routineSteps } from '../../shared/routines.js';
+import { STRETCHES } from '../../shared/stretches/index.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { queryDb } from './support/db.js';
+import { openPage } from './support/page.js';
+import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+interface StretchRow {
+  routine_id: string;
+  completed: number;
+  steps_done: number;
+  steps_total: number;
+  start_ms: number;
+  end_ms: number | null;
+}
+
+describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui, real SQLite)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  let ui: RunningSitwell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    tmp.cleanup();
+  });
+
+  it('plays the 2-minute routine at speed=20, switching sides, and stores a completed session', async () => {
+    const { page, context, problems } = await openPage(browser);
+    const steps = routineSteps(routineById('quick-2')!, STRETCHES);
+    const sides = new Set<string>();
+    await page.goto(ui.view('#/stretch/play/quick-2', { speed: '20' }));
+    await page.getByTestId('player-progress').waitFor();
+    // Watch the side label as the routine runs: both sides of a two-sided stretch must show.
+    const done = page.getByTestId('player-done');
+    for (let i = 0; i < 400 && !(await done.isVisible()); i++) {
+      const side = page.getByTestId('player-side');
+      if (await side.isVisible().catch(() => false)) sides.add((await side.textContent().catch(() => '')) ?? '');
+      await page.waitForTimeout(25);
+    }
+    await expect.poll(() => done.isVisible()).toBe(true);
+    expect(sides).toEqual(new Set(['Left side', 'Right side']));
+    await page.getByText('Saved to your history.').waitFor();
+
+    const rows = queryDb<StretchRow>(db, 'SELECT * FROM stretches ORDER BY id');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ routine_id: 'quick-2', completed: 1, steps_done: steps.length, steps_total: steps.length });
+    expect(rows[0]!.end_ms).toBeGreaterThanOrEqual(rows[0]!.start_ms);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('pauses, skips a step and stops: the session is stored as not completed with the steps done', async () => {
+    const { page, context, problems } = await openPage(browser, { reducedMotion: 'reduce' });
+    await page.goto(ui.view('#/stretch/play/seated-piriformis', { speed: '5' }));
+    // Reduced motion: a plain number, no animated ring.
+    await expect.poll(() => page.getByTestId('player-countdown').getAttribute('data-motion')).toBe('reduced');
+    await expect.poll(() => page.getByTestId('player-side').textContent()).toBe('Left side');
+
+    await page.getByTestId('player-pause').click();
+    await expect.poll(() => page.getByTestId('player-phase').textContent()).toBe('Paused');
+    const frozen = await page.getByTestId('player-seconds').textContent();
+    await page.waitForTimeout(600);
+    await expect.poll(() => page.getByTestId('player-seconds').textContent()).toBe(frozen);
+    await page.getByTestId('player-pause').click();
+
+    await page.getByTestId('player-skip').click(); // left side skipped: not done
+    await expect.poll(() => page.getByTestId('player-side').textContent()).toBe('Right side');
+    await page.getByTestId('player-stop').click();
+    await page.getByTestId('player-stopped').waitFor();
+    await page.getByText('Saved to your history.').waitFor();
+
+    const rows = queryDb<StretchRow>(db, "SELECT * FROM stretches WHERE routine_id = 'seated-piriformis'");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ completed: 0, steps_done: 0, steps_total: 2 });
+    expect(rows[0]!.end_ms).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the countdown ring when motion is allowed, and lists the catalog with illustrations', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(ui.view('#/stretch'));
+    await expect.poll(() => page.locator('article.stretch-card').count()).toBe(STRETCHES.length);
+    await expect.poll(() => page.locator('article.stretch-card .illustration svg title').count()).toBe(STRETCHES.length);
+    await page.goto(ui.view('#/stretch/play/full-5'));
+    await expect.poll(() => page.getByTestId('player-countdown').getAttribute('data-motion')).toBe('full');
+    await page.getByTestId('player-stop').click();
+    await page.getByTestId('player-stopped').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RED_FLAGS } from '../../shared/checkin.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { seedHistory } from './support/seed.js';
+import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = join(import.meta.dirname, 'screenshots');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Every view (and the screens inside them) with how to get there and what marks it as drawn. */
+const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'now', hash: '#/now', ready: (p) => p.getByTestId('now-bout').waitFor() },
+  { name: 'prompt', hash: '#/prompt', ready: (p) => p.getByTestId('prompt-suggestion').waitFor() },
+  { name: 'stretch', hash: '#/stretch', ready: (p) => p.locator('article.stretch-card').first().waitFor() },
+  {
+    name: 'player',
+    hash: '#/stretch/play/seated-piriformis',
+    ready: async (p) => {
+      await p.getByTestId('player-side').waitFor();
+      await p.getByTestId('player-pause').click(); // a still frame for the screenshot
+      await p.getByTestId('player-phase').filter({ hasText: 'Paused' }).waitFor();
+    },
+  },
+  { name: 'stats', hash: '#/stats?range=month&date=2025-11-10', ready: (p) => p.getByTestId('stats-ready').waitFor({ state: 'attached' }) },
+  { name: 'stats-empty', hash: '#/stats?range=week&date=2024-06-12', ready: (p) => p.getByTestId('stats-empty').waitFor() },
+  { name: 'settings', hash: '#/settings', ready: (p) => p.getByTestId('data-path').waitFor() },
+  {
+    name: 'settings-invalid',
+    hash: '#/settings',
+    ready: async (p) => {
+      await p.getByLabel('Break prompt after sitting for').fill('0');
+      await p.getByLabel('Only prompt during work hours').check();
+      await p.getByRole('button', { name: 'Save settings' }).click();
+      await p.getByTestId('field-error-sitLimitMinutes').waitFor();
+    },
+  },
+  { name: 'checkin', hash: '#/checkin', ready: (p) => p.getByTestId('not-a-medical-device').waitFor() },
+  {
+    name: 'see-doctor',
+    hash: '#/checkin',
+    ready: async (p) => {
+      for (const f of RED_FLAGS) await p.locator(`#flag-${f.id}-${f.id === 'after-injury' ? 'yes' : 'no'}`).check();
+      await p.getByRole('button', { name: 'Save check-in' }).click();
+      await p.getByTestId('see-doctor').waitFor();
+    },
+  },
+];
+
+describe.skipIf(!hasChromium)('every view: axe-core scan and screenshots, light and dark (real Chromium, sitwell ui)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  let ui: RunningSitwell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    seedHistory(db, { to: '2025-12-31', days: 200, zone: 'Europe/Berlin', checkInEvery: 6 });
+    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    tmp.cleanup();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const view of VIEWS) {
+      it(`${view.name} (${theme}): no serious or critical axe violations; screenshot saved`, async () => {
+        // The page's CSP forbids injected scripts; axe is a test tool, so this context bypasses it.
+        const context = await browser.newContext({ viewport: { width: 1000, height: 760 }, colorScheme: theme, bypassCSP: true });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(ui.view(view.hash));
+        await view.ready(page);
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: join(SHOTS, `${view.name}-${theme}.png`), fullPage: true });
+
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+          const r = await axe.run(document, {});
+          return { passes: r.passes.length, list: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })) };
+        });
+        // The scan really ran: dozens of rules pass on any real page.
+        expect(violations.passes).toBeGreaterThan(10);
+        const bad = violations.list.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        if (violations.list.length) console.log(`${view.name} (${theme}) axe: ${violations.list.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+        expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+
+  it('keyboard alone reaches the navigation and moves between views, with a visible focus ring', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(ui.view('#/now'));
+    await page.getByTestId('now-bout').waitFor();
+    const focused: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(focused).toEqual(['Skip to content', 'Sitwell', 'Now', 'Break', 'Stretches']);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await page.locator('article.stretch-card').first().waitFor();
+    expect(new URL(page.url()).hash).toBe('#/stretch');
+    await context.close();
+  });
+});

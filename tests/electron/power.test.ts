@@ -1,0 +1,173 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { mapPowerEvent, POWER_EVENTS, POWER_SOURCE_NAME, powerSessionEvents } from '../../main/electron/powerEvents.js';
+import { chooseIdleSource, fallbackIdleSource, powerIdleSource, powerIdleUsable } from '../../main/electron/powerIdle.js';
+import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
+import { openSessionEvents } from '../../main/platform/sessionEvents.js';
+import type { SessionEvent } from '../../main/platform/types.js';
+import { StuckIdleSourceError } from '../../main/platform/zeroIdleGuard.js';
+
+/** Stand-in for Electron's powerMonitor: an EventEmitter with getSystemIdleTime. */
+class StandInPowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+}
+
+describe('power-event mapping', () => {
+  it('maps the five powerMonitor events to session events and ignores the rest', () => {
+    expect(POWER_EVENTS.map((e) => [e, mapPowerEvent(e)])).toEqual([
+      ['lock-screen', 'lock'],
+      ['unlock-screen', 'unlock'],
+      ['suspend', 'suspend'],
+      ['resume', 'resume'],
+      ['shutdown', 'shutdown'],
+    ]);
+    for (const other of ['on-ac', 'on-battery', 'thermal-state-change', 'user-did-become-active', 'constructor', '__proto__', 'toString', '']) {
+      expect(mapPowerEvent(other)).toBeNull();
+    }
+  });
+});
+
+describe('powerSessionEvents (stand-in powerMonitor)', () => {
+  it('delivers mapped events to listeners, tagged with their source, until unsubscribed or closed', async () => {
+    const pm = new StandInPowerMonitor();
+    const events = powerSessionEvents(pm);
+    const seen: SessionEvent[] = [];
+    const off = events.on((e) => seen.push(e));
+    pm.emit('lock-screen');
+    pm.emit('on-ac');
+    pm.emit('unlock-screen');
+    off();
+    pm.emit('suspend');
+    expect(seen).toEqual([
+      { type: 'lock', source: POWER_SOURCE_NAME },
+      { type: 'unlock', source: POWER_SOURCE_NAME },
+    ]);
+    events.on((e) => seen.push(e));
+    await events.close();
+    for (const e of POWER_EVENTS) expect(pm.listenerCount(e)).toBe(0);
+    pm.emit('resume');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('merges with the platform mechanisms through openSessionEvents, dropping repeated locks', async () => {
+    const pm = new StandInPowerMonitor();
+    const other = new StandInPowerMonitor(); // a second mechanism reporting the same lock (like logind + powerMonitor)
+    const { events, tried } = await openSessionEvents({}, {
+      mechanisms: [
+        { name: POWER_SOURCE_NAME, open: async () => ({ ok: true, events: powerSessionEvents(pm), detail: 'stand-in' }) },
+        { name: 'second', open: async () => ({ ok: true, events: powerSessionEvents(other), detail: 'stand-in' }) },
+      ],
+    });
+    expect(tried.map((t) => t.ok)).toEqual([true, true]);
+    const seen: string[] = [];
+    events.on((e) => seen.push(e.type));
+    pm.emit('lock-screen');
+    other.emit('lock-screen');
+    pm.emit('unlock-screen');
+    other.emit('suspend');
+    pm.emit('suspend');
+    pm.emit('resume');
+    expect(seen).toEqual(['lock', 'unlock', 'suspend', 'resume']);
+    await events.close();
+  });
+});
+
+describe('powerMonitor idle time as an ActivitySource (stand-in powerMonitor)', () => {
+  it('converts whole seconds to milliseconds and refuses nonsense', async () => {
+    const pm = new StandInPowerMonitor();
+    const src = powerIdleSource(pm);
+    pm.idleSeconds = 42;
+    expect(await src.idleMs()).toBe(42_000);
+    pm.idleSeconds = -1;
+    await expect(src.idleMs()).rejects.toThrow('getSystemIdleTime() returned -1');
+    pm.idleSeconds = Number.NaN;
+    await expect(src.idleMs()).rejects.toThrow('NaN');
+  });
+
+  it('is not trusted on Wayland (electron#27912), trusted on X11, macOS and Windows', () => {
+    expect(powerIdleUsable('linux', { XDG_SESSION_TYPE: 'wayland' }).ok).toBe(false);
+    expect(powerIdleUsable('linux', { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }).ok).toBe(false);
+    expect(powerIdleUsable('linux', { DISPLAY: ':0', XDG_SESSION_TYPE: 'x11' }).ok).toBe(true);
+    expect(powerIdleUsable('darwin', { WAYLAND_DISPLAY: 'x' }).ok).toBe(true);
+    expect(powerIdleUsable('win32', {}).ok).toBe(true);
+  });
+
+  it('on Wayland uses the platform detection from the start', async () => {
+    const pm = new StandInPowerMonitor();
+    const mutter = createScriptedIdleSource(() => 1234, 'gnome-mutter-idlemonitor');
+    const asked: unknown[] = [];
+    const r = await chooseIdleSource({
+      platform: 'linux',
+      env: { XDG_SESSION_TYPE: 'wayland' },
+      pm,
+      detect: async (_env, opts) => {
+        asked.push(opts);
+        return { source: mutter };
+      },
+    });
+    expect(r.source).toBe(mutter);
+    expect(r.guard).toBeNull();
+    expect(r.why).toContain('electron#27912');
+    expect(asked).toEqual([{}]);
+  });
+
+  it('elsewhere uses powerMonitor, and swaps to the platform source once it reads 0 behind a locked screen', async () => {
+    const pm = new StandInPowerMonitor();
+    const x11 = createScriptedIdleSource(() => 777, 'x11-xprintidle');
+    const lines: string[] = [];
+    const excluded: unknown[] = [];
+    const r = await chooseIdleSource({
+      platform: 'linux',
+      env: { DISPLAY: ':0' },
+      pm,
+      detect: async (_env, opts) => {
+        excluded.push(opts.exclude);
+        return { source: x11 };
+      },
+      log: (l) => lines.push(l),
+    });
+    expect(r.source.name).toBe(POWER_SOURCE_NAME);
+    // Steady typing: whole-second readings of 0, many times over minutes, must NOT look stuck.
+    for (let i = 0; i < 20; i++) expect(await r.source.idleMs()).toBe(0);
+    // Locked for minutes and still 0: the counter is stuck.
+    r.guard!.noteSessionEvent('lock', performance.now() - 5 * 60_000);
+    expect(await r.source.idleMs()).toBe(0); // one zero behind the lock may be a race with the lock itself
+    const after = await r.source.idleMs();
+    expect(after).toBe(777);
+    expect(r.source.name).toBe('x11-xprintidle');
+    expect(excluded).toEqual([[POWER_SOURCE_NAME]]);
+    expect(lines.join('\n')).toMatch(/looks stuck[\s\S]*switched idle source to x11-xprintidle/);
+  });
+});
+
+describe('fallbackIdleSource', () => {
+  it('passes ordinary failures through for the monitor back-off, and retries a failing fallback next time', async () => {
+    let mode: 'ok' | 'fail' | 'stuck' = 'fail';
+    const primary = {
+      name: 'primary',
+      idleMs: async () => {
+        if (mode === 'fail') throw new Error('bus gone');
+        if (mode === 'stuck') throw new StuckIdleSourceError('primary', 'always 0');
+        return 5;
+      },
+    };
+    let attempts = 0;
+    const src = fallbackIdleSource(primary, async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('no idle-time source works here');
+      return createScriptedIdleSource(() => 9, 'fallback');
+    });
+    await expect(src.idleMs()).rejects.toThrow('bus gone');
+    mode = 'ok';
+    expect(await src.idleMs()).toBe(5);
+    mode = 'stuck';
+    await expect(src.idleMs()).rejects.toThrow('no idle-time source works here');
+    expect(src.name).toBe('primary');
+    expect(await src.idleMs()).toBe(9);
+    expect(src.name).toBe('fallback');
+    expect(attempts).toBe(2);
+  });
+});

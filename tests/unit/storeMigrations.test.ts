@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../main/store/migrations.js';
+import { openStore, type Store } from '../../main/store/index.js';
+import { tempDir } from '../helpers/sitwellCli.js';
+
+const { dir, cleanup } = tempDir('sitwell-migrate-');
+afterAll(cleanup);
+
+const B = 'Europe/Berlin';
+const NY = 'America/New_York';
+const t = (iso: string): number => Date.parse(iso);
+
+/** The history every old database gets, in the app's terms. Includes a bout across midnight and one across a DST change. */
+const HISTORY = {
+  bouts: [
+    { uid: 'b1', start: t('2026-03-02T07:00:00Z'), end: t('2026-03-02T07:45:00Z'), zone: B },
+    { uid: 'b2', start: t('2026-03-02T22:30:00Z'), end: t('2026-03-03T00:15:00Z'), zone: B }, // 23:30–01:15 Berlin
+    { uid: 'b3', start: t('2026-03-29T00:30:00Z'), end: t('2026-03-29T01:30:00Z'), zone: B }, // 01:30 CET – 03:30 CEST
+    { uid: 'b4', start: t('2026-04-01T13:00:00Z'), end: t('2026-04-01T13:20:00Z'), zone: NY },
+  ],
+  prompts: [
+    { uid: 'p1', at: t('2026-03-02T07:30:00Z'), kind: 'break', outcome: 'stretched', sitting: 1_800_000, reason: null, zone: B },
+    { uid: 'p2', at: t('2026-03-02T07:15:00Z'), kind: 'posture', outcome: 'shown', sitting: 900_000, reason: null, zone: B },
+    { uid: 'p3', at: t('2026-03-02T23:00:00Z'), kind: 'break', outcome: 'suppressed', sitting: 1_800_000, reason: 'quiet-hours', zone: B },
+  ],
+  checkIns: [{ uid: 'c1', at: t('2026-03-02T23:30:00Z'), soreness: 5, areas: ['lower-back'], redFlags: ['fever'], note: 'late', zone: B }],
+  stretches: [{ uid: 's1', start: t('2026-03-02T07:46:00Z'), end: t('2026-03-02T07:50:00Z'), routine: 'desk', completed: 1, done: 3, total: 3, zone: B }],
+};
+
+/**
+ * Puts HISTORY into a database at exactly `version`, with the SQL that version had.
+ * A new migration needs a seeder for the version before it (the test below says so).
+ */
+const SEEDERS: Record<number, (db: Database.Database) => void> = {
+  0: () => {}, // an empty SQLite file: nothing to keep
+  1: (db) => {
+    const bout = db.prepare('INSERT INTO bouts (uid, start_ms, end_ms, duration_ms, zone) VALUES (?, ?, ?, ?, ?)');
+    for (const b of HISTORY.bouts) bout.run(b.uid, b.start, b.end, b.end - b.start, b.zone);
+    const prompt = db.prepare('INSERT INTO prompts (uid, at_ms, kind, outcome, sitting_ms, reason, zone) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const p of HISTORY.prompts) prompt.run(p.uid, p.at, p.kind, p.outcome, p.sitting, p.reason, p.zone);
+    const check = db.prepare('INSERT INTO check_ins (uid, at_ms, soreness, areas, red_flags, note, zone) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const c of HISTORY.checkIns) check.run(c.uid, c.at, c.soreness, JSON.stringify(c.areas), JSON.stringify(c.redFlags), c.note, c.zone);
+    const stretch = db.prepare('INSERT INTO stretches (uid, start_ms, end_ms, routine_id, completed, steps_done, steps_total, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const s of HISTORY.stretches) stretch.run(s.uid, s.start, s.end, s.routine, s.completed, s.done, s.total, s.zone);
+    db.prepare('INSERT INTO settings (id, json) VALUES (1, ?)').run(JSON.stringify({ sitLimitMinutes: 45, snoozeMinutes: 7 }));
+    db.prepare('INSERT INTO state (key, json) VALUES (?, ?)').run('pausedUntil', '42');
+    db.prepare('INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)').run(1, 2, 3, B);
+  },
+};
+
+/** The same history written through today's API, for comparison. */
+function reference(): Store {
+  const s = openStore(join(dir, 'reference.db'));
+  for (const b of HISTORY.bouts) s.addBout({ start: b.start, end: b.end, durationMs: b.end - b.start, zone: b.zone });
+  for (const p of HISTORY.prompts) s.addPrompt({ at: p.at, kind: p.kind as 'break', outcome: p.outcome as 'stretched', sittingMs: p.sitting, reason: p.reason as null, zone: p.zone });
+  for (const c of HISTORY.checkIns) s.addCheckIn({ at: c.at, soreness: c.soreness, areas: c.areas, redFlags: c.redFlags, note: c.note, zone: c.zone });
+  return s;
+}
+
+function schemaOf(path: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('migrations', () => {
+  it('is an append-only list whose length is the schema version', () => {
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  const ref = reference();
+  afterAll(() => ref.close());
+  const freshPath = join(dir, 'fresh.db');
+  openStore(freshPath).close();
+
+  for (let from = 0; from < SCHEMA_VERSION; from++) {
+    it(`brings a database from version ${from} to ${SCHEMA_VERSION} and keeps its data`, () => {
+      const seed = SEEDERS[from];
+      expect(seed, `add a seeder for schema version ${from} to this test`).toBeDefined();
+      const path = join(dir, `v${from}.db`);
+      const old = new Database(path);
+      migrate(old, from);
+      expect(old.pragma('user_version', { simple: true })).toBe(from);
+      seed!(old);
+      old.close();
+
+      const s = openStore(path);
+      try {
+        expect(schemaOf(path)).toEqual(schemaOf(freshPath));
+        const v = new Database(path, { readonly: true });
+        expect(v.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect(v.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(v.pragma('foreign_key_check')).toEqual([]);
+        v.close();
+        if (from === 0) {
+          expect(s.listBouts()).toEqual([]);
+          return;
+        }
+        const strip = <T extends { id: number }>(rows: T[]) => rows.map(({ id: _id, ...r }) => r);
+        expect(s.listBouts().map((b) => b.uid)).toEqual(['b1', 'b2', 'b3', 'b4']);
+        expect(strip(s.listBouts()).map(({ uid: _u, ...r }) => r)).toEqual(strip(ref.listBouts()).map(({ uid: _u, ...r }) => r));
+        expect(s.listPrompts().map((p) => [p.uid, p.outcome])).toEqual([['p2', 'shown'], ['p1', 'stretched'], ['p3', 'suppressed']]);
+        expect(s.listCheckIns()[0]).toMatchObject({ uid: 'c1', soreness: 5, areas: ['lower-back'], redFlags: ['fever'] });
+        expect(s.listStretches()[0]).toMatchObject({ uid: 's1', completed: true, stepsDone: 3 });
+        expect(s.getSettings()).toMatchObject({ sitLimitMinutes: 45, snoozeMinutes: 7, minBreakMinutes: 2 });
+        expect(s.getState('pausedUntil')).toBe(42);
+        expect(s.readCheckpoint()).toEqual({ start: 1, lastInput: 2, savedAt: 3, zone: B });
+        // The aggregates built by the migration equal those written live.
+        expect(s.statsRows('2026-01-01', '2026-12-31')).toEqual(ref.statsRows('2026-01-01', '2026-12-31'));
+        expect(s.statsRows('2026-03-03', '2026-03-03').days[0]).toMatchObject({ sittingMs: 75 * 60_000, bouts: 0 });
+      } finally {
+        s.close();
+      }
+    });
+  }
+
+  it('leaves a database already at this version alone when reopened', () => {
+    const path = join(dir, 'again.db');
+    const a = openStore(path);
+    a.addBout({ start: t('2026-03-02T07:00:00Z'), end: t('2026-03-02T07:45:00Z'), durationMs: 45 * 60_000, zone: B });
+    a.close();
+    const b = openStore(path);
+    expect(b.statsRows('2026-03-02', '2026-03-02').days[0]?.sittingMs).toBe(45 * 60_000); // not counted twice
+    b.close();
+  });
+});
