@@ -70,7 +70,7 @@ async function fallback() {
     // then show the history at least, so a newcomer still sees Sitwell.
     if (r.sawUrl || r.code === 0 || r.code >= 128) return r.code;
     say('');
-    say('The background tracker could not start here (its reason is above), so Sitwell now shows your history and settings only, without tracking:');
+    say('The background tracker cannot run here (the reason is above), so Sitwell now shows your history and settings only, without tracking:');
   }
   return (await runEchoing(['ui'])).code;
 }

@@ -5,6 +5,7 @@ import { hoursPolicy, localDate, splitByDay } from '../core/localTime.js';
 import type { ActivitySource, Clock } from '../core/ports.js';
 import type { Notifier, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
+import { DurableWrites, type PromptRef } from './durableWrites.js';
 import { breakPromptText, posturePromptText } from './promptText.js';
 
 /**
@@ -78,7 +79,10 @@ export class Monitor {
   private readonly log: (line: string) => void;
   private readonly listeners = new Set<(e: MonitorEvent) => void>();
   private readonly unsubscribers: (() => void)[] = [];
-  private readonly promptIds = new Map<number, number>(); // engine id → store id
+  /** engine prompt id → its row (maybe not stored yet) and the id the UI and notifier know it by. */
+  private readonly promptIds = new Map<number, { ref: PromptRef; id: number }>();
+  /** Every store write of the loop goes through here, so a full disk does not stop tracking. */
+  private readonly writes: DurableWrites;
   private openPrompt: OpenPromptView | null = null;
   private stretch: StretchSession | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -94,7 +98,17 @@ export class Monitor {
     this.timers = opts.timers ?? { setTimeout, clearTimeout };
     this.log = opts.log ?? (() => {});
     this.settings = opts.store.getSettings();
-    this.engine = new SittingEngine({ settings: this.settings, minuteMs: this.minuteMs, hours: hoursPolicy(this.settings, opts.zone()) });
+    this.engine = new SittingEngine({
+      settings: this.settings,
+      minuteMs: this.minuteMs,
+      monoCountsSleep: opts.clock.monoCountsSleep,
+      hours: hoursPolicy(this.settings, opts.zone()),
+    });
+    this.writes = new DurableWrites({
+      store: opts.store,
+      log: this.log,
+      tell: (text) => void opts.notifier.posture(text).catch((err: Error) => this.log(`notification failed: ${err.message}`)),
+    });
   }
 
   /** Continues or closes a bout checkpointed by an earlier run, then starts polling. */
@@ -104,19 +118,28 @@ export class Monitor {
     this.engine.tick(now);
     const paused = store.getState<number | null>('pausedUntil');
     if (paused !== null && paused > now.wall) this.apply(this.engine.handle({ type: 'pause', untilWall: paused }, now));
-    const cp = store.readCheckpoint();
+    let cp = store.readCheckpoint();
+    if (cp && store.listBouts({ from: cp.start, to: cp.start + 1 }).length > 0) {
+      // A crash between storing a bout and clearing its checkpoint: the bout is already in the history.
+      this.log('the checkpointed bout was already stored; nothing to continue');
+      this.writes.writeCheckpoint(null);
+      cp = null;
+    }
     if (cp) {
       const idleMs = await this.readIdle();
       const gap = now.wall - cp.lastInput;
       const minBreakMs = this.settings.minBreakMinutes * this.minuteMs;
       if (idleMs !== null && gap < minBreakMs && gap >= 0) {
         this.log(`continuing the bout that started ${new Date(cp.start).toISOString()}`);
-        this.apply(this.engine.restoreBout(cp.start, cp.lastInput, now));
+        // Less than minBreak since the checkpoint: no absence fits in between, so input seen now is this bout's
+        // (and the first checkpoint of this run holds it, not the older one of the run that died).
+        const lastInput = Math.min(now.wall, Math.max(cp.lastInput, now.wall - idleMs));
+        this.apply(this.engine.restoreBout(cp.start, lastInput, now));
       } else {
         // The user was away (or we cannot tell): the bout ended at its last checkpointed input.
         const durationMs = Math.max(0, cp.lastInput - cp.start);
-        if (durationMs >= this.minuteMs) store.addBout({ start: cp.start, end: cp.lastInput, durationMs, zone: cp.zone });
-        store.writeCheckpoint(null);
+        if (durationMs >= this.minuteMs) this.writes.addBout({ start: cp.start, end: cp.lastInput, durationMs, zone: cp.zone });
+        this.writes.writeCheckpoint(null);
         this.log(`closed the bout left open by an earlier run (${Math.round(durationMs / 60_000)} min)`);
       }
     }
@@ -134,7 +157,8 @@ export class Monitor {
     for (const u of this.unsubscribers.splice(0)) u();
     if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
     this.apply(this.engine.handle({ type: 'quit' }, this.opts.clock.now()));
-    this.opts.store.writeCheckpoint(null);
+    this.writes.writeCheckpoint(null);
+    if (!this.writes.flush()) this.log(`${this.writes.pending} writes could not be saved to ${this.opts.store.path} and are lost`);
   }
 
   on(listener: (e: MonitorEvent) => void): () => void {
@@ -170,12 +194,12 @@ export class Monitor {
   }
 
   pause(untilWall: number | null): void {
-    this.opts.store.setState('pausedUntil', untilWall ?? Number.MAX_SAFE_INTEGER);
+    this.writes.setState('pausedUntil', untilWall ?? Number.MAX_SAFE_INTEGER);
     this.send({ type: 'pause', untilWall });
   }
 
   resume(): void {
-    this.opts.store.setState('pausedUntil', null);
+    this.writes.setState('pausedUntil', null);
     this.send({ type: 'unpause' });
   }
 
@@ -278,7 +302,7 @@ export class Monitor {
   private checkpoint(now: Instant): void {
     const snap = this.engine.snapshot();
     const bout = snap.bout;
-    this.opts.store.writeCheckpoint(bout ? { start: bout.start, lastInput: bout.lastInput, savedAt: now.wall, zone: this.opts.zone() } : null);
+    this.writes.writeCheckpoint(bout ? { start: bout.start, lastInput: bout.lastInput, savedAt: now.wall, zone: this.opts.zone() } : null);
     // What `sitwell status` shows from another process.
     const status: TrackerStatus = {
       pid: process.pid,
@@ -289,7 +313,7 @@ export class Monitor {
       idleSource: this.opts.idle.name,
       notifier: this.opts.notifier.name,
     };
-    this.opts.store.setState(TRACKER_STATUS_KEY, status);
+    this.writes.setState(TRACKER_STATUS_KEY, status);
   }
 
   /** Adaptive polling: wake when the idle gap could first reach minBreak, a prompt is due, or a checkpoint is owed. */
@@ -309,7 +333,7 @@ export class Monitor {
   }
 
   private apply(effects: Effect[]): void {
-    const { store, notifier } = this.opts;
+    const { notifier } = this.opts;
     const zone = this.opts.zone();
     for (const e of effects) {
       switch (e.type) {
@@ -317,13 +341,13 @@ export class Monitor {
           this.log(`${e.restored ? 'continued' : 'started'} sitting bout at ${new Date(e.start).toISOString()}`);
           break;
         case 'bout-ended':
-          if (e.recorded) store.addBout({ ...e.bout, zone });
-          store.writeCheckpoint(null);
+          if (e.recorded) this.writes.addBout({ ...e.bout, zone });
+          this.writes.writeCheckpoint(null);
           this.log(`bout ended: ${(e.bout.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
           break;
         case 'prompt': {
           const outcome = !e.shown ? 'suppressed' : e.kind === 'posture' ? 'shown' : 'unanswered';
-          const stored = store.addPrompt({ at: e.at, kind: e.kind, outcome, sittingMs: e.sittingMs, reason: e.shown ? null : e.reason, zone });
+          const ref = this.writes.addPrompt({ at: e.at, kind: e.kind, outcome, sittingMs: e.sittingMs, reason: e.shown ? null : e.reason, zone });
           if (!e.shown) {
             this.log(`${e.kind} prompt suppressed (${e.reason})`);
             break;
@@ -333,20 +357,23 @@ export class Monitor {
             void notifier.posture(posturePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'posture', at: e.at });
           } else {
-            this.promptIds.set(e.id, stored.id);
-            this.openPrompt = { id: stored.id, at: e.at, sittingMs: e.sittingMs };
+            // While the disk fails the row has no id yet: a negative stand-in (never a row id) names it meanwhile.
+            const id = ref.id ?? -e.id;
+            this.promptIds.set(e.id, { ref, id });
+            this.openPrompt = { id, at: e.at, sittingMs: e.sittingMs };
             void notifier
-              .breakPrompt({ ...breakPromptText(e.sittingMs), id: stored.id })
+              .breakPrompt({ ...breakPromptText(e.sittingMs), id })
               .catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'break-prompt', prompt: this.openPrompt });
           }
           break;
         }
         case 'prompt-closed': {
-          const id = this.promptIds.get(e.id);
-          if (id === undefined) break;
+          const prompt = this.promptIds.get(e.id);
+          if (prompt === undefined) break;
           this.promptIds.delete(e.id);
-          store.setPromptOutcome(id, e.outcome);
+          const { id } = prompt;
+          this.writes.setPromptOutcome(prompt.ref, e.outcome);
           if (this.openPrompt?.id === id) this.openPrompt = null;
           void notifier.closeBreak(id).catch(() => {});
           this.log(`break prompt ${e.outcome}`);

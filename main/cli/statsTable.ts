@@ -20,7 +20,7 @@ function cells(label: string, p: StatsPeriod): string[] {
     hm(p.sittingMinutes),
     String(p.bouts),
     p.meanBoutMinutes === null ? '–' : `${Math.round(p.meanBoutMinutes)}m`,
-    `${Math.round(p.longestBoutMinutes)}m`,
+    p.bouts ? `${Math.round(p.longestBoutMinutes)}m` : '–',
     String(p.breaks),
     num(p.breaksPerSittingHour),
     pct(p.longBoutShare),
@@ -38,7 +38,7 @@ export function renderStats(r: StatsReport): string {
   // Long ranges list weeks (or months) instead of hundreds of days.
   const days = r.days.length;
   const detail = days <= 62 ? r.days.map((p) => cells(`${p.label} ${DAY_NAMES[weekdayOf(p.label)]}`, p)) : [];
-  const weeks = days > 7 && days <= 366 ? r.weeks.map((p) => cells(`week ${p.label}${p.from === p.to ? '' : ` (${p.from.slice(5)}–${p.to.slice(5)})`}`, p)) : [];
+  const weeks = days > 7 && days <= 366 ? r.weeks.map((p) => cells(`week ${p.label} (${p.from.slice(5)}${p.from === p.to ? '' : `–${p.to.slice(5)}`})`, p)) : [];
   const months = days > 62 ? r.months.map((p) => cells(`month ${p.label}`, p)) : [];
   rows.push(...detail, ...weeks, ...months, cells('total', r.totals));
 

@@ -38,6 +38,8 @@ export interface EngineOptions {
   settings: Settings;
   /** How long a settings "minute" lasts. 60 000 except under the daemon's testing option. */
   minuteMs?: number;
+  /** True when `mono` keeps counting while the system sleeps (boot time); then the wall clock is never used to measure a sleep. */
+  monoCountsSleep?: boolean;
   hours?: HoursPolicy;
 }
 
@@ -69,6 +71,7 @@ type TimerKind = 'away' | 'posture' | 'break' | 'recheck';
 export class SittingEngine {
   private settings: Settings;
   private readonly minuteMs: number;
+  private readonly monoCountsSleep: boolean;
   private hours: HoursPolicy;
 
   // Internal time T = mono + monoOffset; the offset absorbs a monotonic clock that stopped during sleep.
@@ -101,6 +104,7 @@ export class SittingEngine {
   constructor(opts: EngineOptions) {
     this.settings = opts.settings;
     this.minuteMs = opts.minuteMs ?? 60_000;
+    this.monoCountsSleep = opts.monoCountsSleep ?? false;
     this.hours = opts.hours ?? (() => null);
   }
 
@@ -138,7 +142,8 @@ export class SittingEngine {
 
   /** Applies one observation at `at`; timers due at or before `at` fire first. */
   handle(event: EngineEvent, at: Instant): Effect[] {
-    if (event.type === 'resume') this.absorbStoppedClock(at);
+    // Input after a sleep proves the machine woke, even when the resume event itself was missed.
+    if (event.type === 'resume' || (this.asleep && event.type !== 'suspend')) this.absorbStoppedClock(at);
     const T = this.advance(at);
     this.apply(event, T);
     return this.flush();
@@ -146,12 +151,14 @@ export class SittingEngine {
 
   /** Input seen by an idle reading: the last input happened `idleMs` before `at`. */
   observeIdle(idleMs: number, at: Instant): Effect[] {
-    const inputT = this.toT(at) - Math.max(0, idleMs);
+    if (this.asleep) this.absorbStoppedClock(at);
+    const idle = Math.max(0, idleMs);
+    const inputT = at.mono + this.monoOffset - idle;
     if (this.canTakeInput() && inputT > this.lastInputT && inputT >= this.inputFloorT) {
-      // Fire what was due before that input, then take the input, then catch up to now.
-      const inputAt = { mono: at.mono - Math.max(0, idleMs), wall: at.wall - Math.max(0, idleMs) };
-      this.advance(inputAt);
-      this.input(this.toT(inputAt));
+      // Fire what was due before that input, then take the input at its own time, then catch up to now.
+      // Late news of an input from before the previous observation is booked at its own time too.
+      if (inputT > this.lastT) this.advance({ mono: at.mono - idle, wall: at.wall - idle });
+      this.input(inputT);
     }
     this.advance(at);
     return this.flush();
@@ -224,7 +231,8 @@ export class SittingEngine {
 
   /** A sleep is measured by the wall clock when the monotonic clock stood still through it. */
   private absorbStoppedClock(at: Instant): void {
-    if (!this.suspendedAt) return;
+    // A clock that counts sleep (Linux boot time) is already right; a wall step during sleep must not add to it.
+    if (!this.suspendedAt || this.monoCountsSleep) return;
     const monoSlept = at.mono + this.monoOffset - this.suspendedAt.T;
     const wallSlept = at.wall - this.suspendedAt.wall;
     if (wallSlept > monoSlept + 1000) this.monoOffset += wallSlept - monoSlept;

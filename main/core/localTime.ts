@@ -41,7 +41,9 @@ export function splitByDay(start: number, end: number, zone: string): DayPart[] 
   const parts: DayPart[] = [];
   let from = start;
   while (from < end) {
-    const cut = Math.min(end, nextLocalMidnight(from, zone));
+    const midnight = nextLocalMidnight(from, zone);
+    // Never stall: should a zone's rules ever give a midnight at or before `from`, move on by an hour.
+    const cut = Math.min(end, midnight > from ? midnight : from + 3_600_000);
     parts.push({ date: localDate(from, zone), ms: cut - from });
     from = cut;
   }
@@ -62,7 +64,10 @@ export function splitByHour(start: number, end: number, zone: string): HourPart[
   let from = start;
   while (from < end) {
     const local = at(from, zone);
-    const cut = Math.min(end, local.startOf('hour').plus({ hours: 1 }).toMillis());
+    // Arithmetic on the local minute, not startOf('hour') + 1 h: with a 30-minute DST shift (Lord Howe)
+    // the local hour can start twice or half-way, and startOf would then not move forward.
+    const toNextHour = ((59 - local.minute) * 60 + (60 - local.second)) * 1000 - local.millisecond;
+    const cut = Math.min(end, from + toNextHour);
     parts.push({ date: local.toFormat('yyyy-MM-dd'), weekday: local.weekday - 1, hour: local.hour, ms: cut - from });
     from = cut;
   }

@@ -61,19 +61,19 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${where}${issue.message}`;
 }
 
-function parseHeader(obj: unknown): { zone: string; settings: Settings } {
+function parseHeader(obj: unknown, line: number): { zone: string; settings: Settings } {
   const header = HeaderSchema.safeParse(obj);
   if (!header.success) {
     const issue = header.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') throw new TraceError(1, `header has unknown key(s): ${issue.keys.join(', ')}`);
-    throw new TraceError(1, `the first line must be a header like {"type":"header","tz":"Europe/Berlin"} (${describe(issue)})`);
+    if (issue.code === 'unrecognized_keys') throw new TraceError(line, `header has unknown key(s): ${issue.keys.join(', ')}`);
+    throw new TraceError(line, `the first line must be a header like {"type":"header","tz":"Europe/Berlin"} (${describe(issue)})`);
   }
-  if (!isValidZone(header.data.tz)) throw new TraceError(1, `unknown time zone "${header.data.tz}" (use an IANA name like Europe/Berlin)`);
+  if (!isValidZone(header.data.tz)) throw new TraceError(line, `unknown time zone "${header.data.tz}" (use an IANA name like Europe/Berlin)`);
   const patch = SettingsPatchSchema.safeParse(header.data.settings ?? {});
   if (!patch.success) {
     const issue = patch.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') throw new TraceError(1, `unknown settings key(s): ${issue.keys.join(', ')}`);
-    throw new TraceError(1, `bad setting ${describe(issue)}`);
+    if (issue.code === 'unrecognized_keys') throw new TraceError(line, `unknown settings key(s): ${issue.keys.join(', ')}`);
+    throw new TraceError(line, `bad setting ${describe(issue)}`);
   }
   return { zone: header.data.tz, settings: SettingsSchema.parse(patch.data) };
 }
@@ -110,10 +110,12 @@ export function parseTrace(text: string): Trace {
   let header: { zone: string; settings: Settings } | null = null;
   const events: TraceEvent[] = [];
   let ended = false;
+  let lastLine = 1;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.trim();
     const line = i + 1;
     if (raw === '') continue;
+    lastLine = line;
     let obj: unknown;
     try {
       obj = JSON.parse(raw);
@@ -121,7 +123,7 @@ export function parseTrace(text: string): Trace {
       throw new TraceError(line, `not valid JSON (${(e as Error).message})`);
     }
     if (!header) {
-      header = parseHeader(obj);
+      header = parseHeader(obj, line);
       continue;
     }
     if (ended) throw new TraceError(line, 'a line after "end"; "end" must be the last line');
@@ -133,6 +135,6 @@ export function parseTrace(text: string): Trace {
     if (ev.type === 'end') ended = true;
   }
   if (!header) throw new TraceError(1, 'empty trace: the first line must be a header');
-  if (!ended) throw new TraceError(lines.length, 'the trace must end with an "end" line');
+  if (!ended) throw new TraceError(lastLine, 'the trace must end with an "end" line');
   return { zone: header.zone, settings: header.settings, events };
 }

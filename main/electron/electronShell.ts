@@ -15,7 +15,7 @@ import type { AppView, WindowFactory, WindowKind, WindowLike } from './windows.j
 
 const SIZES: Record<WindowKind, { width: number; height: number }> = {
   main: { width: 960, height: 720 },
-  prompt: { width: 400, height: 300 },
+  prompt: { width: 440, height: 600 },
 };
 
 const viewOf = (url: string): string => {
@@ -36,7 +36,6 @@ export function browserWindowFactory(paths: AppPaths, devServerUrl: string | nul
         autoHideMenuBar: true,
         alwaysOnTop: prompt,
         skipTaskbar: prompt,
-        resizable: !prompt,
         minimizable: !prompt,
         maximizable: !prompt,
         fullscreenable: false,
@@ -60,6 +59,15 @@ export function browserWindowFactory(paths: AppPaths, devServerUrl: string | nul
         win.show();
         win.focus();
       };
+      if (prompt) {
+        // "Start stretch" turns the prompt into the stretch player, an ordinary window; a later prompt shown in it floats again.
+        win.webContents.on('did-navigate-in-page', (_e, url) => {
+          const onTop = viewOf(url) === 'prompt';
+          if (onTop === win.isAlwaysOnTop()) return;
+          win.setAlwaysOnTop(onTop, 'floating');
+          win.setSkipTaskbar(onTop);
+        });
+      }
       win.once('ready-to-show', () => {
         ready = true;
         if (pending) show(pending);
@@ -108,9 +116,9 @@ export function electronTray(paths: AppPaths, platform: NodeJS.Platform): { tray
   const port: TrayPort = {
     setIcon: (icon) => tray.setImage(images.get(icon)!),
     setToolTip: (text) => tray.setToolTip(text),
-    // macOS shows it beside the icon; AppIndicator shows it as a label; Windows has no title.
+    // Only macOS shows text beside a tray icon; elsewhere the live minutes are in the tooltip and the menu's first line.
     setTitle: (text) => {
-      if (platform !== 'win32') tray.setTitle(text);
+      if (platform === 'darwin') tray.setTitle(text);
     },
     setMenu: (items, onAction) => tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(items, onAction))),
   };

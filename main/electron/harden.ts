@@ -32,7 +32,7 @@ export interface ContentsLike {
 }
 
 /**
- * Requests a page may make: our own files under the renderer directory, data: images, DevTools,
+ * Requests a page may make: our own files under the renderer directory, data: and blob: URLs, DevTools,
  * and the dev server when running from source. Everything else (any remote http(s), ws, other
  * local files) is cancelled before it leaves the process.
  */
@@ -50,6 +50,7 @@ export function isAllowedRequest(url: string, origins: AppOrigins & { rendererDi
       return `file://${u.host}${u.pathname}`.startsWith(dir);
     }
     case 'data:':
+    case 'blob:': // in-memory data the page made itself (the export download)
     case 'devtools:':
     case 'chrome-devtools:':
       return true;

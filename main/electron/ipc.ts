@@ -78,7 +78,7 @@ export function makeIpcHandler(
   log: (line: string) => void = () => {},
 ): (event: IpcSenderLike, method: unknown, input: unknown) => Promise<CallResult> {
   return async (event, method, input) => {
-    let trusted = false;
+    let trusted: boolean;
     try {
       trusted = isTrustedSender(event);
     } catch {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
@@ -24,7 +25,7 @@ import { wireShell } from './shellEvents.js';
 import { TrayController } from './tray.js';
 import { runTrayAction } from './trayActions.js';
 import { trayState } from './trayModel.js';
-import { WindowManager } from './windows.js';
+import { WindowManager, type AppView } from './windows.js';
 
 /**
  * The desktop app: lives in the tray, tracks all day, opens the break prompt and the other views
@@ -122,6 +123,8 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, origins, openExternal, log));
 
   const dbPath = resolveDbPath(undefined, env);
+  // A newcomer would see nothing but a tray icon (and on GNOME without the AppIndicator extension, not even that).
+  const firstRun = !existsSync(dbPath);
   let store: Store;
   try {
     store = openStore(dbPath);
@@ -226,12 +229,13 @@ async function start(): Promise<void> {
   applyLoginItem(store.getSettings().startAtLogin);
   await monitor.start();
   trayCtl.refresh();
+  if (testing && env.SITWELL_TESTING_HOOKS === '1') exposeTestingHooks(trayCtl, windows, tray, paths.preload);
   log(`tray ready after ${Math.round(performance.now() - started)} ms; tracking ${dbPath}`);
-  if (testing && env.SITWELL_TESTING_HOOKS === '1') exposeTestingHooks(trayCtl, windows, tray);
+  if (firstRun) windows.open('now');
 }
 
 /** For the Playwright tests and the benchmark, which read them with electronApp.evaluate; unpackaged runs only. */
-function exposeTestingHooks(trayCtl: TrayController, windows: WindowManager, tray: Tray): void {
+function exposeTestingHooks(trayCtl: TrayController, windows: WindowManager, tray: Tray, preload: string): void {
   (globalThis as Record<string, unknown>).__sitwell = {
     tray: () => {
       const r = running;
@@ -241,6 +245,8 @@ function exposeTestingHooks(trayCtl: TrayController, windows: WindowManager, tra
     },
     windows: () => ({ main: windows.isOpen('main'), prompt: windows.isOpen('prompt'), created: { ...windows.created } }),
     rssMb: () => process.memoryUsage().rss / 2 ** 20,
+    open: (view: AppView) => windows.open(view),
+    preload,
   };
 }
 

@@ -21,7 +21,7 @@ export interface TrayView {
   icon: TrayIcon;
   /** Hover text (Windows, macOS, some Linux trays). */
   tooltip: string;
-  /** Text beside the icon in the macOS menu bar; AppIndicator shows it as a label on some desktops. */
+  /** Text beside the icon in the macOS menu bar (the only tray that shows one). */
   title: string;
   items: TrayMenuItem[];
 }

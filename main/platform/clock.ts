@@ -19,6 +19,7 @@ export function systemClock(): Clock {
   const hrBase = process.hrtime.bigint();
   let last = 0;
   return {
+    monoCountsSleep: useBoot,
     now() {
       const raw = useBoot ? (bootTimeMs() ?? last) : Number((process.hrtime.bigint() - hrBase) / 1_000_000n);
       last = Math.max(last, raw); // never backwards, whatever the source does

@@ -1,5 +1,5 @@
 import { detectIdleSource, type DetectIdleOptions } from './detectIdle.js';
-import type { IdleSource } from './types.js';
+import type { IdleSource, SessionEventType } from './types.js';
 import { StuckIdleSourceError, withZeroIdleGuard } from './zeroIdleGuard.js';
 
 /**
@@ -12,7 +12,7 @@ export function resilientIdleSource(
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
   opts: DetectIdleOptions = {},
-): IdleSource {
+): IdleSource & { noteSessionEvent(type: SessionEventType): void } {
   let current = withZeroIdleGuard(first);
   const excluded: string[] = [...(opts.exclude ?? [])];
   return {
@@ -32,6 +32,10 @@ export function resilientIdleSource(
         log(`idle source is now ${source.name}`);
         return current.idleMs();
       }
+    },
+    /** Lock state sharpens the guard: nobody types into a locked session, so zeros then prove it stuck. */
+    noteSessionEvent(type: SessionEventType) {
+      current.guard.noteSessionEvent(type, performance.now());
     },
     close() {
       current.close?.();

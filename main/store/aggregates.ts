@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
+import { weekdayOf } from '../core/calendar.js';
 import { localDate, splitByHour } from '../core/localTime.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
@@ -24,33 +25,37 @@ export function promptColumn(kind: PromptKind, outcome: PromptOutcome): PromptCo
   return outcome === 'shown' ? 'break_unanswered' : (`break_${outcome.replace('-', '_')}` as PromptColumn);
 }
 
+/** Sitting per local hour of the day, h00 … h23: the heatmap is one GROUP BY weekday over them. */
+export const HOUR_COLUMNS = Array.from({ length: 24 }, (_, h) => `h${String(h).padStart(2, '0')}`);
+
 /** One row of day_stats: everything the statistics need about one local date. */
-export interface DayAgg extends Record<PromptColumn, number> {
+export interface DayAgg extends Record<PromptColumn, number>, Record<string, number | string | Buffer> {
   date: string;
+  /** 0 = Monday. */
+  weekday: number;
   sitting_ms: number;
   bouts: number;
   bout_ms: number;
   longest_ms: number;
   long_bout_ms: number;
-  /** 24 × int32 LE: sitting per local hour of the day (the heatmap's raw material). */
-  hour_ms: Buffer;
   /** float64 LE per bout starting on the date: its length in ms (the research measures need every length). */
   bout_lengths: Buffer;
 }
 
 const emptyDay = (date: string): DayAgg => ({
   date,
+  weekday: weekdayOf(date),
   sitting_ms: 0,
   bouts: 0,
   bout_ms: 0,
   longest_ms: 0,
   long_bout_ms: 0,
-  hour_ms: Buffer.alloc(24 * 4),
   bout_lengths: Buffer.alloc(0),
+  ...(Object.fromEntries(HOUR_COLUMNS.map((c) => [c, 0])) as Record<string, number>),
   ...(Object.fromEntries(PROMPT_COLUMNS.map((c) => [c, 0])) as Record<PromptColumn, number>),
 });
 
-const DAY_COLUMNS = Object.keys(emptyDay('')) as (keyof DayAgg)[];
+const DAY_COLUMNS = Object.keys(emptyDay('2000-01-01'));
 
 /**
  * Keeps day_stats in step with the raw rows, inside the caller's transaction, so statistics over
@@ -87,7 +92,7 @@ export class Aggregates {
       this.update(date, (d) => {
         for (const p of parts) {
           d.sitting_ms += p.ms;
-          d.hour_ms.writeInt32LE(d.hour_ms.readInt32LE(p.hour * 4) + p.ms, p.hour * 4);
+          (d[HOUR_COLUMNS[p.hour]!] as number) += p.ms;
         }
         if (date !== startDate) return;
         d.bouts += 1;

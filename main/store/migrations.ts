@@ -85,13 +85,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE check_ins ADD COLUMN date TEXT NOT NULL DEFAULT '';
       CREATE TABLE day_stats (
         date TEXT PRIMARY KEY,
+        weekday INTEGER NOT NULL,
         sitting_ms INTEGER NOT NULL,
         bouts INTEGER NOT NULL,
         bout_ms INTEGER NOT NULL,
         longest_ms INTEGER NOT NULL,
         long_bout_ms INTEGER NOT NULL,
-        hour_ms BLOB NOT NULL,
         bout_lengths BLOB NOT NULL,
+        ${Array.from({ length: 24 }, (_, h) => `h${String(h).padStart(2, '0')} INTEGER NOT NULL,`).join(' ')}
         posture_shown INTEGER NOT NULL,
         posture_suppressed INTEGER NOT NULL,
         break_stretched INTEGER NOT NULL,

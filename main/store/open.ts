@@ -8,7 +8,9 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Refuses files that are not SQLite by their 16-byte header, before SQLite gets to touch them. */
 function checkHeader(path: string): void {
-  const size = statSync(path).size;
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new StoreError('not-sqlite', 'not a database file (a directory or device)');
+  const size = stat.size;
   if (size === 0) return; // SQLite treats an empty file as a new database
   const head = Buffer.alloc(16);
   const fd = openSync(path, 'r');
@@ -54,8 +56,20 @@ function checkVersion(version: number): void {
   }
 }
 
+const IO_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_FULL']);
+
 /** Opens (creating if needed) and migrates the database, after checks that never write to a file they refuse. */
 export function openDatabase(path: string, opts: { readonly?: boolean } = {}): Database.Database {
+  try {
+    return open(path, opts);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (!(e instanceof StoreError) && code && IO_CODES.has(code)) throw new StoreError('io', `cannot open the database: ${code} (${(e as Error).message})`);
+    throw e;
+  }
+}
+
+function open(path: string, opts: { readonly?: boolean }): Database.Database {
   const exists = existsSync(path);
   if (exists) {
     checkHeader(path);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptOutcome } from '../../shared/domain.js';
 import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
@@ -22,6 +23,8 @@ import type {
 } from './types.js';
 
 type Range = { from?: number; to?: number };
+
+const SYNC_EVERY_MS = 30_000;
 type Row = Record<string, unknown>;
 
 const range = (r: Range = {}): [number, number] => [r.from ?? Number.MIN_SAFE_INTEGER, r.to ?? Number.MAX_SAFE_INTEGER];
@@ -212,12 +215,24 @@ export class SqliteStore implements Store {
   }
 
   writeCheckpoint(cp: Checkpoint | null): void {
-    if (!cp) {
-      this.q.delCheckpoint!.run();
-      return;
+    if (!cp) this.q.delCheckpoint!.run();
+    else {
+      checkZone(cp.zone);
+      this.q.putCheckpoint!.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
     }
-    checkZone(cp.zone);
-    this.q.putCheckpoint!.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
+    this.syncNowAndThen();
+  }
+
+  private lastSync = performance.now();
+
+  /**
+   * With synchronous=NORMAL a commit survives a crashed process at once but reaches the disk only
+   * at the next WAL checkpoint; one at least every SYNC_EVERY_MS bounds what a power loss can take.
+   */
+  private syncNowAndThen(): void {
+    if (performance.now() - this.lastSync < SYNC_EVERY_MS) return;
+    this.lastSync = performance.now();
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   readCheckpoint(): Checkpoint | null {

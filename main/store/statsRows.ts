@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
-import { weekdayOf } from '../core/calendar.js';
-import { PROMPT_COLUMNS, type PromptColumn } from './aggregates.js';
+import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './aggregates.js';
 import type { StatsRows } from './types.js';
 
 const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOutcome }> = {
@@ -15,14 +14,15 @@ const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOut
   break_suppressed: { kind: 'break', outcome: 'suppressed' },
 };
 
-type DayRow = [string, number, number, number, number, number, number, number, Buffer, Buffer];
+type DayRow = [string, number, number, number, number, number, number, number, Buffer];
 
 /**
  * Reads a date range of day_stats as StatsRows. Ten years are ~3 000 rows, so this is about
- * per-row cost: rows come as raw arrays, prompt totals as one summed row.
+ * per-row cost: rows come as raw arrays, and the heatmap and prompt totals are summed by SQLite.
  */
 export class StatsReader {
   private readonly days: Statement;
+  private readonly heat: Statement;
   private readonly prompts: Statement;
   private readonly checkIns: Statement;
 
@@ -32,10 +32,11 @@ export class StatsReader {
       .prepare(
         `SELECT date, sitting_ms, bouts, longest_ms, bout_ms, long_bout_ms,
            break_stretched + break_snoozed + break_skipped + break_took_break + break_unanswered,
-           break_stretched + break_took_break, hour_ms, bout_lengths
+           break_stretched + break_took_break, bout_lengths
          ${range} ORDER BY date`,
       )
       .raw();
+    this.heat = db.prepare(`SELECT weekday, ${HOUR_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range} GROUP BY weekday`).raw();
     this.prompts = db.prepare(`SELECT ${PROMPT_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range}`).raw();
     this.checkIns = db.prepare('SELECT at_ms, soreness, areas, red_flags, zone FROM check_ins WHERE date BETWEEN ? AND ? ORDER BY at_ms');
   }
@@ -46,20 +47,19 @@ export class StatsReader {
   }
 
   private unpack(from: string, to: string): StatsRows {
-    const hourMs = new Float64Array(7 * 24);
     const boutDurationsMs: number[] = [];
     const rows = this.days.all(from, to) as DayRow[];
-    const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, hourBuf, lengthBuf]) => {
-      const weekday = weekdayOf(date);
-      for (let h = 0; h < 24; h++) hourMs[weekday * 24 + h]! += hourBuf.readInt32LE(h * 4);
+    const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, lengthBuf]) => {
       for (let o = 0; o < lengthBuf.length; o += 8) boutDurationsMs.push(lengthBuf.readDoubleLE(o));
       // Bouts starting on a date are consecutive in time, so the breaks between them are one fewer.
       return { date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breaks: Math.max(0, bouts - 1), breakPrompts, breakPromptsHeeded };
     });
     const hours: StatsRows['hours'] = [];
-    hourMs.forEach((sittingMs, i) => {
-      if (sittingMs > 0) hours.push({ weekday: Math.floor(i / 24), hour: i % 24, sittingMs });
-    });
+    for (const [weekday, ...byHour] of this.heat.all(from, to) as number[][]) {
+      byHour.forEach((sittingMs, hour) => {
+        if (sittingMs > 0) hours.push({ weekday: weekday!, hour, sittingMs });
+      });
+    }
 
     const counts = this.prompts.get(from, to) as number[];
     const promptOutcomes = PROMPT_COLUMNS.map((c, i) => ({ ...COLUMN_PROMPT[c], count: counts[i]! })).filter((p) => p.count > 0);

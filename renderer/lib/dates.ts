@@ -32,11 +32,20 @@ export function weekday(date: string): number {
   return (new Date(toUtc(date)!).getUTCDay() + 6) % 7;
 }
 
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per set of options. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${JSON.stringify(opts)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
+  return f;
+}
+
 export function today(zone: string | undefined): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+    return dateFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
   } catch {
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+    return dateFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
   }
 }
 
@@ -73,7 +82,7 @@ export function daysBetween(from: string, to: string): number {
 export const dateSeconds = (date: string): number => (toUtc(date)! + DAY_MS / 2) / 1000;
 
 export function formatDate(date: string, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
-  return new Intl.DateTimeFormat(undefined, { ...opts, timeZone: 'UTC' }).format(toUtc(date)!);
+  return dateFormat(undefined, { ...opts, timeZone: 'UTC' }).format(toUtc(date)!);
 }
 
 export function describeRange(kind: RangeKind | 'custom', from: string, to: string): string {

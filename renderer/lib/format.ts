@@ -1,4 +1,5 @@
 /** Words and numbers as the views show them. */
+import { dateFormat } from './dates.js';
 
 const MINUTE = 60_000;
 
@@ -27,7 +28,7 @@ export function formatClock(ms: number): string {
 export const secondsLeft = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
 
 export function formatTime(at: number, zone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
+  return dateFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
 }
 
 /** "in 12 min" / "now". */

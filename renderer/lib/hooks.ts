@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NowStateView } from '../../shared/bridge.js';
 import type { Settings } from '../../shared/settings.js';
 import { getBridge } from '../bridge/index.js';
+import { callOnce } from '../bridge/prefetch.js';
 import { errorText } from './errors.js';
 
 export interface Loaded<T> {
@@ -44,7 +45,7 @@ export function useNowState(): Loaded<NowStateView> {
 }
 
 export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void } {
-  const loaded = useLoad(() => getBridge().getSettings({}), []);
+  const loaded = useLoad(() => callOnce('getSettings', {}), []);
   const [pushed, setPushed] = useState<Settings | null>(null);
   useEffect(() => getBridge().on('settings', setPushed), []);
   return { ...loaded, data: pushed ?? loaded.data, set: setPushed };

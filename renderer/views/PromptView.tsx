@@ -96,7 +96,7 @@ export function PromptView() {
           <>
             <p className="lead">You have been sitting for</p>
             <p className="big-number" data-testid="prompt-sitting">
-              {formatMs(sittingMs)}
+              {sittingMs < 60_000 ? 'under a minute' : formatMs(sittingMs)}
             </p>
           </>
         ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
+import { callOnce } from '../bridge/prefetch.js';
 import { errorText } from '../lib/errors.js';
 import { daysBetween, describeRange, isDate, rangeOf, RANGE_KINDS, shift, today, type RangeKind } from '../lib/dates.js';
 import { useLoad, useSettings } from '../lib/hooks.js';
@@ -51,10 +52,11 @@ export function StatsView({ query }: { query: URLSearchParams }) {
   useEffect(() => {
     let live = true;
     setError(null);
-    getBridge()
-      .getStats({ from: sel.from, to: sel.to })
-      .then(
-        (r) => live && setReport(r),
+    callOnce('getStats', { from: sel.from, to: sel.to }).then(
+        (r) => {
+          performance.mark('sitwell-stats-data');
+          if (live) setReport(r);
+        },
         (e: unknown) => live && setError(errorText(e)),
       );
     return () => {
@@ -167,7 +169,9 @@ function FirstDay() {
 /** Rendered after the charts' effects ran: the end-to-end tests and the benchmark wait for it. */
 function ReadyMarker({ from, to }: { from: string; to: string }) {
   useEffect(() => {
-    performance.mark('sitwell-stats-ready', { detail: { from, to } });
+    // uPlot paints its canvases right after creation; the next frame is when all of it reaches the screen.
+    const frame = requestAnimationFrame(() => performance.mark('sitwell-stats-ready', { detail: { from, to } }));
+    return () => cancelAnimationFrame(frame);
   }, [from, to]);
   return <div data-testid="stats-ready" data-from={from} data-to={to} hidden />;
 }

@@ -76,7 +76,7 @@ describe.concurrent('sitwell replay: bad input exits 2, names the line on stderr
       line: 2,
       says: /until.*line 3/,
     },
-    // Without a final newline: with one, the parser names a line past the end (see the it.fails in tests/unit/trace.test.ts).
+    // Without a final newline: with one, the parser names a line past the end.
     { name: 'missing-end', lines: [HEADER, ev('2026-06-10T09:00:00+02:00', 'input')], line: 2, says: /"end"/, finalNewline: false },
     { name: 'after-end', lines: [HEADER, END, ev('2026-06-10T10:30:00+02:00', 'input')], line: 3, says: /after "end"/ },
     { name: 'second-header', lines: [HEADER, HEADER, END], line: 2, says: /second header/ },

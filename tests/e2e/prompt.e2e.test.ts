@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { cliHas } from './support/cli.js';
 import { queryDb } from './support/db.js';
@@ -55,8 +56,9 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
 
   beforeAll(async () => {
     const store = openStore(db);
-    // One settings minute lasts MINUTE_MS: a prompt after 1 s of sitting, snooze 2 s, away after 3 s idle.
-    store.updateSettings({ sitLimitMinutes: 1, snoozeMinutes: 2, minBreakMinutes: 3, postureEnabled: false });
+    // One settings minute lasts MINUTE_MS: a prompt after 1 s of sitting, snooze 3 s, away after 2 s idle
+    // (shorter than the 3 s after which an unanswered prompt repeats).
+    store.updateSettings({ sitLimitMinutes: 1, snoozeMinutes: 3, minBreakMinutes: 2, postureEnabled: false });
     store.close();
     [daemon, browser] = await Promise.all([startDaemonUi(db, idle, MINUTE_MS), launchChromium()]);
   });
@@ -69,25 +71,39 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
   });
 
   it('Snooze by keyboard (Z) records "snoozed"', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
     await page.goto(daemon.view('#/prompt'));
     keepSitting();
     await awaitNewPrompt(page, 0);
+    await screenshot(page, 'prompt-open', 'light');
     await page.keyboard.press('z');
     await expect.poll(() => breakPrompts()[0]?.outcome).toBe('snoozed');
     await expect.poll(() => page.getByTestId('prompt-result').textContent()).toContain('Snoozed');
+    // The Now view while tracking: a running bout and the next prompt.
+    await page.goto(daemon.view('#/now'));
+    await page.getByRole('timer').waitFor();
+    await screenshot(page, 'now-tracking', 'light');
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('Skip by button records "skipped"', async () => {
-    const { page, context, problems } = await openPage(browser);
+  it('Skip by button records "skipped" (the open prompt passes an axe scan, dark theme)', async () => {
+    const { page, context, problems } = await openPage(browser, { colorScheme: 'dark', bypassCSP: true });
     await page.goto(daemon.view('#/prompt'));
     keepSitting();
     const seen = breakPrompts().length;
     await awaitNewPrompt(page, seen);
+    await screenshot(page, 'prompt-open', 'dark');
+    const { passes, violations } = await axeScan(page);
+    expect(passes).toBeGreaterThan(10);
+    expect(seriousOrCritical(violations)).toEqual([]);
     await page.getByTestId('prompt-skip').click();
     await expect.poll(() => breakPrompts()[seen]?.outcome).toBe('skipped');
+    await page.goto(daemon.view('#/now'));
+    await page.getByRole('timer').waitFor();
+    await screenshot(page, 'now-tracking', 'dark');
+    const now = await axeScan(page);
+    expect(seriousOrCritical(now.violations)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -117,7 +133,7 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
     const seen = breakPrompts().length;
     await awaitNewPrompt(page, seen);
     walkAway();
-    await expect.poll(() => breakPrompts()[seen]?.outcome, { timeout: 20_000 }).toBe('took-break');
+    await expect.poll(() => breakPrompts().at(-1)?.outcome, { timeout: 20_000 }).toBe('took-break');
     await expect.poll(() => page.getByTestId('prompt-state').textContent(), { timeout: 10_000 }).toContain('No break prompt is open');
     await context.close();
   });

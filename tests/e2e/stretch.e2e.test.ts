@@ -34,21 +34,25 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     tmp.cleanup();
   });
 
-  it('plays the 2-minute routine at speed=20, switching sides, and stores a completed session', async () => {
+  it('plays the 2-minute routine at speed=20, switching sides, and stores a completed session', { timeout: 90_000 }, async () => {
     const { page, context, problems } = await openPage(browser);
     const steps = routineSteps(routineById('quick-2')!, STRETCHES);
-    const sides = new Set<string>();
     await page.goto(ui.view('#/stretch/play/quick-2', { speed: '20' }));
     await page.getByTestId('player-progress').waitFor();
-    // Watch the side label as the routine runs: both sides of a two-sided stretch must show.
-    const done = page.getByTestId('player-done');
-    for (let i = 0; i < 400 && !(await done.isVisible()); i++) {
-      const side = page.getByTestId('player-side');
-      if (await side.isVisible().catch(() => false)) sides.add((await side.textContent().catch(() => '')) ?? '');
-      await page.waitForTimeout(25);
-    }
-    await expect.poll(() => done.isVisible()).toBe(true);
-    expect(sides).toEqual(new Set(['Left side', 'Right side']));
+    // Record every side label the player shows while the routine runs (a MutationObserver in the page).
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      const look = () => {
+        const side = document.querySelector('[data-testid="player-side"]')?.textContent;
+        if (side) seen.add(side);
+      };
+      look();
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+      (window as unknown as { sidesSeen: Set<string> }).sidesSeen = seen;
+    });
+    await page.getByTestId('player-done').waitFor({ timeout: 60_000 });
+    const sides = await page.evaluate(() => [...(window as unknown as { sidesSeen: Set<string> }).sidesSeen].sort());
+    expect(sides).toEqual(['Left side', 'Right side']);
     await page.getByText('Saved to your history.').waitFor();
 
     const rows = queryDb<StretchRow>(db, 'SELECT * FROM stretches ORDER BY id');

@@ -1,23 +1,14 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RED_FLAGS } from '../../shared/checkin.js';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { seedHistory } from './support/seed.js';
 import { startUi, tempDir, type RunningSitwell } from './support/server.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = join(import.meta.dirname, 'screenshots');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 /** Every view (and the screens inside them) with how to get there and what marks it as drawn. */
 const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
@@ -84,19 +75,12 @@ describe.skipIf(!hasChromium)('every view: axe-core scan and screenshots, light 
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(ui.view(view.hash));
         await view.ready(page);
-        await page.evaluate(() => document.fonts.ready);
-        await page.screenshot({ path: join(SHOTS, `${view.name}-${theme}.png`), fullPage: true });
-
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
-          const r = await axe.run(document, {});
-          return { passes: r.passes.length, list: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })) };
-        });
+        await screenshot(page, view.name, theme);
+        const { passes, violations } = await axeScan(page);
         // The scan really ran: dozens of rules pass on any real page.
-        expect(violations.passes).toBeGreaterThan(10);
-        const bad = violations.list.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        if (violations.list.length) console.log(`${view.name} (${theme}) axe: ${violations.list.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+        expect(passes).toBeGreaterThan(10);
+        if (violations.length) console.log(`${view.name} (${theme}) axe, minor: ${violations.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+        const bad = seriousOrCritical(violations);
         expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
         expect(errors).toEqual([]);
         await context.close();

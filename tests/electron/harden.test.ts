@@ -44,6 +44,7 @@ describe('isAllowedRequest', () => {
     expect(isAllowedRequest(INDEX, origins)).toBe(true);
     expect(isAllowedRequest(`${DIR}assets/app-123.js`, origins)).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,AAAA', origins)).toBe(true);
+    expect(isAllowedRequest('blob:file:///3f1c-4a', origins)).toBe(true);
     expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', origins)).toBe(true);
     expect(isAllowedRequest(`${DIR}../../../secret.txt`, origins)).toBe(false);
     expect(isAllowedRequest('file:///etc/passwd', origins)).toBe(false);

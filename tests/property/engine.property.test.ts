@@ -74,26 +74,26 @@ const shape = (r: Rig) => ({
 describe('engine properties', () => {
   it('wall-clock jumps between observations change neither bouts nor prompts', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), fc.array(jumpArb, { maxLength: 25 }), (ops, jumps) => {
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 30, size: 'max' }), fc.array(jumpArb, { maxLength: 30, size: 'max' }), (ops, jumps) => {
         const plain = play(ops, {});
         const jumped = play(ops, { jumps });
         expect(shape(jumped)).toEqual(shape(plain));
         for (const e of jumped.log) if (e.type === 'bout-ended') expect(e.bout.end - e.bout.start).toBe(e.bout.durationMs);
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 
   it('a monotonic clock that stops during sleep gives the same result as one that keeps running', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 30, size: 'max' }), (ops) => {
         const running = play(ops, {});
         const stopped = play(ops, { stoppedClock: true });
         expect(shape(stopped)).toEqual(shape(running));
         expect(stopped.promptLine()).toEqual(running.promptLine());
         expect(stopped.recordedBouts()).toEqual(running.recordedBouts());
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });

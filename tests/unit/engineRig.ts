@@ -36,6 +36,7 @@ export interface RigOptions {
   startWall?: number | string;
   hours?: HoursPolicy;
   minuteMs?: number;
+  monoCountsSleep?: boolean;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -53,7 +54,7 @@ export class Rig {
     this.settings = SettingsSchema.parse(opts.settings ?? {});
     this.t0 = typeof opts.startWall === 'string' ? Date.parse(opts.startWall) : (opts.startWall ?? Date.UTC(2026, 5, 10, 8, 0, 0));
     this.wall = this.t0;
-    this.engine = new SittingEngine({ settings: this.settings, hours: opts.hours, minuteMs: opts.minuteMs });
+    this.engine = new SittingEngine({ settings: this.settings, hours: opts.hours, minuteMs: opts.minuteMs, monoCountsSleep: opts.monoCountsSleep });
   }
 
   get at(): Instant {

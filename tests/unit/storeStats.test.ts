@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedHistory } from '../../bench/seedHistory.js';
 import { getStats } from '../../main/app/stats.js';
 import { researchMetrics } from '../../main/core/stats.js';
 import { openStore, type Store } from '../../main/store/index.js';
@@ -40,12 +41,19 @@ function recompute(store: Store, from: string, to: string) {
       lengths: starting.map((b) => b.durationMs),
     };
   });
+  // Heatmap: every real hour of every local day in the range (23 or 25 on DST days), overlapped with each bout.
   const heat = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const b of bouts) {
-    // Walk the bout minute by minute (bouts here start and end on whole minutes).
-    for (let m = b.start; m < b.end; m += MIN) {
-      const l = DateTime.fromMillis(m, { zone: b.zone });
-      if (l.toISODate()! >= from && l.toISODate()! <= to) heat[l.weekday - 1]![l.hour]! += 1;
+    const first = DateTime.fromMillis(b.start, { zone: b.zone }).toISODate()!;
+    const last = DateTime.fromMillis(b.end, { zone: b.zone }).toISODate()!;
+    for (const date of dates.filter((d) => d >= first && d <= last)) {
+      const dayStart = DateTime.fromISO(date, { zone: b.zone }).startOf('day');
+      const dayEnd = dayStart.plus({ days: 1 }).startOf('day').toMillis();
+      for (let h = dayStart.toMillis(); h < dayEnd; h += 3_600_000) {
+        const overlap = Math.min(b.end, h + 3_600_000, dayEnd) - Math.max(b.start, h);
+        const l = DateTime.fromMillis(h, { zone: b.zone });
+        if (overlap > 0) heat[l.weekday - 1]![l.hour]! += overlap;
+      }
     }
   }
   const lengths = days.flatMap((d) => d.lengths);
@@ -78,7 +86,7 @@ function expectMatches(store: Store, from: string, to: string): void {
   expect(r.totals.breaksPerSittingHour).toEqual(total > 0 ? Math.round((breaks / (total / 3_600_000)) * 100) / 100 : null);
   const long = ref.lengths.filter((x) => x > 30 * MIN).reduce((s, x) => s + x, 0);
   expect(r.totals.longBoutShare).toEqual(boutMs > 0 ? Math.round((long / boutMs) * 1000) / 1000 : null);
-  expect(r.heatmap).toEqual(ref.heat);
+  expect(r.heatmap).toEqual(ref.heat.map((row) => row.map((ms) => round1(ms / MIN))));
   const { bouts: _n, ...research } = r.research;
   expect(research).toEqual(researchMetrics(ref.lengths.map((x) => x / MIN)));
   expect(r.boutLengths.reduce((s, b) => s + b.bouts, 0)).toBe(ref.lengths.length);
@@ -135,6 +143,15 @@ describe('statistics from the store', () => {
     expect(r.heatmap[6]![2]).toBe(90 + 60);
     expect(r.heatmap[6]!.reduce((a, b) => a + b, 0)).toBe(60 + 120 + 25 * 60);
     expectMatches(s, '2026-03-28', '2026-11-02');
+    s.close();
+  });
+
+  it('equal a straightforward recomputation on a seeded realistic history (six weeks over the spring DST change)', () => {
+    const s = fresh();
+    const seeded = seedHistory(s, { from: '2026-03-02', days: 42, zone: 'Europe/Berlin', seed: 3 });
+    expect(seeded.bouts).toBeGreaterThan(200);
+    expectMatches(s, '2026-03-01', '2026-04-13');
+    expectMatches(s, '2026-03-10', '2026-03-29');
     s.close();
   });
 

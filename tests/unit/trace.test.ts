@@ -140,15 +140,12 @@ describe('trace: errors name the line and the problem', () => {
     });
   }
 
-  // ENGINE BUG (trace.ts): the missing-`end` error uses the count of split pieces, so a file that ends with
-  // a newline (as every editor writes it) names a line past the end of the file (line 3 of a 2-line file).
-  it.fails('missing end in a file ending with a newline names the last line of the file', () => {
+  it('missing end in a file ending with a newline names the last line of the file', () => {
     const e = errorOf([HEADER, ev('2026-06-10T09:00:00+02:00', 'input')].join('\n') + '\n');
     expect(e.line).toBe(2);
   });
 
-  // ENGINE BUG (trace.ts): header errors always say line 1, even when blank lines come first.
-  it.fails('a bad header after a blank line names the header\'s own line', () => {
+  it('a bad header after a blank line names the header\'s own line', () => {
     const e = errorOf(['', '{"type":"header","tz":"Europe/Atlantis"}', END].join('\n'));
     expect(e.line).toBe(2);
   });

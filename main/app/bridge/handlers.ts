@@ -1,4 +1,4 @@
-import { METHODS, type AppInfoSchema, type EventName, type Method, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { METHODS, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
 import { RED_FLAGS, needsMedicalCare } from '../../../shared/checkin.js';
 import type { Settings } from '../../../shared/settings.js';
 import { dateToDay } from '../../core/calendar.js';
@@ -41,7 +41,7 @@ const NOT_TRACKING =
   'this window shows your history only and is not tracking your sitting; run `sitwell daemon` (or the desktop app) to get prompts, answer them and pause';
 
 type Input<M extends Method> = z.output<(typeof METHODS)[M]['input']>;
-type Handlers = { [M in Method]: (input: Input<M>) => unknown };
+type Handlers = { [M in Method]: (input: Input<M>) => MethodOutput<M> };
 
 const toView = (s: StretchSession): StretchSessionView => ({ ...s });
 
@@ -108,7 +108,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
   };
 
   const handlers: Handlers = {
-    getInfo: (): z.output<typeof AppInfoSchema> => ({
+    getInfo: () => ({
       version: ctx.version,
       mode: ctx.mode,
       dataPath: ctx.dataPath,

@@ -8,11 +8,11 @@ import { createNotifier } from '../../platform/notifier.js';
 import { resilientIdleSource } from '../../platform/resilientIdle.js';
 import { NullNotifier } from '../../platform/notifyNull.js';
 import { openSessionEvents } from '../../platform/sessionEvents.js';
-import type { IdleSource, Notifier, SessionEvents } from '../../platform/types.js';
+import type { IdleSource, Notifier, SessionEvents, SessionEventType } from '../../platform/types.js';
 import { userZone } from '../../platform/zone.js';
-import { acquireTrackerLock, StoreError, type TrackerLock } from '../../store/index.js';
+import { acquireTrackerLock, StoreError, type Store, type TrackerLock } from '../../store/index.js';
+import { openStoreForTracker } from '../../store/recover.js';
 import { CliError } from '../errors.js';
-import { openStoreForCli } from '../openStore.js';
 
 interface DaemonOptions {
   ui?: boolean;
@@ -25,7 +25,9 @@ interface DaemonOptions {
 
 const stamp = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-async function chooseIdleSource(spec: string | undefined, log: (l: string) => void): Promise<IdleSource> {
+type DaemonIdleSource = IdleSource & { noteSessionEvent?(type: SessionEventType): void };
+
+async function chooseIdleSource(spec: string | undefined, log: (l: string) => void): Promise<DaemonIdleSource> {
   const file = /^(file|scripted):(.+)$/.exec(spec ?? '');
   if (file) return createFileIdleSource(file[2]!);
   if (spec && spec !== 'auto') throw new CliError(`unknown --idle-source "${spec}" (use auto, or file:PATH for testing)`);
@@ -60,22 +62,33 @@ export function registerDaemon(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, got "${opts.port}"`);
       const log = (line: string) => process.stdout.write(`${stamp()} ${line}\n`);
 
-      const store = openStoreForCli(dbPath)!;
       let lock: TrackerLock;
       try {
         lock = acquireTrackerLock(dbPath, 'daemon');
       } catch (e) {
-        store.close();
         if (e instanceof StoreError) throw new CliError(e.message, 1);
         throw e;
       }
-      let idle: IdleSource | null = null;
+      // With the lock held no other tracker writes the file, so a damaged one can be moved aside safely.
+      let store: Store;
+      try {
+        const opened = openStoreForTracker(dbPath, log);
+        store = opened.store;
+        if (opened.movedAside) process.stderr.write(`sitwell: warning: ${dbPath} was damaged; it is now ${opened.movedAside} and a new history was started\n`);
+      } catch (e) {
+        lock.release();
+        if (e instanceof StoreError) throw new CliError(`${dbPath}: ${e.message}`, 2);
+        throw e;
+      }
+      let idle: DaemonIdleSource | null = null;
       let session: SessionEvents | null = null;
       let notifier: Notifier | null = null;
       try {
         idle = await chooseIdleSource(opts.idleSource, log);
         const sessions = await openSessionEvents(process.env);
         session = sessions.events;
+        const guarded = idle;
+        if (guarded.noteSessionEvent) session.on((e) => guarded.noteSessionEvent!(e.type));
         for (const t of sessions.tried) if (opts.verbose || t.ok) log(`lock/sleep: ${t.name}: ${t.ok ? 'yes' : 'no'} (${t.why})`);
         notifier = opts.notifications === false ? null : await createNotifier(process.env, { warn: (m) => log(`warning: ${m}`) });
       } catch (e) {

@@ -39,10 +39,13 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningSitw
       reject(e);
     };
     proc.on('exit', (code) => fail(new Error(`sitwell ${args.join(' ')} exited with ${code}\n${out}\n${err}`)));
+    let found = false;
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Sitwell UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=([\w-]+))/.exec(out);
+      // The daemon keeps logging to stdout after the URL line: handle the URL once.
+      const m = found ? null : /Sitwell UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=([\w-]+))/.exec(out);
       if (!m) return;
+      found = true;
       clearTimeout(timer);
       proc.removeAllListeners('exit');
       const url = m[1]!;

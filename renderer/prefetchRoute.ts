@@ -1,0 +1,19 @@
+import { prefetch } from './bridge/prefetch.js';
+import { isDate, rangeOf, RANGE_KINDS, type RangeKind } from './lib/dates.js';
+import { parseHash } from './lib/route.js';
+
+/**
+ * Imported first by main.tsx: starts the current view's calls while React and the views are
+ * still being evaluated. Only what the view is certain to ask for, with the exact same input.
+ */
+const route = parseHash(window.location.hash);
+if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt') prefetch('getSettings', {});
+if (route.view === 'stats') {
+  const q = route.query;
+  const from = q.get('from');
+  const to = q.get('to');
+  const kind = q.get('range') as RangeKind | null;
+  const date = q.get('date');
+  if (isDate(from) && isDate(to) && from <= to) prefetch('getStats', { from, to });
+  else if (kind && (RANGE_KINDS as readonly string[]).includes(kind) && isDate(date)) prefetch('getStats', rangeOf(kind, date));
+}
