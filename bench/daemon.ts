@@ -88,8 +88,26 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** Memory only this process holds (not the node binary's pages shared with every other Node process). */
+function privateMb(pid: number): number {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  let kb = 0;
+  for (const m of text.matchAll(/Private_(?:Clean|Dirty):\s+(\d+) kB/g)) kb += Number(m[1]);
+  return kb / 1024;
+}
+
+/** The floor: an idle Node process that loads nothing, measured the same way. */
+async function bareNodeRssMb(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 1500));
+  const mb = rssMb(child.pid!);
+  child.kill();
+  await new Promise((r) => child.once('exit', r));
+  return mb;
+}
+
 /** A real daemon process (the bundled CLI when built, else through tsx), idle from a file. */
-async function daemonMemory(): Promise<{ afterStartRssMb: number; afterBurstRssMb: number; runner: string }> {
+async function daemonMemory(): Promise<{ afterStartRssMb: number; afterBurstRssMb: number; afterBurstPrivateMb: number; runner: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sitwell-bench-'));
   const idleFile = join(dir, 'idle');
   writeFileSync(idleFile, '0');
@@ -116,7 +134,7 @@ async function daemonMemory(): Promise<{ afterStartRssMb: number; afterBurstRssM
     }
     await new Promise((r) => setTimeout(r, 1000));
     const afterBurstRssMb = rssMb(child.pid!);
-    return { afterStartRssMb, afterBurstRssMb, runner: bundled ? 'dist/cli.mjs' : 'tsx (run `npm run build` for the bundled figure)' };
+    return { afterStartRssMb, afterBurstRssMb, afterBurstPrivateMb: privateMb(child.pid!), runner: bundled ? 'dist/cli.mjs' : 'tsx (run `npm run build` for the bundled figure)' };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -128,6 +146,7 @@ export async function benchDaemon(): Promise<Record<string, number>> {
   const working = await readingsPerHour('working');
   const away = await readingsPerHour('away');
   const mem = await daemonMemory();
+  const bare = await bareNodeRssMb();
   console.log(`daemon: memory measured on ${mem.runner}`);
   return {
     workingReadingsPerHour: working.adaptive,
@@ -137,5 +156,7 @@ export async function benchDaemon(): Promise<Record<string, number>> {
     ratioAway: away.baseline / away.adaptive,
     afterStartRssMb: mem.afterStartRssMb,
     afterBurstRssMb: mem.afterBurstRssMb,
+    afterBurstPrivateMb: mem.afterBurstPrivateMb,
+    bareNodeBaselineMb: bare,
   };
 }

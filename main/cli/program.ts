@@ -1,31 +1,50 @@
 import { Command, CommanderError } from 'commander';
-import { registerDaemon } from './commands/daemon.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerReplay } from './commands/replay.js';
-import { registerStats } from './commands/stats.js';
-import { registerStatus } from './commands/status.js';
-import { registerUi } from './commands/ui.js';
 import { CliError } from './errors.js';
 
-/** Every subcommand registers itself here; one file per subcommand under commands/. */
-const REGISTER: ((program: Command) => void)[] = [registerReplay, registerDaemon, registerDoctor, registerStatus, registerUi, registerStats, registerExport, registerImport];
+type Register = (program: Command) => void;
 
-export function buildProgram(): Command {
+/**
+ * Every subcommand, one file each under commands/, loaded only when it runs: `replay` should not
+ * pay for SQLite, D-Bus and the web server it never touches.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  replay: async () => (await import('./commands/replay.js')).registerReplay,
+  stats: async () => (await import('./commands/stats.js')).registerStats,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  daemon: async () => (await import('./commands/daemon.js')).registerDaemon,
+  status: async () => (await import('./commands/status.js')).registerStatus,
+  doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
+  ui: async () => (await import('./commands/ui.js')).registerUi,
+};
+
+/** The subcommand named in argv (skipping the global `--db FILE`), if any. */
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('sitwell')
     .description('Sitwell: continuous-sitting monitor, break prompts, guided stretches and history')
     .option('--db <file>', 'SQLite history file (default: $SITWELL_DB or the per-user data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of REGISTER) register(program);
+  const word = commandWord(argv);
+  // Help, or an unknown word, needs every command listed; a known word needs only its own.
+  const names = word && word in COMMANDS ? [word] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
 
 /** Runs the CLI and returns the exit status instead of exiting, so tests can call it in-process too. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

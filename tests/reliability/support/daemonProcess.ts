@@ -11,6 +11,8 @@ export interface DaemonProcess {
   /** stdout + stderr so far. */
   out(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** When (Date.now) the first output line matching `re` arrived, or null. */
+  seenAt(re: RegExp): number | null;
   /** Resolves with the time (Date.now) the output first matched, or rejects after timeoutMs / at exit. */
   waitFor(re: RegExp, timeoutMs?: number): Promise<number>;
 }
@@ -24,13 +26,20 @@ export function startDaemon(
   args.push(...(opts.extra ?? []));
   const child = spawn(process.execPath, args, { env: opts.env ?? quietEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  const lines: { at: number; line: string }[] = [];
   const waiters = new Set<() => void>();
-  const onData = (d: Buffer) => {
-    out += d.toString();
-    for (const w of [...waiters]) w();
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let partial = '';
+    stream.on('data', (d: Buffer) => {
+      out += d.toString();
+      const parts = (partial + d.toString()).split('\n');
+      partial = parts.pop()!;
+      for (const line of parts) lines.push({ at: Date.now(), line });
+      for (const w of [...waiters]) w();
+    });
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  collect(child.stdout!);
+  collect(child.stderr!);
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.once('exit', (code, signal) => {
@@ -43,12 +52,13 @@ export function startDaemon(
     child,
     out: () => out,
     exited,
+    seenAt: (re) => lines.find((l) => re.test(l.line))?.at ?? null,
     waitFor(re, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (re.test(out)) {
             finish();
-            resolve(Date.now());
+            resolve(lines.find((l) => re.test(l.line))?.at ?? Date.now());
           } else if (done) {
             finish();
             reject(new Error(`daemon exited before printing ${re}; output:\n${out}`));
