@@ -1,20 +1,10 @@
 import { DateTime } from 'luxon';
+import { mulberry32 } from './prng.js';
 import { SittingEngine, type Effect } from '../main/core/engine.js';
 import { dayRows, summarize } from '../main/core/stats.js';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
 import type { BoutRecord } from '../shared/domain.js';
 
-/** A deterministic PRNG so every run replays the same year. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Work blocks of a synthetic year: weekdays 09:00–17:30 in Berlin, 25–70 min stretches of input, 3–15 min breaks, lunch. */
 export function syntheticYear(zone = 'Europe/Berlin', year = 2026): [number, number][] {

@@ -52,7 +52,7 @@ await part<Record<string, number>>('daemon', 'daemon.ts', 'benchDaemon', (r) => 
   for (const [k, v] of Object.entries(r)) {
     const target = k.startsWith('ratio') ? '≥ 30×' : k.endsWith('RssMb') ? '< 60 MB' : undefined;
     const ok = k.startsWith('ratio') ? v >= 30 : k.endsWith('RssMb') ? v < 60 : undefined;
-    row({ name: `daemon: ${k}`, value: v, unit: k.startsWith('ratio') ? '×' : k.endsWith('RssMb') ? 'MB' : k.endsWith('PerHour') ? '/h' : '', target, ok });
+    row({ name: `daemon: ${k}`, value: v, unit: k.startsWith('ratio') ? '×' : k.endsWith('Mb') ? 'MB' : k.endsWith('PerHour') ? '/h' : '', target, ok });
   }
 });
 

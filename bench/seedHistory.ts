@@ -1,18 +1,8 @@
 import { DateTime } from 'luxon';
+import { mulberry32 } from './prng.js';
 import type { BreakOutcome } from '../shared/domain.js';
 import type { Store } from '../main/store/types.js';
 
-/** A deterministic PRNG so every run seeds the same history. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIN = 60_000;
 

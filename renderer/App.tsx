@@ -1,14 +1,12 @@
-import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { getBridge } from './bridge/index.js';
 import { href, navigate, parseHash, useHash, type View } from './lib/route.js';
-import { VIEW_LOADERS } from './views/loaders.js';
-
-const NowView = lazy(VIEW_LOADERS.now);
-const PromptView = lazy(VIEW_LOADERS.prompt);
-const StretchView = lazy(VIEW_LOADERS.stretch);
-const StatsView = lazy(VIEW_LOADERS.stats);
-const SettingsView = lazy(VIEW_LOADERS.settings);
-const CheckInView = lazy(VIEW_LOADERS.checkin);
+import { CheckInView } from './views/CheckInView.js';
+import { NowView } from './views/NowView.js';
+import { PromptView } from './views/PromptView.js';
+import { SettingsView } from './views/SettingsView.js';
+import { StatsView } from './views/StatsView.js';
+import { StretchView } from './views/StretchView.js';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'now', label: 'Now' },
@@ -84,14 +82,12 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          {route.view === 'now' && <NowView />}
-          {route.view === 'prompt' && <PromptView />}
-          {route.view === 'stretch' && <StretchView rest={route.rest} />}
-          {route.view === 'stats' && <StatsView query={route.query} />}
-          {route.view === 'checkin' && <CheckInView />}
-          {route.view === 'settings' && <SettingsView />}
-        </Suspense>
+        {route.view === 'now' && <NowView />}
+        {route.view === 'prompt' && <PromptView />}
+        {route.view === 'stretch' && <StretchView rest={route.rest} />}
+        {route.view === 'stats' && <StatsView query={route.query} />}
+        {route.view === 'checkin' && <CheckInView />}
+        {route.view === 'settings' && <SettingsView />}
       </main>
     </>
   );

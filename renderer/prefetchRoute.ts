@@ -1,14 +1,12 @@
 import { prefetch } from './bridge/prefetch.js';
 import { isDate, rangeOf, RANGE_KINDS, type RangeKind } from './lib/dates.js';
 import { parseHash } from './lib/route.js';
-import { VIEW_LOADERS } from './views/loaders.js';
 
 /**
  * Imported first by main.tsx: starts the current view's calls while React and the views are
  * still being evaluated. Only what the view is certain to ask for, with the exact same input.
  */
 const route = parseHash(window.location.hash);
-void VIEW_LOADERS[route.view]().catch(() => {}); // React.lazy asks again and shows the failure
 if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt') prefetch('getSettings', {});
 if (route.view === 'stats') {
   const q = route.query;

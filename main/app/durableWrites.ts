@@ -1,4 +1,5 @@
 import type { PromptOutcome } from '../../shared/domain.js';
+import { StoreError } from '../store/errors.js';
 import type { Checkpoint, NewBout, NewPrompt, Store } from '../store/types.js';
 
 /**
@@ -180,7 +181,13 @@ export class DurableWrites {
         op.ref.id = store.addPrompt(op.prompt).id;
         return;
       case 'outcome':
-        if (op.ref.id !== null) store.setPromptOutcome(op.ref.id, op.outcome);
+        if (op.ref.id === null) return;
+        try {
+          store.setPromptOutcome(op.ref.id, op.outcome);
+        } catch (e) {
+          // The user deleted the history while this prompt was open: there is no row left to update.
+          if (!(e instanceof StoreError && e.code === 'not-found')) throw e;
+        }
         return;
       case 'state':
         store.setState(op.key, op.value);

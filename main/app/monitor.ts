@@ -87,9 +87,13 @@ export class Monitor {
   private stretch: StretchSession | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  /** The monotonic reading of the engine's latest observation (the open bout's length is known up to it). */
+  private lastMono = 0;
   private polling = false;
   private stopped = false;
   private settings: Settings;
+  /** The zone work and quiet hours are judged in; followed when the user's zone changes while running. */
+  private zoneSeen: string;
   /** Counts idle readings, for the benchmark of wakeups per hour. */
   readings = 0;
 
@@ -98,11 +102,12 @@ export class Monitor {
     this.timers = opts.timers ?? { setTimeout, clearTimeout };
     this.log = opts.log ?? (() => {});
     this.settings = opts.store.getSettings();
+    this.zoneSeen = opts.zone();
     this.engine = new SittingEngine({
       settings: this.settings,
       minuteMs: this.minuteMs,
       monoCountsSleep: opts.clock.monoCountsSleep,
-      hours: hoursPolicy(this.settings, opts.zone()),
+      hours: hoursPolicy(this.settings, this.zoneSeen),
     });
     this.writes = new DurableWrites({
       store: opts.store,
@@ -115,6 +120,7 @@ export class Monitor {
   async start(): Promise<void> {
     const { store, clock, idle } = this.opts;
     const now = clock.now();
+    this.lastMono = now.mono;
     this.engine.tick(now);
     const paused = store.getState<number | null>('pausedUntil');
     if (paused !== null && paused > now.wall) this.apply(this.engine.handle({ type: 'pause', untilWall: paused }, now));
@@ -185,28 +191,31 @@ export class Monitor {
 
   finishStretch(id: number, result: { completed: boolean; stepsDone: number }): StretchSession {
     const now = this.opts.clock.now();
-    const session = this.opts.store.finishStretch(id, { end: now.wall, ...result });
+    // The guided break ends even if its row is gone (the user deleted the history mid-stretch).
     if (this.stretch?.id === id) {
       this.stretch = null;
       this.send({ type: 'stretch-end' }, now);
     }
-    return session;
+    return this.opts.store.finishStretch(id, { end: now.wall, ...result });
   }
 
   pause(untilWall: number | null): void {
     this.writes.setState('pausedUntil', untilWall ?? Number.MAX_SAFE_INTEGER);
     this.send({ type: 'pause', untilWall });
+    this.emit({ type: 'state' }); // pausing changes no engine effect, but every view shows it
   }
 
   resume(): void {
     this.writes.setState('pausedUntil', null);
     this.send({ type: 'unpause' });
+    this.emit({ type: 'state' });
   }
 
   /** Call after the stored settings changed. */
   reloadSettings(): void {
     this.settings = this.opts.store.getSettings();
-    this.engine.setSettings(this.settings, hoursPolicy(this.settings, this.opts.zone()));
+    this.zoneSeen = this.opts.zone();
+    this.engine.setSettings(this.settings, hoursPolicy(this.settings, this.zoneSeen));
     this.schedule();
     this.emit({ type: 'state' });
   }
@@ -221,8 +230,9 @@ export class Monitor {
     let todayBouts = rows?.bouts ?? 0;
     let bout: NowState['bout'] = null;
     if (snap.bout) {
-      // While not yet away, the open bout counts up to now (DESIGN.md §2, continuous sitting).
-      const sittingMs = Math.max(0, now.wall - snap.bout.start);
+      // While not yet away, the open bout counts up to now (DESIGN.md §2, continuous sitting), measured on the
+      // monotonic clock: a wall-clock jump must not add or remove sitting.
+      const sittingMs = Math.max(0, snap.bout.sittingMs + Math.max(0, now.mono - this.lastMono));
       bout = { start: snap.bout.start, sittingMs };
       for (const part of splitByDay(snap.bout.start, snap.bout.start + sittingMs, zone)) if (part.date === today) todaySittingMs += part.ms;
       if (localDate(snap.bout.start, zone) === today) todayBouts += 1;
@@ -247,6 +257,7 @@ export class Monitor {
   // ---- the loop ---------------------------------------------------------------
 
   private send(event: EngineEvent, at: Instant = this.opts.clock.now()): void {
+    this.lastMono = Math.max(this.lastMono, at.mono);
     this.apply(this.engine.handle(event, at));
     this.schedule();
   }
@@ -290,6 +301,8 @@ export class Monitor {
       const idleMs = await this.readIdle();
       if (this.stopped) return;
       const now = this.opts.clock.now();
+      this.lastMono = Math.max(this.lastMono, now.mono);
+      this.followZone();
       // Without a reading nothing proves input, so timers still fire: a bout ends at its last known input.
       this.apply(idleMs === null ? this.engine.tick(now) : this.engine.observeIdle(idleMs, now));
       this.checkpoint(now);
@@ -297,6 +310,14 @@ export class Monitor {
       this.polling = false;
     }
     this.schedule();
+  }
+
+  /** A zone change (travel, the OS setting) moves work and quiet hours with it. */
+  private followZone(): void {
+    const zone = this.opts.zone();
+    if (zone === this.zoneSeen) return;
+    this.zoneSeen = zone;
+    this.engine.setSettings(this.settings, hoursPolicy(this.settings, zone));
   }
 
   private checkpoint(now: Instant): void {

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { openStore } from './index.js';
@@ -18,26 +18,38 @@ function stampOf(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
+const SIDECARS = ['-wal', '-shm'];
+
 /** Why the file cannot be used, or null when it looks fine (or does not exist, or is not a regular file). */
 function damage(path: string): string | null {
   if (!existsSync(path)) return null;
   const stat = statSync(path);
   if (!stat.isFile() || stat.size === 0) return null;
+  // Even a read-only connection creates the -wal and -shm of a file whose header says WAL.
+  const hadSidecars = SIDECARS.map((s) => existsSync(path + s));
   let db: Database.Database | undefined;
+  let why: string | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     // quick_check reads every page once (milliseconds for a Sitwell history): it finds a truncated
     // file that still has a good header, which would otherwise fail at the first write hours later.
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length ? `damaged: ${problems.slice(0, 3).join('; ')}` : null;
+    if (problems.length) {
+      // One log line: quick_check's report spans lines and can run to hundreds of entries.
+      const text = problems.slice(0, 3).join('; ').replace(/\s+/g, ' ').replace(/\*\*\* in database main \*\*\* /g, '');
+      why = `damaged: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
+    }
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return `not a readable SQLite database (${(e as Error).message})`;
-    return null; // permissions, I/O: not the file's fault, so nothing is moved (openStore reports it)
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) why = `not a readable SQLite database (${(e as Error).message})`;
+    // Otherwise permissions or I/O: not the file's fault, so nothing is moved (openStore reports it).
   } finally {
     db?.close();
   }
+  // A damaged file is about to be moved aside as it was found: without the empty sidecars this check made.
+  if (why) SIDECARS.forEach((s, i) => !hadSidecars[i] && rmSync(path + s, { force: true }));
+  return why;
 }
 
 /** Renames the file and its -wal/-shm to `<path>.corrupt-<UTC stamp>[-n]`; returns the new name of the main file. */
@@ -46,7 +58,7 @@ function moveAside(path: string, now: Date): string {
   let aside = base;
   for (let n = 2; [aside, `${aside}-wal`, `${aside}-shm`].some((p) => existsSync(p)); n++) aside = `${base}-${n}`;
   // The WAL and shared-memory files keep their pairing with the main file (SQLite finds them by name).
-  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+  for (const suffix of SIDECARS) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
   renameSync(path, aside);
   return aside;
 }

@@ -29,7 +29,7 @@ export function Totals({ report, days }: { report: StatsReport; days: number }) 
           text={formatNumber(t.breaksPerSittingHour, 2)}
         />
         <Stat
-          label="Sitting in bouts over 30 min"
+          label="In bouts over 30 min"
           testId="stats-long-share"
           value={t.longBoutShare}
           text={formatPercent(t.longBoutShare)}

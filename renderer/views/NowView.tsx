@@ -64,7 +64,7 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
         </section>
         <section className="card" aria-labelledby="now-today-h">
           <h2 id="now-today-h">Today</h2>
-          <dl className="stats">
+          <dl className="stats tight">
             <div className="stat">
               <dt>Sitting</dt>
               <dd data-testid="now-today-sitting">{formatMs(state.todaySittingMs + since)}</dd>

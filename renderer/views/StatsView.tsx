@@ -133,10 +133,13 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
     <>
       <Totals report={report} days={days} />
       <SittingCharts report={report} goal={goal} singleDay={days === 1} />
-      <section className="card" aria-labelledby="heat-h">
-        <h2 id="heat-h">When you sit</h2>
-        <Heatmap heatmap={report.heatmap} />
-      </section>
+      {days > 1 && (
+        // One day's hours are already the bars above.
+        <section className="card" aria-labelledby="heat-h">
+          <h2 id="heat-h">When you sit</h2>
+          <Heatmap heatmap={report.heatmap} />
+        </section>
+      )}
       <Distribution report={report} />
       <Outcomes report={report} />
       <CheckIns report={report} />

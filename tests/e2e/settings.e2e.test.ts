@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE } from '../../shared/settings.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
+import { seedHistory } from './support/seed.js';
 import { startUi, tempDir, type RunningSitwell } from './support/server.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
@@ -113,6 +115,31 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
     await expect.poll(() => page.getByTestId('field-error-sitLimitMinutes').textContent()).toBe('Must be at most 480 minutes.');
     await expect.poll(() => page.getByTestId('field-error-snoozeMinutes').count()).toBe(0);
     expect(storedSettings(db)).toEqual(before);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('exports the history as a download and deletes it only after the typed confirmation', async () => {
+    seedHistory(db, { to: '2025-03-31', days: 10, zone: 'Europe/Berlin', checkInEvery: 5 });
+    const bouts = () => queryDb<{ n: number }>(db, 'SELECT count(*) AS n FROM bouts')[0]!.n;
+    expect(bouts()).toBeGreaterThan(0);
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(ui.view('#/settings'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { bouts?: unknown[] };
+    expect(exported.bouts).toHaveLength(bouts());
+
+    const remove = page.getByRole('button', { name: 'Delete all history' });
+    await expect.poll(() => remove.isDisabled()).toBe(true);
+    await page.getByLabel('Delete all history').fill('delete');
+    await expect.poll(() => remove.isDisabled()).toBe(true);
+    await page.getByLabel('Delete all history').fill('DELETE');
+    await remove.click();
+    await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('All history was deleted');
+    expect(bouts()).toBe(0);
+    // Settings survive a delete-all.
+    expect(storedSettings(db)).toMatchObject({ sitLimitMinutes: 45 });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Monitor } from '../../main/app/monitor.js';
+import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
 import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { fingerprint, integrity, query, quietEnv, sleep, startDaemon, stopDaemon, type DaemonProcess } from './support/daemonProcess.js';
+import { fingerprint, integrity, query, quietEnv, sleep, startDaemon, stopDaemon, work as workFor, type DaemonProcess } from './support/daemonProcess.js';
+import { RecordingNotifier, TroubledClock, VirtualTime } from './support/virtualTime.js';
 
 /**
  * A full disk under a running daemon, on a real (tiny) file system: a 4 MB tmpfs mounted for the
@@ -86,14 +89,7 @@ describe.skipIf(cannotMount !== null)('disk full under a running daemon (real tm
     cleanup();
   });
 
-  const work = async (ms: number) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      writeFileSync(`${idleFile}.tmp`, '0');
-      renameSync(`${idleFile}.tmp`, idleFile);
-      await sleep(40);
-    }
-  };
+  const work = (ms: number) => workFor(idleFile, ms);
   const bouts = () => query<{ n: number }>(db, 'SELECT count(*) AS n FROM bouts')[0]!.n;
 
   it('keeps tracking in memory, tells the user once, damages nothing, and saves everything when space returns', async () => {
@@ -171,4 +167,59 @@ describe.skipIf(cannotMount !== null)('disk full under a running daemon (real tm
         `saved ${recoveryMs} ms after space returned; told ${notes ? `${told} time(s) by notification and ` : ''}once in the log; nothing lost`,
     );
   }, 90_000);
+
+  it('a break prompt shown and answered while the disk is full lands with its answer (real Monitor, virtual time, recording notifier)', async () => {
+    const db2 = join(mnt, 'prompts.db');
+    const store = openStore(db2);
+    const vt = new VirtualTime();
+    const clock = new TroubledClock(vt, Date.UTC(2026, 5, 10, 7, 0, 0));
+    const MIN = 60_000;
+    let workUntil = 40 * MIN; // a key press every second until then
+    const notifier = new RecordingNotifier();
+    const log: string[] = [];
+    const monitor = new Monitor({
+      store,
+      clock,
+      idle: createScriptedIdleSource(() => (vt.now < workUntil ? vt.now % 1000 : vt.now - workUntil)),
+      notifier,
+      zone: () => 'Europe/Berlin',
+      log: (l) => log.push(l),
+      timers: { setTimeout: vt.setTimeout, clearTimeout: vt.clearTimeout },
+    });
+    try {
+      await monitor.start();
+      await vt.runUntil(20 * MIN); // the posture prompt at 15 min is stored normally
+      expect(store.listPrompts().map((p) => p.kind)).toEqual(['posture']);
+      fill(filler);
+      await vt.runUntil(31 * MIN); // the break prompt at 30 min cannot be stored
+      const open = monitor.now().openPrompt;
+      expect(open).not.toBeNull();
+      expect(open!.id).toBeLessThan(0); // a stand-in id until the row exists
+      expect(notifier.shown.filter((n) => n.kind === 'break').map((n) => n.id)).toEqual([open!.id]);
+      expect(monitor.answer('snooze')).toBe(true);
+      workUntil = 38 * MIN;
+      await vt.runUntil(45 * MIN); // away from 38 min: the bout ends at 38 min, in memory
+      expect(store.listBouts()).toEqual([]);
+      expect(store.listPrompts()).toHaveLength(1);
+      expect(log.filter((l) => l.startsWith('cannot write to'))).toHaveLength(1);
+      expect(notifier.shown.filter((n) => n.title === 'Sitwell cannot save your history')).toHaveLength(1);
+
+      rmSync(filler);
+      await vt.runUntil(47 * MIN); // the next reading's writes flush the backlog
+      expect(log.some((l) => l.includes('works again'))).toBe(true);
+      const bouts = store.listBouts();
+      expect(bouts.map((b) => b.durationMs)).toEqual([38 * MIN]);
+      const prompts = store.listPrompts();
+      expect(prompts.map((p) => [p.kind, p.outcome, Math.round(p.sittingMs / MIN)])).toEqual([
+        ['posture', 'shown', 15],
+        ['break', 'snoozed', 30],
+      ]);
+      expect(store.readCheckpoint()).toBeNull();
+    } finally {
+      await monitor.stop();
+      store.close();
+      rmSync(filler, { force: true });
+    }
+    expect(integrity(db2)).toBe('ok');
+  }, 30_000);
 });

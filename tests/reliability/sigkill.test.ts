@@ -1,10 +1,10 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, sleep, startDaemon, stopDaemon, type DaemonProcess } from './support/daemonProcess.js';
+import { integrity, query, sleep, startDaemon, stopDaemon, touchIdle } from './support/daemonProcess.js';
 
 /**
  * SIGKILL at random moments against a real `sitwell daemon` under synthetic input (file idle source,
@@ -76,7 +76,6 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
     const starts: number[] = [];
     const branches = { continued: 0, closed: 0, ambiguous: 0, noCheckpoint: 0 };
     let expectation: { cp: Cp; killedAt: number } | null = null;
-    let daemon: DaemonProcess | null = null;
 
     for (let i = 0; i < KILLS; i++) {
       // Every third restart comes after the user was away longer than minBreak (the bout must be closed);
@@ -86,7 +85,7 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
       if (away) await sleep(MIN_BREAK_MS + 300);
       else input.start();
       const spawnAt = Date.now();
-      daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
+      const daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
       let trackingAt: number | null = null;
       if (early) {
         await sleep(Math.random() * 600);
@@ -139,7 +138,7 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
 
     // One last orderly run closes whatever is open.
     input.start();
-    daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
+    const daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
     await daemon.waitFor(/tracking with idle source/);
     await sleep(500);
     input.stop();
@@ -167,4 +166,33 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
     expect(branches.continued).toBeGreaterThanOrEqual(Math.floor(KILLS / 5));
     expect(branches.closed).toBeGreaterThanOrEqual(Math.floor(KILLS / 6));
   }, 240_000);
+});
+
+describe('SIGTERM at random moments during start-up (real process)', () => {
+  it('exits 0 once its handler is in place (killed outright only before it), never blocks the next start, database intact', async () => {
+    const outcomes = { exit0: 0, killedBeforeHandler: 0 };
+    for (let i = 0; i < 12; i++) {
+      touchIdle(idleFile);
+      const d = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
+      await sleep(Math.random() * 700);
+      d.child.kill('SIGTERM');
+      const { code, signal } = await d.exited;
+      if (signal === 'SIGTERM') {
+        // Node had not yet run the daemon's code: nothing was open, at most a lock whose process is gone.
+        expect(d.out(), 'killed outright after it had started').not.toMatch(/tracking with idle source/);
+        outcomes.killedBeforeHandler++;
+      } else {
+        expect(code, d.out()).toBe(0);
+        expect(existsSync(`${db}.tracker.lock`)).toBe(false);
+        outcomes.exit0++;
+      }
+      expect(integrity(db)).toBe('ok');
+    }
+    // And the next start is never refused because of them.
+    const d = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
+    await d.waitFor(/tracking with idle source/);
+    expect((await stopDaemon(d)).code).toBe(0);
+    console.log(`SIGTERM during start-up: ${outcomes.exit0} clean exits (0), ${outcomes.killedBeforeHandler} killed before the handler existed`);
+    expect(outcomes.exit0).toBeGreaterThan(0);
+  }, 60_000);
 });

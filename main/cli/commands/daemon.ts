@@ -69,6 +69,17 @@ export function registerDaemon(program: Command): void {
         if (e instanceof StoreError) throw new CliError(e.message, 1);
         throw e;
       }
+      // Handled from here on: a SIGTERM that came before the handlers below would kill the process outright.
+      let stopRequested: ((signal: string) => void) | null = null;
+      const onSignal = (signal: string) => {
+        if (stopRequested) return stopRequested(signal);
+        // Still starting: nothing of this run is open yet, and an earlier run's checkpoint stays for the next start.
+        log(`${signal} while starting: exiting`);
+        lock.release();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => onSignal('SIGINT'));
+      process.once('SIGTERM', () => onSignal('SIGTERM'));
       // With the lock held no other tracker writes the file, so a damaged one can be moved aside safely.
       let store: Store;
       try {
@@ -109,34 +120,34 @@ export function registerDaemon(program: Command): void {
         verbose: opts.verbose,
         minuteMs,
       });
-      await monitor.start();
-      if (minuteMs !== 60_000) log(`testing mode: a settings minute lasts ${minuteMs} ms`);
       let ui: { close(): Promise<void> } | null = null;
+      let stopped!: () => void;
+      const done = new Promise<void>((resolve) => (stopped = resolve));
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log(`${signal}: closing the open bout and stopping`);
+        void (async () => {
+          await monitor.stop();
+          await ui?.close();
+          await notifier?.close();
+          await session?.close();
+          idle?.close?.();
+          store.close();
+          lock.release();
+          stopped();
+        })();
+      };
+      await monitor.start();
+      stopRequested = stop;
+      if (minuteMs !== 60_000) log(`testing mode: a settings minute lasts ${minuteMs} ms`);
       if (opts.ui) {
         const { startUi } = await import('../../app/web/startUi.js');
         ui = await startUi({ store, monitor, dataPath: dbPath, port });
+        if (stopping) await ui.close(); // stopped while the server was starting
       }
-
-      await new Promise<void>((resolve) => {
-        let stopping = false;
-        const stop = (signal: string) => {
-          if (stopping) return;
-          stopping = true;
-          log(`${signal}: closing the open bout and stopping`);
-          void (async () => {
-            await monitor.stop();
-            await ui?.close();
-            await notifier?.close();
-            await session?.close();
-            idle?.close?.();
-            store.close();
-            lock.release();
-            resolve();
-          })();
-        };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      });
+      await done;
       process.exitCode = 0;
     });
 }

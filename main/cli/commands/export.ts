@@ -1,4 +1,5 @@
 import { linkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { exportCsv, exportJson } from '../../app/exchange.js';
 import { boutsCsv, buildExport } from '../../core/exchange.js';
@@ -18,6 +19,9 @@ function writeOut(file: string, content: string, force: boolean): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new CliError(`${file} already exists; pass --force to overwrite it`);
+    if (code === 'ENOENT') throw new CliError(`cannot write ${file}: the folder ${dirname(file)} does not exist`);
+    if (code === 'ENOTDIR') throw new CliError(`cannot write ${file}: ${dirname(file)} is not a folder`);
+    if (code === 'EISDIR') throw new CliError(`cannot write ${file}: it is a folder; name a file`);
     throw new CliError(`cannot write ${file}: ${code ?? (e as Error).message}`);
   } finally {
     try {

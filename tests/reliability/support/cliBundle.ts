@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -59,4 +60,17 @@ export async function cliRunner(name: string): Promise<CliRunner> {
     console.log(`reliability: esbuild bundle failed (${(e as Error).message}); running the CLI through tsx (slower)`);
     return { args: ['--import', 'tsx', 'main/cli/main.ts'], kind: 'tsx', buildMs: Date.now() - t0 };
   }
+}
+
+/** Runs one CLI command to completion. */
+export function runCli(runner: CliRunner, args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...runner.args, ...args],
+      { env: { ...process.env, ...opts.env }, cwd: opts.cwd ?? ROOT, timeout: opts.timeoutMs ?? 60_000, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr, ms: Date.now() - t0 }),
+    );
+  });
 }

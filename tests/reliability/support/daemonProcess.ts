@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CliRunner } from './cliBundle.js';
@@ -154,4 +154,19 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function sha256File(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
+}
+
+/** One "input" for the file idle source, written atomically (a reader must never find the file half-written). */
+export function touchIdle(idleFile: string, ms = 0): void {
+  writeFileSync(`${idleFile}.tmp`, String(ms));
+  renameSync(`${idleFile}.tmp`, idleFile);
+}
+
+/** Input every 40 ms for `ms`. */
+export async function work(idleFile: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    touchIdle(idleFile);
+    await sleep(40);
+  }
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { RoutineStep } from '../../shared/routines.js';
+import { initialState, skip, tick, togglePause } from '../../renderer/stretch/playerModel.js';
+
+const steps: RoutineStep[] = [
+  { stretchId: 'a', side: 'left', seconds: 10, repetition: 1 },
+  { stretchId: 'a', side: 'right', seconds: 10, repetition: 1 },
+  { stretchId: 'b', side: null, seconds: 5, repetition: 1 },
+];
+const READY = 3000;
+
+describe('stretch player model', () => {
+  it('counts down each hold, pauses for the get-ready between steps, and finishes completed', () => {
+    let s = initialState(steps);
+    expect(s).toMatchObject({ index: 0, phase: 'hold', remainingMs: 10_000 });
+    s = tick(s, steps, 9_000, READY);
+    expect(s).toMatchObject({ index: 0, phase: 'hold', remainingMs: 1_000 });
+    s = tick(s, steps, 1_500, READY); // crosses into the get-ready for the right side, remainder carried
+    expect(s).toMatchObject({ index: 1, phase: 'ready', remainingMs: 2_500, holdsDone: 1 });
+    s = tick(s, steps, 2_500 + 10_000 + 3_000 + 5_000, READY);
+    expect(s).toMatchObject({ phase: 'finished', completed: true, holdsDone: 3 });
+  });
+
+  it('a large tick (a throttled tab) runs through several phases at once', () => {
+    const s = tick(initialState(steps), steps, 60_000, READY);
+    expect(s).toMatchObject({ phase: 'finished', holdsDone: 3 });
+  });
+
+  it('does not move while paused', () => {
+    let s = togglePause(initialState(steps));
+    s = tick(s, steps, 5_000, READY);
+    expect(s).toMatchObject({ index: 0, remainingMs: 10_000, paused: true });
+    s = tick(togglePause(s), steps, 5_000, READY);
+    expect(s.remainingMs).toBe(5_000);
+  });
+
+  it('skip abandons the hold without counting it, and skipping the last step finishes', () => {
+    let s = skip(initialState(steps), steps, READY);
+    expect(s).toMatchObject({ index: 1, phase: 'ready', holdsDone: 0 });
+    s = skip(s, steps, READY); // skips the upcoming right side
+    expect(s).toMatchObject({ index: 2, phase: 'ready', holdsDone: 0 });
+    s = skip(s, steps, READY);
+    expect(s).toMatchObject({ phase: 'finished', completed: true, holdsDone: 0 });
+  });
+
+  it('an empty routine is finished from the start', () => {
+    expect(initialState([])).toMatchObject({ phase: 'finished', completed: true });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/settings.js';
+import { asSentence, draftToPatch, fieldOf, toDraft } from '../../renderer/settings/draft.js';
+
+describe('settings form draft', () => {
+  it('round-trips the defaults into a patch equal to them', () => {
+    const r = draftToPatch(toDraft(DEFAULT_SETTINGS));
+    expect(r.errors).toBeNull();
+    expect(r.patch).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('names each wrong field with a sentence from the shared schema', () => {
+    const d = { ...toDraft(DEFAULT_SETTINGS), sitLimitMinutes: '0', snoozeMinutes: 'soon', timeZone: 'Nowhere/Atlantis' };
+    const r = draftToPatch(d);
+    expect(r.patch).toBeNull();
+    expect(r.errors).toEqual({
+      sitLimitMinutes: 'Must be at least 1 minute.',
+      snoozeMinutes: 'Enter a number of minutes.',
+      timeZone: expect.stringContaining('Nowhere/Atlantis'),
+    });
+  });
+
+  it('work hours and quiet hours: per-day spans, days off, and a span that must not be empty', () => {
+    const d = toDraft(DEFAULT_SETTINGS);
+    d.workHoursOn = true;
+    d.workHours.mon = { on: true, start: '10:00', end: '10:00' };
+    d.quietOn = true;
+    d.quietStart = '25:00';
+    const r = draftToPatch(d);
+    expect(r.errors).toMatchObject({ 'workHours.mon': 'Start and end must differ.', quietHours: expect.stringMatching(/^Must be a time of day/) });
+
+    d.workHours.mon = { on: true, start: '08:00', end: '16:00' };
+    d.quietStart = '22:00';
+    const ok = draftToPatch(d);
+    expect(ok.patch?.workHours).toMatchObject({ mon: { start: '08:00', end: '16:00' }, sat: null, sun: null });
+    expect(ok.patch?.quietHours).toEqual({ start: '22:00', end: '07:00' });
+  });
+
+  it('maps schema paths to form fields', () => {
+    expect(fieldOf(['workHours', 'tue', 'start'])).toBe('workHours.tue');
+    expect(fieldOf('quietHours.start')).toBe('quietHours');
+    expect(asSentence('must be at most 480 minutes')).toBe('Must be at most 480 minutes.');
+  });
+});
