@@ -6,40 +6,13 @@ import { Monitor } from '../main/app/monitor.js';
 import { createScriptedIdleSource } from '../main/platform/idleScripted.js';
 import { NullNotifier } from '../main/platform/notifyNull.js';
 import { openStore } from '../main/store/index.js';
+import { VirtualTime } from '../tests/helpers/virtualTime.js';
 
 /**
  * Wakeups per hour of the real Monitor on a virtual clock (its own timers, a real SQLite file),
  * against a plain 1-second poller run on the same virtual clock; and the resident memory of a
  * real `sitwell daemon` process.
  */
-
-class VirtualTime {
-  now = 0;
-  private seq = 0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  setTimeout = ((fn: () => void, ms: number) => {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.now + Math.max(0, ms), fn });
-    return id as unknown as NodeJS.Timeout;
-  }) as unknown as typeof setTimeout;
-  clearTimeout = ((id: number) => {
-    this.timers.delete(id);
-  }) as unknown as typeof clearTimeout;
-
-  async runUntil(t: number): Promise<void> {
-    for (;;) {
-      let next: [number, { at: number; fn: () => void }] | null = null;
-      for (const e of this.timers) if (!next || e[1].at < next[1].at) next = e;
-      if (!next || next[1].at > t) break;
-      this.timers.delete(next[0]);
-      this.now = next[1].at;
-      next[1].fn();
-      // Let the monitor's awaited reading and writes settle before the next timer.
-      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-    }
-    this.now = t;
-  }
-}
 
 const HOUR = 3_600_000;
 

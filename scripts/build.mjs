@@ -7,7 +7,7 @@
 //   dist/icons/              tray and window icons (copied from build/)
 // Usage: node scripts/build.mjs [--skip-renderer]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -54,6 +54,7 @@ function run(cmd, args) {
 }
 
 const t0 = Date.now();
+rmSync(join(dist, 'cli'), { recursive: true, force: true });
 if (!skipRenderer) {
   if (pkg.scripts?.['build:renderer']) run('npm', ['run', '-s', 'build:renderer']);
   else run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts']);
@@ -91,16 +92,24 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['main/cli/main.ts'],
-    outfile: join(dist, 'cli.mjs'),
+    // Split at the CLI's lazy subcommand imports: `sitwell daemon` loads only what the daemon runs
+    // (its resident memory is the figure people notice), `replay` only the engine.
+    entryPoints: { main: 'main/cli/main.ts' },
+    outdir: join(dist, 'cli'),
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     target: 'node20',
     external: NODE_EXTERNALS,
     // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
-    plugins: [sourceRelativeImportMeta(dist, 'esm')],
+    banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
+    plugins: [sourceRelativeImportMeta(join(dist, 'cli'), 'esm')],
   }),
 ]);
+
+// dist/cli.mjs stays the one file to run (bin/sitwell.mjs, the tests, the benchmark).
+writeFileSync(join(dist, 'cli.mjs'), "#!/usr/bin/env node\nimport './cli/main.mjs';\n");
 
 // Tray and window icons ship inside dist/ so the packaged app (files: dist/**) has them.
 const iconsOut = join(dist, 'icons');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -55,6 +55,8 @@ export async function cliRunner(name: string): Promise<CliRunner> {
       banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
       plugins: [sourceRelativeImportMeta(outdir)],
     });
+    // One bundle per test process, removed with it (the daemons it started are gone by then).
+    process.once('exit', () => rmSync(outfile, { force: true }));
     return { args: [outfile], kind: 'esbuild bundle', buildMs: Date.now() - t0 };
   } catch (e) {
     console.log(`reliability: esbuild bundle failed (${(e as Error).message}); running the CLI through tsx (slower)`);
