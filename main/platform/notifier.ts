@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { busAddress } from './dbusConnection.js';
 import { DbusNotifier, type DbusNotifierOptions } from './notifyDbus.js';
-import { NodeNotifierNotifier } from './notifyNodeNotifier.js';
 import { NullNotifier } from './notifyNull.js';
 import type { Notifier, Probe, Warn } from './types.js';
 
@@ -22,6 +21,12 @@ function hasCommand(cmd: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The notifier the daemon should use (see chooseNotifier). Never rejects. */
+/** Loaded only where it is used (macOS, Windows, a Linux bus our client cannot use): a daemon on D-Bus never pays for it. */
+async function nodeNotifier(warn: Warn | undefined, platform: NodeJS.Platform): Promise<Notifier> {
+  const { NodeNotifierNotifier } = await import('./notifyNodeNotifier.js');
+  return new NodeNotifierNotifier({ warn, platform });
+}
+
 export async function createNotifier(env: NodeJS.ProcessEnv = process.env, opts: CreateNotifierOptions = {}): Promise<Notifier> {
   return (await chooseNotifier(env, opts)).notifier;
 }
@@ -61,7 +66,7 @@ export async function chooseNotifier(
   if (!exclude.has('node-notifier')) {
     if (!unix) {
       tried.push({ name: 'node-notifier', ok: true, why: `${platform === 'darwin' ? 'Notification Center' : 'Windows toasts'} (clicking a break notification opens the prompt; no buttons)` });
-      return { notifier: new NodeNotifierNotifier({ warn: opts.warn, platform }), tried };
+      return { notifier: await nodeNotifier(opts.warn, platform), tried };
     }
     // notify-send speaks D-Bus too, through libdbus/GIO: it helps where our client cannot connect
     // (an auth method or address type @particle/dbus-next lacks), not where there is no bus at all.
@@ -70,7 +75,7 @@ export async function chooseNotifier(
       tried.push({ name: 'node-notifier', ok: false, why: `notify-send needs a session bus as well (${bus.why})` });
     } else if (hasCommand('notify-send', env)) {
       tried.push({ name: 'node-notifier', ok: true, why: 'notify-send found (no buttons, no click callback)' });
-      return { notifier: new NodeNotifierNotifier({ warn: opts.warn, platform }), tried };
+      return { notifier: await nodeNotifier(opts.warn, platform), tried };
     } else {
       tried.push({ name: 'node-notifier', ok: false, why: 'notify-send is not installed (Debian/Ubuntu: sudo apt install libnotify-bin)' });
     }
