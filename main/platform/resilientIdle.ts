@@ -11,9 +11,10 @@ export function resilientIdleSource(
   first: IdleSource,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
-  opts: DetectIdleOptions = {},
+  opts: DetectIdleOptions & { now?: () => number } = {},
 ): IdleSource & { noteSessionEvent(type: SessionEventType): void } {
-  let current = withZeroIdleGuard(first);
+  const now = opts.now ?? (() => performance.now());
+  let current = withZeroIdleGuard(first, { now });
   const excluded: string[] = [...(opts.exclude ?? [])];
   return {
     get name() {
@@ -28,14 +29,14 @@ export function resilientIdleSource(
         current.close?.();
         log(`${e.message}; looking for another idle source`);
         const { source } = await detectIdleSource(env, { ...opts, exclude: excluded });
-        current = withZeroIdleGuard(source);
+        current = withZeroIdleGuard(source, { now });
         log(`idle source is now ${source.name}`);
         return current.idleMs();
       }
     },
     /** Lock state sharpens the guard: nobody types into a locked session, so zeros then prove it stuck. */
     noteSessionEvent(type: SessionEventType) {
-      current.guard.noteSessionEvent(type, performance.now());
+      current.guard.noteSessionEvent(type, now());
     },
     close() {
       current.close?.();
