@@ -11,16 +11,22 @@ const HOUR = 3_600_000;
 export interface ReportRows {
   days: {
     date: string;
+    /** Sitting that falls on the date (bouts across midnight split). */
     sittingMs: number;
+    /** Bouts that start on the date, their total and longest whole length, and the part in bouts over 30 min. */
     bouts: number;
     longestMs: number;
     boutMs: number;
     longBoutMs: number;
+    /** Gaps between consecutive bouts that both start on the date. */
     breaks: number;
+    /** Break prompts that were shown (not suppressed), and those that ended in a stretch or a break. */
     breakPrompts: number;
     breakPromptsHeeded: number;
   }[];
+  /** weekday 0 = Monday … 6 = Sunday; hour 0–23 local. */
   hours: { weekday: number; hour: number; sittingMs: number }[];
+  /** Lengths of the bouts that start in the range, grouped by start date (order within a date unspecified). */
   boutDurationsMs: number[];
   promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
   checkIns: { at: number; soreness: number; areas: string[]; redFlags?: string[]; zone?: string }[];

@@ -1,4 +1,5 @@
 import type { PromptKind, PromptOutcome, SuppressReason } from '../../shared/domain.js';
+import type { ReportRows } from '../core/report.js';
 import type { Settings, SettingsPatch } from '../../shared/settings.js';
 
 /**
@@ -70,28 +71,8 @@ export interface Checkpoint {
   zone: string;
 }
 
-/** Per-day and per-hour aggregates plus the raw bout lengths a statistics report needs. */
-export interface StatsRows {
-  days: {
-    date: string;
-    /** Sitting that falls on the date (bouts across midnight split). */
-    sittingMs: number;
-    /** Bouts that start on the date, their total and longest whole length, and the part in bouts over 30 min. */
-    bouts: number;
-    longestMs: number;
-    boutMs: number;
-    longBoutMs: number;
-    /** Gaps between consecutive bouts that both start on the date. */
-    breaks: number;
-    /** Break prompts that were shown (not suppressed), and those that ended in a stretch or a break. */
-    breakPrompts: number;
-    breakPromptsHeeded: number;
-  }[];
-  /** weekday 0 = Monday … 6 = Sunday; hour 0–23 local. */
-  hours: { weekday: number; hour: number; sittingMs: number }[];
-  /** Lengths of the bouts that start in the range, grouped by start date (order within a date unspecified). */
-  boutDurationsMs: number[];
-  promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
+/** Per-day and per-hour aggregates plus the raw bout lengths a statistics report needs (the report's input, with check-ins in full). */
+export interface StatsRows extends ReportRows {
   checkIns: { at: number; soreness: number; areas: string[]; redFlags: string[]; zone: string }[];
 }
 
