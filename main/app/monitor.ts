@@ -1,4 +1,5 @@
 import type { PromptAnswer, PromptKind } from '../../shared/domain.js';
+import type { NowStateView } from '../../shared/bridge.js';
 import type { Settings } from '../../shared/settings.js';
 import { SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
 import { hoursPolicy, localDate, splitByDay } from '../core/localTime.js';
@@ -35,20 +36,8 @@ export interface OpenPromptView {
   sittingMs: number;
 }
 
-export interface NowState {
-  tracking: boolean;
-  bout: { start: number; sittingMs: number } | null;
-  todaySittingMs: number;
-  todayBouts: number;
-  next: { kind: PromptKind; at: number } | null;
-  pausedUntil: number | null;
-  openPrompt: OpenPromptView | null;
-  locked: boolean;
-  stretching: { id: number; routineId: string; start: number } | null;
-  idleSource: string;
-  notifier: string;
-  at: number;
-}
+/** What every view shows as "now"; its shape is the bridge contract's, so the UI and the tray read the same thing. */
+export type NowState = NowStateView;
 
 export type MonitorEvent =
   | { type: 'state' }
