@@ -5,8 +5,16 @@ import { WEEKDAYS } from '../../shared/settings.js';
 
 /** Local calendar arithmetic in an IANA zone. Days have 23, 24 or 25 hours; luxon knows which. */
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Memoized: an import checks the zone of every record, and luxon's check builds an Intl formatter each time. */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let ok = zoneValidity.get(zone);
+  if (ok === undefined) {
+    ok = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, ok);
+  }
+  return ok;
 }
 
 function at(ms: number, zone: string): DateTime {

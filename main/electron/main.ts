@@ -12,6 +12,7 @@ import { openSessionEvents, sessionMechanisms } from '../platform/sessionEvents.
 import type { IdleSource, Notifier, SessionEvents } from '../platform/types.js';
 import { userZone } from '../platform/zone.js';
 import { acquireTrackerLock, openStore, StoreError, type Store, type TrackerLock } from '../store/index.js';
+import { openStoreForTracker } from '../store/recover.js';
 import { browserWindowFactory, electronTray } from './electronShell.js';
 import { hardenContents, hardenSession } from './harden.js';
 import { forwardEvents, makeIpcHandler, makeTrustedSenderCheck, type AppOrigins } from './ipc.js';
@@ -125,15 +126,7 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(undefined, env);
   // A newcomer would see nothing but a tray icon (and on GNOME without the AppIndicator extension, not even that).
   const firstRun = !existsSync(dbPath);
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (e) {
-    dialog.showErrorBox('Sitwell cannot open its history', e instanceof StoreError ? e.message : String(e));
-    app.exit(1);
-    return;
-  }
-
+  // The lock first: only the tracker may move a damaged history aside and start a fresh one.
   let lock: TrackerLock | null = null;
   try {
     lock = acquireTrackerLock(dbPath, 'app');
@@ -141,10 +134,29 @@ async function start(): Promise<void> {
     if (!(e instanceof StoreError) || e.code !== 'locked') throw e;
     log(e.message);
     if (!(await askHistoryOnly(e.message))) {
-      store.close();
       app.exit(0);
       return;
     }
+  }
+
+  let store: Store;
+  try {
+    if (lock) {
+      const opened = openStoreForTracker(dbPath, log);
+      store = opened.store;
+      if (opened.movedAside) {
+        void dialog.showMessageBox({
+          type: 'warning',
+          message: 'Sitwell found its history damaged and started a fresh one',
+          detail: `The old file was moved to ${opened.movedAside}. Nothing was deleted.`,
+        });
+      }
+    } else store = openStore(dbPath);
+  } catch (e) {
+    lock?.release();
+    dialog.showErrorBox('Sitwell cannot open its history', e instanceof StoreError ? e.message : String(e));
+    app.exit(1);
+    return;
   }
 
   const windows = new WindowManager(browserWindowFactory(paths, dev));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -39,13 +39,16 @@ export interface CliRunner {
 /** Builds a private bundle of main/cli/main.ts; falls back to tsx (and says so) if esbuild fails. */
 export async function cliRunner(name: string): Promise<CliRunner> {
   const outdir = join(ROOT, 'node_modules', '.cache', 'sitwell-reliability');
-  const outfile = join(outdir, `${name}-${process.pid}.mjs`);
+  // Built under a private name, then renamed over the suite's bundle: a daemon being started by another run of
+  // the same suite reads either the old file or the new one, never half of one; nothing piles up.
+  const outfile = join(outdir, `${name}.mjs`);
+  const building = join(outdir, `${name}-${process.pid}.tmp.mjs`);
   const t0 = Date.now();
   try {
     mkdirSync(outdir, { recursive: true });
     await build({
       entryPoints: [join(ROOT, 'main/cli/main.ts')],
-      outfile,
+      outfile: building,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -55,8 +58,7 @@ export async function cliRunner(name: string): Promise<CliRunner> {
       banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
       plugins: [sourceRelativeImportMeta(outdir)],
     });
-    // One bundle per test process, removed with it (the daemons it started are gone by then).
-    process.once('exit', () => rmSync(outfile, { force: true }));
+    renameSync(building, outfile);
     return { args: [outfile], kind: 'esbuild bundle', buildMs: Date.now() - t0 };
   } catch (e) {
     console.log(`reliability: esbuild bundle failed (${(e as Error).message}); running the CLI through tsx (slower)`);
