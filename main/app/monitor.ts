@@ -151,9 +151,24 @@ export class Monitor {
     if (this.timer) this.timers.clearTimeout(this.timer);
     for (const u of this.unsubscribers.splice(0)) u();
     if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
-    this.apply(this.engine.handle({ type: 'quit' }, this.opts.clock.now()));
+    // One last reading, so the bout ends at the real last input rather than at the last poll (up to a minute earlier).
+    const idleMs = await this.lastReading();
+    const now = this.opts.clock.now();
+    if (idleMs !== null) this.apply(this.engine.observeIdle(idleMs, now));
+    this.apply(this.engine.handle({ type: 'quit' }, now));
     this.writes.writeCheckpoint(null);
     if (!this.writes.flush()) this.log(`${this.writes.pending} writes could not be saved to ${this.opts.store.path} and are lost`);
+  }
+
+  /** A reading for shutdown, given at most two seconds: quitting must never hang on a stuck source. */
+  private async lastReading(): Promise<number | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 2000)));
+    try {
+      return await Promise.race([this.readIdle(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   on(listener: (e: MonitorEvent) => void): () => void {

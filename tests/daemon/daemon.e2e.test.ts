@@ -122,7 +122,7 @@ describe.skipIf(missing.length > 0)('sitwell daemon on a real X display with dun
   it('closes the open bout and exits 0 on SIGTERM', async () => {
     const before = rows(db, 'SELECT count(*) AS n FROM bouts')[0]!.n as number;
     const t0 = Date.now();
-    while (Date.now() - t0 < 2500) {
+    while (Date.now() - t0 < 4000) {
       await desktop.xdotool('mousemove_relative', '--', '3', '3');
       await new Promise((r) => setTimeout(r, 200));
     }
