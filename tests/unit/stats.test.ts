@@ -86,7 +86,8 @@ describe('stats: researchMetrics', () => {
         const got = researchMetrics(x);
         const ref = reference(x);
         if (ref.alpha === null) expect(got.alpha).toBeNull();
-        else expect(Math.abs(got.alpha! - ref.alpha)).toBeLessThanOrEqual(0.0005 + 1e-9);
+        // Bouts a hair over one minute make alpha enormous; there only its relative error means anything.
+        else expect(Math.abs(got.alpha! - ref.alpha)).toBeLessThanOrEqual(0.0005 + 1e-9 * Math.abs(ref.alpha));
         expect(Math.abs(got.w50Minutes! - ref.w50!)).toBeLessThanOrEqual(0.05 + 1e-9);
         expect(Math.abs(got.gini! - ref.gini!)).toBeLessThanOrEqual(0.0005 + 1e-9);
       }),
