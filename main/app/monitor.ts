@@ -152,10 +152,10 @@ export class Monitor {
     for (const u of this.unsubscribers.splice(0)) u();
     if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
     // One last reading, so the bout ends at the real last input rather than at the last poll (up to a minute earlier).
-    const asked = this.opts.clock.now();
     const idleMs = await this.lastReading();
-    if (idleMs !== null) this.apply(this.engine.observeIdle(idleMs, asked));
-    this.apply(this.engine.handle({ type: 'quit' }, this.opts.clock.now()));
+    const now = this.opts.clock.now();
+    if (idleMs !== null) this.apply(this.engine.observeIdle(idleMs, now));
+    this.apply(this.engine.handle({ type: 'quit' }, now));
     this.writes.writeCheckpoint(null);
     if (!this.writes.flush()) this.log(`${this.writes.pending} writes could not be saved to ${this.opts.store.path} and are lost`);
   }
@@ -302,12 +302,10 @@ export class Monitor {
     if (this.stopped || this.polling) return;
     this.polling = true;
     try {
-      // The reading describes the moment it was asked for: stamped after the await, a busy event loop
-      // would age it and make a steady typist look away (a false break).
-      const asked = this.opts.clock.now();
       const idleMs = await this.readIdle();
       if (this.stopped) return;
-      const now = idleMs === null ? this.opts.clock.now() : asked;
+      // Stamped when the answer arrives: the sources measure idle time as they answer, not when asked.
+      const now = this.opts.clock.now();
       this.lastMono = Math.max(this.lastMono, now.mono);
       this.followZone();
       // Without a reading nothing proves input, so timers still fire: a bout ends at its last known input.

@@ -122,8 +122,10 @@ describe('the idle source starts failing (file idle source, real daemon)', () =>
     expect(backAt - fixedAt).toBeLessThan(4000 + 500);
     await work(idleFile, 600);
     await sleep(1500);
-    expect(daemon.out().match(/started sitting bout/g), daemon.out()).toHaveLength(2);
-    expect(query(db, 'SELECT count(*) AS n FROM bouts')).toEqual([{ n: 2 }]);
+    // Under a loaded CI machine an unrecorded blip (a bout under one scaled minute) can follow the recovery;
+    // what must hold is the recorded history: the bout before the outage and the one after it.
+    expect((daemon.out().match(/started sitting bout/g) ?? []).length, daemon.out()).toBeGreaterThanOrEqual(2);
+    expect(query(db, 'SELECT count(*) AS n FROM bouts'), daemon.out()).toEqual([{ n: 2 }]);
     expect((await stopDaemon(daemon)).code).toBe(0);
     daemon = null;
     expect(integrity(db)).toBe('ok');
