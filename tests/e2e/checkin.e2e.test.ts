@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_A_MEDICAL_DEVICE, RED_FLAGS, SEE_A_DOCTOR } from '../../shared/checkin.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
-import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+import { useUiSuite } from './support/uiSuite.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
 
@@ -17,23 +15,12 @@ interface CheckInRow {
 }
 
 describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real SQLite)', () => {
-  const tmp = tempDir();
-  const db = join(tmp.dir, 'history.db');
-  let ui: RunningSitwell;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    tmp.cleanup();
-  });
+  const suite = useUiSuite();
+  const { db } = suite;
 
   it('a red-flag answer shows the see-a-doctor screen instead of stretches, and the check-in is stored', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/checkin'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/checkin'));
     await expect.poll(() => page.getByText(NOT_A_MEDICAL_DEVICE).count()).toBe(1);
     await page.getByLabel('How sore are you right now?').fill('6');
     await page.getByLabel('Left buttock').check();
@@ -61,8 +48,8 @@ describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real
   });
 
   it('the urgent red flag asks for help now', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(ui.view('#/checkin'));
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/checkin'));
     for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-${f.id === 'bladder-bowel' ? 'yes' : 'no'}`).check();
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await expect.poll(() => page.getByTestId('see-doctor').getByRole('heading', { level: 1 }).textContent()).toBe(SEE_A_DOCTOR.urgentHeading);
@@ -70,8 +57,8 @@ describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real
   });
 
   it('all answers no: the check-in is saved and stretches are suggested; unanswered questions are asked for', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/checkin'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/checkin'));
     await page.getByLabel('How sore are you right now?').fill('3');
     await page.getByLabel('Right hip (outer side)').check();
     await page.getByRole('button', { name: 'Save check-in' }).click();

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE } from '../../shared/settings.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
 import { seedHistory } from './support/seed.js';
-import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+import { useUiSuite } from './support/uiSuite.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
 
@@ -17,23 +15,12 @@ const storedSettings = (db: string): Record<string, unknown> => {
 };
 
 describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)', () => {
-  const tmp = tempDir();
-  const db = join(tmp.dir, 'history.db');
-  let ui: RunningSitwell;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    tmp.cleanup();
-  });
+  const suite = useUiSuite();
+  const { db } = suite;
 
   it('shows every setting with its default and the evidence, and the data location', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/settings'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
     await page.getByLabel('Break prompt after sitting for').waitFor();
     await expect.poll(() => page.getByText(SETTINGS_EVIDENCE).count()).toBe(1);
     for (const [label, value] of [
@@ -54,8 +41,8 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
   });
 
   it('a changed setting is saved to the database and kept after a reload', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/settings'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
     await page.getByLabel('Break prompt after sitting for').fill('45');
     await page.getByLabel('Show posture reminders').uncheck();
     await page.getByLabel('Only prompt during work hours').check();
@@ -85,8 +72,8 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
   });
 
   it('invalid values are refused with the reason next to the field, and nothing is stored', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/settings'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
     const before = storedSettings(db);
     const sit = page.getByLabel('Break prompt after sitting for');
     await sit.fill('0');
@@ -123,8 +110,8 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
     seedHistory(db, { to: '2025-03-31', days: 10, zone: 'Europe/Berlin', checkInEvery: 5 });
     const bouts = () => queryDb<{ n: number }>(db, 'SELECT count(*) AS n FROM bouts')[0]!.n;
     expect(bouts()).toBeGreaterThan(0);
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/settings'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { bouts?: unknown[] };
@@ -145,8 +132,8 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
   });
 
   it('the server refuses a bad value with a typed error naming the field (bypassing the form)', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(ui.view('#/settings'));
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
     const res = await page.evaluate(async (token) => {
       const r = await fetch('/api/call/updateSettings', {
         method: 'POST',
@@ -154,7 +141,7 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
         body: JSON.stringify({ snoozeMinutes: -5 }),
       });
       return { status: r.status, body: (await r.json()) as unknown };
-    }, ui.token);
+    }, suite.ui.token);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'snoozeMinutes' } });
     await context.close();

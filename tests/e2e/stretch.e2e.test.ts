@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routineById, routineSteps } from '../../shared/routines.js';
 import { STRETCHES } from '../../shared/stretches/index.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
-import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+import { useUiSuite } from './support/uiSuite.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
 
@@ -20,24 +18,13 @@ interface StretchRow {
 }
 
 describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui, real SQLite)', () => {
-  const tmp = tempDir();
-  const db = join(tmp.dir, 'history.db');
-  let ui: RunningSitwell;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    tmp.cleanup();
-  });
+  const suite = useUiSuite();
+  const { db } = suite;
 
   it('plays the 2-minute routine at speed=20, switching sides, and stores a completed session', { timeout: 90_000 }, async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(suite.browser);
     const steps = routineSteps(routineById('quick-2')!, STRETCHES);
-    await page.goto(ui.view('#/stretch/play/quick-2', { speed: '20' }));
+    await page.goto(suite.ui.view('#/stretch/play/quick-2', { speed: '20' }));
     await page.getByTestId('player-progress').waitFor();
     // Record every side label the player shows while the routine runs (a MutationObserver in the page).
     await page.evaluate(() => {
@@ -64,8 +51,8 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
   });
 
   it('pauses, skips a step and stops: the session is stored as not completed with the steps done', async () => {
-    const { page, context, problems } = await openPage(browser, { reducedMotion: 'reduce' });
-    await page.goto(ui.view('#/stretch/play/seated-piriformis', { speed: '5' }));
+    const { page, context, problems } = await openPage(suite.browser, { reducedMotion: 'reduce' });
+    await page.goto(suite.ui.view('#/stretch/play/seated-piriformis', { speed: '5' }));
     // Reduced motion: a plain number, no animated ring.
     await expect.poll(() => page.getByTestId('player-countdown').getAttribute('data-motion')).toBe('reduced');
     await expect.poll(() => page.getByTestId('player-side').textContent()).toBe('Left side');
@@ -92,11 +79,11 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
   });
 
   it('draws the countdown ring when motion is allowed, and lists the catalog with illustrations', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/stretch'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/stretch'));
     await expect.poll(() => page.locator('article.stretch-card').count()).toBe(STRETCHES.length);
     await expect.poll(() => page.locator('article.stretch-card .illustration svg title').count()).toBe(STRETCHES.length);
-    await page.goto(ui.view('#/stretch/play/full-5'));
+    await page.goto(suite.ui.view('#/stretch/play/full-5'));
     await expect.poll(() => page.getByTestId('player-countdown').getAttribute('data-motion')).toBe('full');
     await page.getByTestId('player-stop').click();
     await page.getByTestId('player-stopped').waitFor();
