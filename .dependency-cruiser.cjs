@@ -27,6 +27,10 @@ module.exports = {
     { name: 'shells-apart-2', severity: 'error', from: { path: '^main/electron/' }, to: { path: '^main/cli/' } },
     { name: 'only-electron-imports-electron', severity: 'error',
       from: { pathNot: '^main/electron/' }, to: { path: '^node_modules/electron/' } },
+    { name: 'tracker-without-zod', severity: 'error',
+      comment: 'the background tracker never loads zod (about 5 MB resident in the daemon): its settings rules are in shared/settingsRules.ts',
+      from: { path: '^main/(store|platform)/|^main/core/(engine|localTime|stats|calendar)[.]ts$|^main/app/(monitor|durableWrites)[.]ts$|^main/cli/commands/daemon[.]ts$' },
+      to: { path: '^shared/settings[.]ts$|^node_modules/zod/', dependencyTypesNot: ['type-only'] } },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -6,6 +6,7 @@ import { Monitor } from '../main/app/monitor.js';
 import { createScriptedIdleSource } from '../main/platform/idleScripted.js';
 import { NullNotifier } from '../main/platform/notifyNull.js';
 import { openStore } from '../main/store/index.js';
+import { missingTools, startDesktop } from '../tests/helpers/desktop.js';
 import { VirtualTime } from '../tests/helpers/virtualTime.js';
 
 /**
@@ -69,25 +70,32 @@ function privateMb(pid: number): number {
   return kb / 1024;
 }
 
-/** The floor: an idle Node process that loads nothing, measured the same way. */
-async function bareNodeRssMb(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 1500));
+/** An idle Node process running `code` (nothing else), measured the same way. */
+async function nodeRssMb(code = ''): Promise<number> {
+  const child = spawn(process.execPath, ['-e', `${code}; console.log('ready'); setInterval(() => {}, 1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((r) => child.stdout!.once('data', r));
+  await new Promise((r) => setTimeout(r, 1000));
   const mb = rssMb(child.pid!);
   child.kill();
   await new Promise((r) => child.once('exit', r));
   return mb;
 }
 
-/** A real daemon process (the bundled CLI when built, else through tsx), idle from a file. */
-async function daemonMemory(): Promise<{ afterStartRssMb: number; afterBurstRssMb: number; afterBurstPrivateMb: number; runner: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sitwell-bench-'));
-  const idleFile = join(dir, 'idle');
-  writeFileSync(idleFile, '0');
-  const bundled = existsSync('dist/cli.mjs');
-  const args = [...(bundled ? ['dist/cli.mjs'] : ['--import', 'tsx', 'main/cli/main.ts'])];
-  args.push('--db', join(dir, 'bench.db'), 'daemon', '--idle-source', `file:${idleFile}`, '--testing-minute-ms', '100', '--no-notifications');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * What no JavaScript daemon with real time zones and SQLite goes below on this Node: the runtime,
+ * the ICU data any Intl use maps in, and better-sqlite3 with a database open.
+ */
+const FLOOR = `new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin' }).format(0);
+  const D = require('better-sqlite3'); const db = new D(':memory:'); db.exec('create table t (a)')`;
+
+type Memory = { afterStartRssMb: number; afterBurstRssMb: number; afterBurstPrivateMb: number };
+
+/**
+ * A real daemon started the way the installed command starts it (bin/sitwell.mjs: the bundle when
+ * built), with `input()` making activity: dozens of bouts and prompts in 10 s of 100 ms "minutes".
+ */
+async function measureDaemon(args: string[], env: NodeJS.ProcessEnv, input: () => Promise<void>): Promise<Memory> {
+  const child = spawn(process.execPath, ['bin/sitwell.mjs', ...args, '--testing-minute-ms', '100'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const until = async (pred: () => boolean, ms: number) => {
@@ -96,40 +104,70 @@ async function daemonMemory(): Promise<{ afterStartRssMb: number; afterBurstRssM
   };
   try {
     await until(() => out.includes('tracking with idle source'), 20_000);
+    if (!out.includes('tracking with idle source')) throw new Error(`the daemon did not start: ${out.trim().slice(-300)}`);
     await new Promise((r) => setTimeout(r, 1500));
     const afterStartRssMb = rssMb(child.pid!);
-    // A burst: input every 50 ms for 10 s with 100 ms "minutes": dozens of bouts and prompts.
     const end = Date.now() + 10_000;
     let n = 0;
     while (Date.now() < end) {
-      writeFileSync(idleFile, '0');
+      await input();
       await new Promise((r) => setTimeout(r, n++ % 40 < 30 ? 50 : 400));
     }
     await new Promise((r) => setTimeout(r, 1000));
-    const afterBurstRssMb = rssMb(child.pid!);
-    return { afterStartRssMb, afterBurstRssMb, afterBurstPrivateMb: privateMb(child.pid!), runner: bundled ? 'dist/cli.mjs' : 'tsx (run `npm run build` for the bundled figure)' };
+    return { afterStartRssMb, afterBurstRssMb: rssMb(child.pid!), afterBurstPrivateMb: privateMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+  }
+}
+
+/** Headless: idle time from a file, no notifications, no D-Bus (a server or a container). */
+async function headlessDaemon(): Promise<Memory> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitwell-bench-'));
+  const idleFile = join(dir, 'idle');
+  writeFileSync(idleFile, '0');
+  try {
+    const args = ['--db', join(dir, 'bench.db'), 'daemon', '--idle-source', `file:${idleFile}`, '--no-notifications'];
+    return await measureDaemon(args, process.env, async () => writeFileSync(idleFile, '0'));
+  } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** On a real X desktop: Xvfb, a session bus and dunst; idle time from X, input from xdotool, notifications over D-Bus. */
+async function desktopDaemon(): Promise<Memory | { skipped: string }> {
+  const missing = missingTools();
+  if (missing.length) return { skipped: `needs ${missing.join(', ')} (sudo scripts/system-deps.sh)` };
+  const desktop = await startDesktop({ dunst: true });
+  let x = 0;
+  try {
+    const args = ['--db', join(desktop.dir, 'bench.db'), 'daemon'];
+    return await measureDaemon(args, desktop.env, async () => void (await desktop.xdotool('mousemove', String(100 + (x++ % 200)), '100')));
+  } finally {
+    await desktop.stop();
   }
 }
 
 export async function benchDaemon(): Promise<Record<string, number>> {
   const working = await readingsPerHour('working');
   const away = await readingsPerHour('away');
-  const mem = await daemonMemory();
-  const bare = await bareNodeRssMb();
-  console.log(`daemon: memory measured on ${mem.runner}`);
+  if (!existsSync('dist/cli.mjs')) console.log('daemon: dist/cli.mjs is not built; memory measured on the sources through tsx (run `npm run build`)');
+  const headless = await headlessDaemon();
+  const desktop = await desktopDaemon();
+  if ('skipped' in desktop) console.log(`daemon: desktop memory not measured: ${desktop.skipped}`);
   return {
     workingReadingsPerHour: working.adaptive,
     awayReadingsPerHour: away.adaptive,
     baselineReadingsPerHour: working.baseline,
     ratioWorking: working.baseline / working.adaptive,
     ratioAway: away.baseline / away.adaptive,
-    afterStartRssMb: mem.afterStartRssMb,
-    afterBurstRssMb: mem.afterBurstRssMb,
-    afterBurstPrivateMb: mem.afterBurstPrivateMb,
-    bareNodeBaselineMb: bare,
+    headlessAfterStartRssMb: headless.afterStartRssMb,
+    headlessAfterBurstRssMb: headless.afterBurstRssMb,
+    headlessAfterBurstPrivateMb: headless.afterBurstPrivateMb,
+    ...('skipped' in desktop
+      ? {}
+      : { desktopAfterStartRssMb: desktop.afterStartRssMb, desktopAfterBurstRssMb: desktop.afterBurstRssMb, desktopAfterBurstPrivateMb: desktop.afterBurstPrivateMb }),
+    floorNodeIcuSqliteMb: await nodeRssMb(FLOOR),
+    bareNodeBaselineMb: await nodeRssMb(),
   };
 }

@@ -11,39 +11,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cliBundleOptions, NODE_EXTERNALS, sourceRelativeImportMeta } from './cliBundleOptions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const skipRenderer = process.argv.includes('--skip-renderer');
-
-/** Native or binary-carrying packages stay in node_modules (electron-builder packs them; better-sqlite3 is asarUnpacked).
- * x11 is an optional dependency of dbus-next, only for X11-auth bus addresses; it is never installed. */
-const NODE_EXTERNALS = ['better-sqlite3', 'node-notifier', 'vite', 'fsevents', 'x11'];
-
-/**
- * Source files that find things relative to themselves (package.json, dist/renderer) use
- * import.meta.url. In a bundle that would be the bundle's URL, so each use is rewritten to the
- * URL the source file would have, resolved from the bundle's own location.
- */
-function sourceRelativeImportMeta(outdir, format) {
-  return {
-    name: 'source-relative-import-meta',
-    setup(b) {
-      b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => {
-        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-        const text = readFileSync(args.path, 'utf8');
-        if (!text.includes('import.meta.url')) return undefined;
-        const rel = relative(outdir, args.path).split(sep).join('/');
-        const expr =
-          format === 'esm'
-            ? `new URL(${JSON.stringify(rel)}, import.meta.url).href`
-            : `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${JSON.stringify(rel)})).href`;
-        return { contents: text.replaceAll('import.meta.url', expr), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
-      });
-    },
-  };
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -92,6 +65,7 @@ await Promise.all([
   }),
   build({
     ...common,
+    ...cliBundleOptions(join(dist, 'cli')),
     // Split at the CLI's lazy subcommand imports: `sitwell daemon` loads only what the daemon runs
     // (its resident memory is the figure people notice), `replay` only the engine.
     entryPoints: { main: 'main/cli/main.ts' },
@@ -99,12 +73,6 @@ await Promise.all([
     splitting: true,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
-    target: 'node20',
-    external: NODE_EXTERNALS,
-    // Bundled CommonJS dependencies call require(); ESM has none unless we make one.
-    banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
-    plugins: [sourceRelativeImportMeta(join(dist, 'cli'), 'esm')],
   }),
 ]);
 

@@ -11,9 +11,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cliBundleOptions } from './cliBundleOptions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
@@ -31,35 +32,11 @@ const idleFile = join(dir, 'idle');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const rand = (a, b) => a + Math.random() * (b - a);
 
-// A private bundle of the current sources (same options as scripts/build.mjs for dist/cli.mjs).
+// A private bundle of the current sources, with the options of the shipped one.
 const outdir = join(root, 'node_modules', '.cache', 'sitwell-soak');
 mkdirSync(outdir, { recursive: true });
 const cli = join(outdir, 'cli.mjs');
-await build({
-  entryPoints: [join(root, 'main/cli/main.ts')],
-  outfile: cli,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'error',
-  external: ['better-sqlite3', 'node-notifier', 'vite', 'fsevents', 'x11'],
-  banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'source-relative-import-meta',
-      setup(b) {
-        b.onLoad({ filter: /\.ts$/ }, (a) => {
-          if (a.path.includes(`${sep}node_modules${sep}`)) return undefined;
-          const text = readFileSync(a.path, 'utf8');
-          if (!text.includes('import.meta.url')) return undefined;
-          const rel = relative(outdir, a.path).split(sep).join('/');
-          return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
-        });
-      },
-    },
-  ],
-});
+await build({ ...cliBundleOptions(outdir), entryPoints: [join(root, 'main/cli/main.ts')], outfile: cli, logLevel: 'error' });
 
 function touch(ms = 0) {
   writeFileSync(`${idleFile}.tmp`, String(ms));

@@ -1,55 +1,60 @@
 import { z } from 'zod';
-
-/** "HH:MM" on a 24-hour clock. */
-export const ClockTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (00:00–23:59)');
-
-/** A span of local time; end before start means it runs past midnight (22:00–07:00). */
-export const TimeSpanSchema = z
-  .object({ start: ClockTimeSchema, end: ClockTimeSchema })
-  .strict()
-  .refine((s) => s.start !== s.end, { message: 'start and end must differ' });
-export type TimeSpan = z.infer<typeof TimeSpanSchema>;
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Per weekday: the hours prompts may be shown, or null for a day off. */
-export const WorkHoursSchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, TimeSpanSchema.nullable()])) as Record<Weekday, z.ZodNullable<typeof TimeSpanSchema>>)
-  .strict();
-export type WorkHours = z.infer<typeof WorkHoursSchema>;
-
-const minutes = (min: number, max: number) =>
-  z.number().finite().min(min, `must be at least ${min} minutes`).max(max, `must be at most ${max} minutes`);
+import {
+  BOOLEAN_KEYS,
+  CLOCK_TIME,
+  CLOCK_TIME_MESSAGE,
+  DEFAULT_SETTINGS,
+  MINUTE_LIMITS,
+  minutesTooHigh,
+  minutesTooLow,
+  SPAN_MESSAGE,
+  TIME_ZONE_MAX_LENGTH,
+  WEEKDAYS,
+  type Settings,
+  type SettingsPatch,
+  type TimeSpan,
+  type Weekday,
+  type WorkHours,
+} from './settingsRules.js';
 
 /**
- * Every user setting with its default. The engine's four timing settings are the ones
- * DESIGN.md §2 names; their lower bound is one minute (sub-minute timing exists only
- * through the daemon's documented `--testing-minute-ms` option).
+ * The settings as zod schemas, for the edges that validate whole documents (IPC, imports,
+ * traces). Bounds, defaults and messages come from settingsRules.ts, which the tracker uses
+ * without loading zod.
  */
-export const SettingsSchema = z
-  .object({
-    sitLimitMinutes: minutes(1, 480).default(30),
-    postureEveryMinutes: minutes(1, 240).default(15),
-    snoozeMinutes: minutes(1, 240).default(10),
-    minBreakMinutes: minutes(1, 120).default(2),
-    postureEnabled: z.boolean().default(true),
-    /** null: prompts at any hour. Otherwise prompts only inside each day's span. */
-    workHours: WorkHoursSchema.nullable().default(null),
-    /** null: none. Prompts inside this span are suppressed every day. */
-    quietHours: TimeSpanSchema.nullable().default(null),
-    /** The daily sitting goal drawn as a line on the statistics bars. */
-    dailySittingGoalMinutes: minutes(30, 1440).default(360),
-    startAtLogin: z.boolean().default(false),
-    /** IANA zone for days and labels; null follows the operating system. */
-    timeZone: z.string().min(1).max(64).nullable().default(null),
-  })
+export * from './settingsRules.js';
+
+export const ClockTimeSchema = z.string().regex(CLOCK_TIME, CLOCK_TIME_MESSAGE);
+
+export const TimeSpanSchema: z.ZodType<TimeSpan> = z
+  .object({ start: ClockTimeSchema, end: ClockTimeSchema })
+  .strict()
+  .refine((s) => s.start !== s.end, { message: SPAN_MESSAGE });
+
+export const WorkHoursSchema: z.ZodType<WorkHours> = z
+  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, TimeSpanSchema.nullable()])) as Record<Weekday, z.ZodNullable<typeof TimeSpanSchema>>)
   .strict();
 
-export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+const minutes = (key: keyof typeof MINUTE_LIMITS) => {
+  const { min, max } = MINUTE_LIMITS[key];
+  return z.number().finite().min(min, minutesTooLow(min)).max(max, minutesTooHigh(max));
+};
+const boolean = (key: (typeof BOOLEAN_KEYS)[number]) => z.boolean().default(DEFAULT_SETTINGS[key]);
+
+export const SettingsSchema = z
+  .object({
+    sitLimitMinutes: minutes('sitLimitMinutes').default(DEFAULT_SETTINGS.sitLimitMinutes),
+    postureEveryMinutes: minutes('postureEveryMinutes').default(DEFAULT_SETTINGS.postureEveryMinutes),
+    snoozeMinutes: minutes('snoozeMinutes').default(DEFAULT_SETTINGS.snoozeMinutes),
+    minBreakMinutes: minutes('minBreakMinutes').default(DEFAULT_SETTINGS.minBreakMinutes),
+    postureEnabled: boolean('postureEnabled'),
+    workHours: WorkHoursSchema.nullable().default(DEFAULT_SETTINGS.workHours),
+    quietHours: TimeSpanSchema.nullable().default(DEFAULT_SETTINGS.quietHours),
+    dailySittingGoalMinutes: minutes('dailySittingGoalMinutes').default(DEFAULT_SETTINGS.dailySittingGoalMinutes),
+    startAtLogin: boolean('startAtLogin'),
+    timeZone: z.string().min(1).max(TIME_ZONE_MAX_LENGTH).nullable().default(DEFAULT_SETTINGS.timeZone),
+  })
+  .strict();
 
 type SettingsShape = typeof SettingsSchema.shape;
 
@@ -65,10 +70,10 @@ export const SettingsPatchSchema = z
     },
   )
   .strict();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-/** Where each default comes from, shown next to the setting. */
-export const SETTINGS_EVIDENCE =
-  'Breaking up sitting every 20–30 minutes with 2–5 minutes of light activity lowers ' +
-  'post-meal glucose and blood pressure compared with uninterrupted sitting ' +
-  '(Bhammar et al., 2017; Diaz et al., 2023, Medicine & Science in Sports & Exercise).';
+// The plain types in settingsRules.ts and the schemas here must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameSettings: Same<z.infer<typeof SettingsSchema>, Settings> = true;
+const samePatch: Same<z.infer<typeof SettingsPatchSchema>, SettingsPatch> = true;
+void sameSettings;
+void samePatch;

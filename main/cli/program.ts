@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './errors.js';
+import { preferMemoryOverSpeed } from './leanRuntime.js';
 
 type Register = (program: Command) => void;
 
@@ -12,7 +13,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   stats: async () => (await import('./commands/stats.js')).registerStats,
   export: async () => (await import('./commands/export.js')).registerExport,
   import: async () => (await import('./commands/import.js')).registerImport,
-  daemon: async () => (await import('./commands/daemon.js')).registerDaemon,
+  daemon: async () => {
+    preferMemoryOverSpeed();
+    return (await import('./commands/daemon.js')).registerDaemon;
+  },
   status: async () => (await import('./commands/status.js')).registerStatus,
   doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
   ui: async () => (await import('./commands/ui.js')).registerUi,

@@ -1,7 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { HoursPolicy } from './engine.js';
-import type { Settings, TimeSpan } from '../../shared/settings.js';
-import { WEEKDAYS } from '../../shared/settings.js';
+import { WEEKDAYS, type Settings, type TimeSpan } from '../../shared/settingsRules.js';
 
 /** Local calendar arithmetic in an IANA zone. Days have 23, 24 or 25 hours; luxon knows which. */
 

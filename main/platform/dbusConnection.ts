@@ -1,6 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DBusError, Message, MessageType, sessionBus, type MessageBus } from '@particle/dbus-next';
+import type { MessageBus, Variant } from '@particle/dbus-next';
+
+type DbusLibrary = typeof import('@particle/dbus-next');
+
+/**
+ * Loaded on the first connection, not with this module: where there is no bus (a server, a
+ * container) the daemon never pays the library's ~2.5 MB of resident memory.
+ */
+let library: DbusLibrary | null = null;
+async function loadLibrary(): Promise<DbusLibrary> {
+  if (!library) {
+    // A CommonJS package: its exports arrive named under Node, but only as `default` from the bundle.
+    const mod = (await import('@particle/dbus-next')) as DbusLibrary & { default?: DbusLibrary };
+    library = typeof mod.sessionBus === 'function' ? mod : mod.default!;
+  }
+  return library;
+}
 
 /**
  * A thin, fail-fast layer over @particle/dbus-next's low-level API. The library never rejects a call
@@ -72,6 +88,7 @@ export class DbusConnection {
     readonly kind: BusKind,
     readonly address: string,
     private readonly bus: MessageBus,
+    private readonly lib: DbusLibrary,
   ) {
     bus.on('error', (e: unknown) => this.markClosed(`${kind} bus connection error: ${errorText(e)}`));
     // The library does not surface the socket's end; without this a dead bus is only noticed by timeouts.
@@ -82,9 +99,10 @@ export class DbusConnection {
   static async open(kind: BusKind, env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<DbusConnection> {
     const where = busAddress(kind, env);
     if ('why' in where) throw new DbusUnavailableError(`no ${kind} bus: ${where.why}`);
+    const lib = await loadLibrary();
     let bus: MessageBus;
     try {
-      bus = sessionBus({ busAddress: where.address });
+      bus = lib.sessionBus({ busAddress: where.address });
     } catch (e) {
       throw new DbusUnavailableError(`cannot connect to the ${kind} bus at ${where.address}: ${errorText(e)}`);
     }
@@ -109,7 +127,7 @@ export class DbusConnection {
       });
       bus.on('error', (e: unknown) => fail(errorText(e)));
     });
-    return new DbusConnection(kind, where.address, bus);
+    return new DbusConnection(kind, where.address, bus, lib);
   }
 
   get closed(): boolean {
@@ -125,8 +143,8 @@ export class DbusConnection {
   call(spec: CallSpec): Promise<unknown[]> {
     if (this.closedWhy) return Promise.reject(new DbusUnavailableError(this.closedWhy));
     const timeoutMs = spec.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
-    const msg = new Message({
-      type: MessageType.METHOD_CALL,
+    const msg = new this.lib.Message({
+      type: this.lib.MessageType.METHOD_CALL,
       destination: spec.destination,
       path: spec.path,
       interface: spec.iface,
@@ -191,8 +209,8 @@ export class DbusConnection {
     ]
       .filter(Boolean)
       .join(',');
-    const handler = (m: Message) => {
-      if (m.type !== MessageType.SIGNAL) return;
+    const handler = (m: InstanceType<DbusLibrary['Message']>) => {
+      if (m.type !== this.lib.MessageType.SIGNAL) return;
       if (m.interface !== filter.iface) return;
       if (filter.member && m.member !== filter.member) return;
       if (filter.path && m.path !== filter.path) return;
@@ -207,6 +225,11 @@ export class DbusConnection {
       throw e;
     }
     return () => this.bus.off('message', handler);
+  }
+
+  /** A D-Bus variant (for hints and properties) built with the connection's library. */
+  variant(signature: string, value: unknown): Variant {
+    return new this.lib.Variant(signature, value);
   }
 
   onClose(listener: (why: string) => void): () => void {
@@ -235,7 +258,12 @@ export class DbusConnection {
 
 /** The D-Bus error name of a failed call ("org.freedesktop.DBus.Error.ServiceUnknown"), if it was one. */
 export function dbusErrorName(e: unknown): string | null {
-  return e instanceof DBusError ? e.type : null;
+  return isDbusError(e) ? e.type : null;
+}
+
+/** The library's DBusError, recognised without loading the library. */
+function isDbusError(e: unknown): e is Error & { type: string; text: string } {
+  return e instanceof Error && e.name === 'DBusError' && typeof (e as { type?: unknown }).type === 'string';
 }
 
 /** True when the error means "nobody owns that name (right now)". */
@@ -245,7 +273,7 @@ export function isServiceMissing(e: unknown): boolean {
 }
 
 export function errorText(e: unknown): string {
-  if (e instanceof DBusError) return e.text ? `${e.type}: ${e.text}` : e.type;
+  if (isDbusError(e)) return e.text ? `${e.type}: ${e.text}` : e.type;
   if (e instanceof Error) return e.message;
   return String(e);
 }

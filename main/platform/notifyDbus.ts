@@ -1,4 +1,3 @@
-import { Variant } from '@particle/dbus-next';
 import { DbusConnection, errorText, isServiceMissing } from './dbusConnection.js';
 import { Listeners } from './listeners.js';
 import { warnToStderr, type Notifier, type NotifierAction, type NotifierActionEvent, type Warn } from './types.js';
@@ -166,7 +165,7 @@ export class DbusNotifier implements Notifier {
   private async notify(n: { replacesId: number; title: string; body: string; actions: string[]; urgency: 0 | 1 | 2; expireMs: number }): Promise<number | null> {
     if (this.closed) return null;
     const send = async (conn: DbusConnection, replacesId: number) => {
-      const hints = { urgency: new Variant('y', n.urgency), 'desktop-entry': new Variant('s', 'sitwell') };
+      const hints = { urgency: conn.variant('y', n.urgency), 'desktop-entry': conn.variant('s', 'sitwell') };
       const [id] = await conn.call({
         destination: NOTIFICATIONS,
         path: PATH,

@@ -1,3 +1,4 @@
+import { monotonicMs } from './monotonic.js';
 import { detectIdleSource, type DetectIdleOptions } from './detectIdle.js';
 import type { IdleSource, SessionEventType } from './types.js';
 import { StuckIdleSourceError, withZeroIdleGuard } from './zeroIdleGuard.js';
@@ -13,7 +14,7 @@ export function resilientIdleSource(
   log: (line: string) => void,
   opts: DetectIdleOptions & { now?: () => number } = {},
 ): IdleSource & { noteSessionEvent(type: SessionEventType): void } {
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? monotonicMs;
   let current = withZeroIdleGuard(first, { now });
   const excluded: string[] = [...(opts.exclude ?? [])];
   return {

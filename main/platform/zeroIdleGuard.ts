@@ -1,3 +1,4 @@
+import { monotonicMs } from './monotonic.js';
 import type { IdleSource, SessionEventType } from './types.js';
 
 /**
@@ -115,7 +116,7 @@ export function withZeroIdleGuard(
   opts: ZeroIdleGuardOptions & { now?: () => number; guard?: ZeroIdleGuard } = {},
 ): IdleSource & { readonly guard: ZeroIdleGuard } {
   const guard = opts.guard ?? new ZeroIdleGuard(opts);
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? monotonicMs;
   return {
     name: source.name,
     guard,

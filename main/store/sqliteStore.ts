@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptOutcome } from '../../shared/domain.js';
-import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
+import { settingsFromStored, settingsPatchProblem, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
 import { Aggregates } from './aggregates.js';
 import { StatsReader } from './statsRows.js';
@@ -29,12 +28,7 @@ type Row = Record<string, unknown>;
 
 const range = (r: Range = {}): [number, number] => [r.from ?? Number.MIN_SAFE_INTEGER, r.to ?? Number.MAX_SAFE_INTEGER];
 
-/** "settings.sitLimitMinutes: must be at most 480 minutes" from a zod error. */
-function settingsProblem(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  const path = issue?.path.length ? `settings.${issue.path.map(String).join('.')}` : 'settings';
-  return `${path}: ${issue?.message ?? 'invalid'}`;
-}
+const monotonicMs = (): number => Number(process.hrtime.bigint() / 1_000_000n);
 
 const knownZones = new Set<string>();
 
@@ -155,25 +149,21 @@ export class SqliteStore implements Store {
 
   getSettings(): Settings {
     const row = this.q.getSettings!.get() as { json: string } | undefined;
-    if (!row) return SettingsSchema.parse({});
-    // Keep every stored value this version still accepts; a key a later version dropped falls back to its default.
-    const stored = JSON.parse(row.json) as Record<string, unknown>;
-    const kept = Object.fromEntries(Object.entries(stored).filter(([k, v]) => SettingsPatchSchema.safeParse({ [k]: v }).success));
-    const parsed = SettingsSchema.safeParse(kept);
-    return parsed.success ? parsed.data : SettingsSchema.parse({});
+    return settingsFromStored(row ? JSON.parse(row.json) : null);
   }
 
   updateSettings(patch: SettingsPatch): Settings {
-    const p = SettingsPatchSchema.safeParse(patch);
-    if (!p.success) throw new StoreError('invalid', settingsProblem(p.error));
-    if (typeof p.data.timeZone === 'string' && !isValidZone(p.data.timeZone)) {
-      throw new StoreError('invalid', `settings.timeZone: "${p.data.timeZone}" is not an IANA time zone`);
+    const problem = settingsPatchProblem(patch);
+    if (problem) throw new StoreError('invalid', problem);
+    if (typeof patch.timeZone === 'string' && !isValidZone(patch.timeZone)) {
+      throw new StoreError('invalid', `settings.timeZone: "${patch.timeZone}" is not an IANA time zone`);
     }
     return this.transaction(() => {
-      const next = SettingsSchema.safeParse({ ...this.getSettings(), ...p.data });
-      if (!next.success) throw new StoreError('invalid', settingsProblem(next.error));
-      this.q.putSettings!.run(JSON.stringify(next.data));
-      return next.data;
+      const next = { ...this.getSettings() } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) next[k] = v;
+      const json = JSON.stringify(next);
+      this.q.putSettings!.run(json);
+      return JSON.parse(json) as Settings;
     });
   }
 
@@ -192,8 +182,26 @@ export class SqliteStore implements Store {
     else this.q.putState!.run(key, JSON.stringify(value));
   }
 
+  /**
+   * A bout the tracker just ended. Its length comes from the monotonic clock and is right; its wall
+   * instants are not when the wall clock was set back since an earlier bout, and it can then land on
+   * top of that one. It is moved to start where the stored bout ends, keeping its length: stored bouts
+   * never overlap, so no sitting time is lost and an export always imports again.
+   */
   addBout(bout: NewBout): StoredBout {
-    return this.insertBout({ ...bout, uid: randomUUID() });
+    return this.transaction(() => this.insertBout({ ...this.clearOfStoredBouts(bout), uid: randomUUID() }));
+  }
+
+  private clearOfStoredBouts(b: NewBout): NewBout {
+    let start = instant('bout.start', b.start);
+    let end = instant('bout.end', b.end);
+    // Stored bouts do not overlap, so the last one starting before `end` is the only one that can.
+    for (let prev = this.q.boutBefore!.get(end) as Row | undefined; prev && (prev.end_ms as number) > start; prev = this.q.boutBefore!.get(end) as Row | undefined) {
+      const length = end - start;
+      start = prev.end_ms as number;
+      end = start + length;
+    }
+    return start === b.start && end === b.end ? b : { ...b, start, end };
   }
 
   private insertBout(b: NewBout & { uid: string }): StoredBout {
@@ -223,15 +231,16 @@ export class SqliteStore implements Store {
     this.syncNowAndThen();
   }
 
-  private lastSync = performance.now();
+  // process.hrtime, not perf_hooks: loading perf_hooks costs the daemon about 1 MB resident.
+  private lastSync = monotonicMs();
 
   /**
    * With synchronous=NORMAL a commit survives a crashed process at once but reaches the disk only
    * at the next WAL checkpoint; one at least every SYNC_EVERY_MS bounds what a power loss can take.
    */
   private syncNowAndThen(): void {
-    if (performance.now() - this.lastSync < SYNC_EVERY_MS) return;
-    this.lastSync = performance.now();
+    if (monotonicMs() - this.lastSync < SYNC_EVERY_MS) return;
+    this.lastSync = monotonicMs();
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 

@@ -50,7 +50,8 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
     s.close();
     touchIdle(idleFile, 999_999);
     daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS, env: desktop.env, notifications: true });
-    await daemon.waitFor(/tracking with idle source/);
+    // The bundle as shipped must reach D-Bus itself, not fall back to notify-send.
+    await daemon.waitFor(/tracking with idle source .*notifications via dbus-notifications/);
     const t0 = Date.now();
     const delivered = (since: number) => notes.events.slice(since).filter((e) => e.kind === 'notify' && e.summary === 'Posture check' && e.id !== undefined);
 

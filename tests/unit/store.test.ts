@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportJson, importJson } from '../../main/app/exchange.js';
 import { openStore, SCHEMA_VERSION, StoreError, type Store } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 
@@ -120,6 +121,27 @@ describe('store on a real SQLite file', () => {
     bad({ timeZone: 'Mars/Olympus' }, 'settings.timeZone');
     expect(s.getSettings().snoozeMinutes).toBe(5); // nothing half-applied
     expect(s.getSettings().sitLimitMinutes).toBe(30);
+  });
+
+  it('places a bout that lands on stored ones after the wall clock was set back, keeping its length, so its export imports again', () => {
+    const s = open(freshPath());
+    s.addBout({ start: t('2026-03-02T09:00:00Z'), end: t('2026-03-02T09:40:00Z'), durationMs: 40 * 60_000, zone: Z });
+    s.addBout({ start: t('2026-03-02T09:45:00Z'), end: t('2026-03-02T10:00:00Z'), durationMs: 15 * 60_000, zone: Z });
+    // The clock went back an hour at 10:05: the next 25-minute bout says 09:10–09:35.
+    const moved = s.addBout({ start: t('2026-03-02T09:10:00Z'), end: t('2026-03-02T09:35:00Z'), durationMs: 25 * 60_000, zone: Z });
+    expect(moved).toMatchObject({ start: t('2026-03-02T10:00:00Z'), end: t('2026-03-02T10:25:00Z'), durationMs: 25 * 60_000 });
+    // One that touches nothing stays where it is, even before earlier ones.
+    const before = s.addBout({ start: t('2026-03-02T07:00:00Z'), end: t('2026-03-02T07:30:00Z'), durationMs: 30 * 60_000, zone: Z });
+    expect(before.start).toBe(t('2026-03-02T07:00:00Z'));
+    const bouts = s.listBouts();
+    for (let i = 1; i < bouts.length; i++) expect(bouts[i]!.start).toBeGreaterThanOrEqual(bouts[i - 1]!.end);
+    expect(bouts.reduce((sum, b) => sum + b.durationMs, 0)).toBe((40 + 15 + 25 + 30) * 60_000);
+    expect(s.statsRows('2026-03-02', '2026-03-02').days[0]).toMatchObject({ sittingMs: (40 + 15 + 25 + 30) * 60_000 });
+
+    const copy = open(freshPath());
+    expect(importJson(copy, exportJson(s, t('2026-03-03T00:00:00Z'), Z)).added.bouts).toBe(4);
+    const withoutId = ({ id: _id, ...rest }: { id: number }) => rest;
+    expect(copy.listBouts().map(withoutId)).toEqual(bouts.map(withoutId));
   });
 
   it('refuses bouts that contradict themselves and unknown zones', () => {

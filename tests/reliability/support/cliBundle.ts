@@ -1,33 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { cliBundleOptions } from '../../../scripts/cliBundleOptions.mjs';
 
 /**
  * The reliability tests start the daemon dozens of times: through tsx each start costs about a second,
  * through an esbuild bundle a fraction of that. The bundle is built here, from the current sources, into
  * node_modules/.cache (so `better-sqlite3` still resolves from the project), never into the shared dist/.
- * Same options as scripts/build.mjs for dist/cli.mjs.
+ * The options are scripts/build.mjs's for dist/cli/ (one file here instead of split chunks).
  */
 
 const ROOT = process.cwd();
-const EXTERNALS = ['better-sqlite3', 'node-notifier', 'vite', 'fsevents', 'x11'];
-
-function sourceRelativeImportMeta(outdir: string): Plugin {
-  return {
-    name: 'source-relative-import-meta',
-    setup(b) {
-      b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => {
-        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-        const text = readFileSync(args.path, 'utf8');
-        if (!text.includes('import.meta.url')) return undefined;
-        const rel = relative(outdir, args.path).split(sep).join('/');
-        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
-      });
-    },
-  };
-}
-
 export interface CliRunner {
   /** `node` arguments that run the CLI, before the CLI's own arguments. */
   args: string[];
@@ -47,16 +31,10 @@ export async function cliRunner(name: string): Promise<CliRunner> {
   try {
     mkdirSync(outdir, { recursive: true });
     await build({
+      ...cliBundleOptions(outdir),
       entryPoints: [join(ROOT, 'main/cli/main.ts')],
       outfile: building,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
       logLevel: 'error',
-      external: EXTERNALS,
-      banner: { js: "import { createRequire as __sitwellCreateRequire } from 'node:module';\nconst require = __sitwellCreateRequire(import.meta.url);" },
-      plugins: [sourceRelativeImportMeta(outdir)],
     });
     renameSync(building, outfile);
     return { args: [outfile], kind: 'esbuild bundle', buildMs: Date.now() - t0 };

@@ -1,0 +1,171 @@
+/**
+ * The settings, their bounds and defaults, without zod.
+ *
+ * The background tracker (daemon, tray) reads and writes settings but never needs zod's
+ * general machinery, which costs it about 5 MB of resident memory just by loading. So the rules
+ * live here as plain data; `settings.ts` builds the zod schemas used at the edges (IPC, imports,
+ * traces) from this same table, and a property test holds the two to the same verdicts.
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A span of local time; end before start means it runs past midnight (22:00–07:00). */
+export interface TimeSpan {
+  start: string;
+  end: string;
+}
+/** Per weekday: the hours prompts may be shown, or null for a day off. */
+export type WorkHours = Record<Weekday, TimeSpan | null>;
+
+export interface Settings {
+  sitLimitMinutes: number;
+  postureEveryMinutes: number;
+  snoozeMinutes: number;
+  minBreakMinutes: number;
+  postureEnabled: boolean;
+  /** null: prompts at any hour. Otherwise prompts only inside each day's span. */
+  workHours: WorkHours | null;
+  /** null: none. Prompts inside this span are suppressed every day. */
+  quietHours: TimeSpan | null;
+  /** The daily sitting goal drawn as a line on the statistics bars. */
+  dailySittingGoalMinutes: number;
+  startAtLogin: boolean;
+  /** IANA zone for days and labels; null follows the operating system. */
+  timeZone: string | null;
+}
+export type SettingsPatch = Partial<Settings>;
+export type SettingKey = keyof Settings;
+
+/** "HH:MM" on a 24-hour clock. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const CLOCK_TIME_MESSAGE = 'must be a time of day as HH:MM (00:00–23:59)';
+export const SPAN_MESSAGE = 'start and end must differ';
+
+type MinuteKey = { [K in SettingKey]: Settings[K] extends number ? K : never }[SettingKey];
+type BooleanKey = { [K in SettingKey]: Settings[K] extends boolean ? K : never }[SettingKey];
+
+/**
+ * The engine's four timing settings are the ones DESIGN.md §2 names; their lower bound is one
+ * minute (sub-minute timing exists only through the daemon's `--testing-minute-ms` option).
+ */
+export const MINUTE_LIMITS: Readonly<Record<MinuteKey, { min: number; max: number }>> = {
+  sitLimitMinutes: { min: 1, max: 480 },
+  postureEveryMinutes: { min: 1, max: 240 },
+  snoozeMinutes: { min: 1, max: 240 },
+  minBreakMinutes: { min: 1, max: 120 },
+  dailySittingGoalMinutes: { min: 30, max: 1440 },
+};
+export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin'];
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+export const minutesTooLow = (min: number) => `must be at least ${min} minutes`;
+export const minutesTooHigh = (max: number) => `must be at most ${max} minutes`;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  sitLimitMinutes: 30,
+  postureEveryMinutes: 15,
+  snoozeMinutes: 10,
+  minBreakMinutes: 2,
+  postureEnabled: true,
+  workHours: null,
+  quietHours: null,
+  dailySittingGoalMinutes: 360,
+  startAtLogin: false,
+  timeZone: null,
+});
+
+/** Where each default comes from, shown next to the setting. */
+export const SETTINGS_EVIDENCE =
+  'Breaking up sitting every 20–30 minutes with 2–5 minutes of light activity lowers ' +
+  'post-meal glucose and blood pressure compared with uninterrupted sitting ' +
+  '(Bhammar et al., 2017; Diaz et al., 2023, Medicine & Science in Sports & Exercise).';
+
+/** What is wrong with a value, as `path: message`, or null when it is fine. */
+type Check = (value: unknown, path: string) => string | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const unknownKey = (v: Record<string, unknown>, known: readonly string[], path: string): string | null => {
+  const extra = Object.keys(v).find((k) => !(known as readonly string[]).includes(k));
+  return extra === undefined ? null : `${path}: unknown key "${extra}"`;
+};
+
+const checkClock: Check = (v, path) =>
+  typeof v !== 'string' ? `${path}: must be a string` : CLOCK_TIME.test(v) ? null : `${path}: ${CLOCK_TIME_MESSAGE}`;
+
+const checkSpan: Check = (v, path) => {
+  if (!isObject(v)) return `${path}: must be an object with start and end`;
+  const problem = checkClock(v.start, `${path}.start`) ?? checkClock(v.end, `${path}.end`) ?? unknownKey(v, ['start', 'end'], path);
+  if (problem) return problem;
+  return v.start === v.end ? `${path}: ${SPAN_MESSAGE}` : null;
+};
+
+const nullable =
+  (check: Check): Check =>
+  (v, path) =>
+    v === null ? null : check(v, path);
+
+const checkWorkHours: Check = (v, path) => {
+  if (!isObject(v)) return `${path}: must be an object with a span or null per weekday`;
+  for (const day of WEEKDAYS) {
+    if (!Object.hasOwn(v, day)) return `${path}.${day}: is required`;
+    const problem = nullable(checkSpan)(v[day], `${path}.${day}`);
+    if (problem) return problem;
+  }
+  return unknownKey(v, WEEKDAYS, path);
+};
+
+const checkMinutes =
+  ({ min, max }: { min: number; max: number }): Check =>
+  (v, path) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `${path}: must be a number of minutes`;
+    if (v < min) return `${path}: ${minutesTooLow(min)}`;
+    if (v > max) return `${path}: ${minutesTooHigh(max)}`;
+    return null;
+  };
+
+const checkBoolean: Check = (v, path) => (typeof v === 'boolean' ? null : `${path}: must be true or false`);
+
+const checkZoneName: Check = (v, path) =>
+  typeof v !== 'string' || v.length < 1 || v.length > TIME_ZONE_MAX_LENGTH
+    ? `${path}: must be a time zone name of 1 to ${TIME_ZONE_MAX_LENGTH} characters, or null`
+    : null;
+
+const CHECKS: Readonly<Record<SettingKey, Check>> = {
+  ...(Object.fromEntries(Object.entries(MINUTE_LIMITS).map(([k, limits]) => [k, checkMinutes(limits)])) as Record<MinuteKey, Check>),
+  ...(Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, checkBoolean])) as Record<BooleanKey, Check>),
+  workHours: nullable(checkWorkHours),
+  quietHours: nullable(checkSpan),
+  timeZone: nullable(checkZoneName),
+};
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+/** The first problem of a settings patch (`settings.key…: message`), or null when every key is known and valid. */
+export function settingsPatchProblem(patch: unknown): string | null {
+  if (!isObject(patch)) return 'settings: must be an object';
+  for (const [key, value] of Object.entries(patch)) {
+    // An explicit undefined means "not given", as zod's optional() reads it.
+    if (!Object.hasOwn(CHECKS, key)) return `settings: unknown key "${key}"`;
+    if (value === undefined) continue;
+    const check = CHECKS[key as SettingKey];
+    const problem = check(value, `settings.${key}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * Settings as stored: every value this version still accepts is kept, and any other key (one a
+ * later version dropped, or a value out of today's bounds) falls back to its default.
+ */
+export function settingsFromStored(stored: unknown): Settings {
+  const out: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
+  if (!isObject(stored)) return out;
+  for (const key of SETTING_KEYS) {
+    if (Object.hasOwn(stored, key) && stored[key] !== undefined && CHECKS[key](stored[key], key) === null) {
+      (out as unknown as Record<string, unknown>)[key] = structuredClone(stored[key]);
+    }
+  }
+  return out;
+}
