@@ -195,13 +195,14 @@ export class SqliteStore implements Store {
   private clearOfStoredBouts(b: NewBout): NewBout {
     let start = instant('bout.start', b.start);
     let end = instant('bout.end', b.end);
-    // Stored bouts do not overlap, so the last one starting before `end` is the only one that can.
-    for (let prev = this.q.boutBefore!.get(end) as Row | undefined; prev && (prev.end_ms as number) > start; prev = this.q.boutBefore!.get(end) as Row | undefined) {
+    for (;;) {
+      // Stored bouts do not overlap, so the last one starting before `end` is the only one that can.
+      const prev = this.q.boutBefore!.get(end) as Row | undefined;
+      if (!prev || (prev.end_ms as number) <= start) return start === b.start && end === b.end ? b : { ...b, start, end };
       const length = end - start;
       start = prev.end_ms as number;
       end = start + length;
     }
-    return start === b.start && end === b.end ? b : { ...b, start, end };
   }
 
   private insertBout(b: NewBout & { uid: string }): StoredBout {
