@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-/**
- * The committed pictures in tests/e2e/screenshots/ are refreshed only when asked
- * (UPDATE_SCREENSHOTS=1): a plain test run writes to test-results/screenshots/, so running the
- * tests leaves the working tree as it was.
- */
-export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? join(import.meta.dirname, '..', 'screenshots')
-  : join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
+export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
 
 export interface AxeFinding {
   id: string;
@@ -43,7 +36,7 @@ export async function axeScan(page: Page): Promise<{ passes: number; violations:
 
 export const seriousOrCritical = (list: AxeFinding[]): AxeFinding[] => list.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
-/** SCREENSHOTS/NAME-THEME.png, the whole page. */
+/** tests/e2e/screenshots/NAME-THEME.png, the whole page. */
 export async function screenshot(page: Page, name: string, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
