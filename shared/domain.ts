@@ -22,3 +22,44 @@ export interface PromptRecord {
   kind: PromptKind;
   outcome: PromptOutcome;
 }
+
+/**
+ * The history's records as they are kept and exported: instants are UTC epoch ms, `zone` is the
+ * IANA zone the user was in when the record was made, `uid` is stable across export and import
+ * (importing twice adds nothing). The store adds its row id.
+ */
+export interface BoutEntry extends BoutRecord {
+  uid: string;
+  zone: string;
+}
+
+export interface PromptEntry extends PromptRecord {
+  uid: string;
+  /** Continuous sitting when it fell due. */
+  sittingMs: number;
+  reason: SuppressReason | null;
+  zone: string;
+}
+
+export interface StretchEntry {
+  uid: string;
+  start: number;
+  /** null while the session is still running. */
+  end: number | null;
+  routineId: string;
+  completed: boolean;
+  stepsDone: number;
+  stepsTotal: number;
+  zone: string;
+}
+
+export interface CheckInEntry {
+  uid: string;
+  at: number;
+  /** 0 (none) … 10 (worst). */
+  soreness: number;
+  areas: string[];
+  redFlags: string[];
+  note: string;
+  zone: string;
+}

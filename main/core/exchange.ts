@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PROMPT_OUTCOMES, type PromptKind, type PromptOutcome, type SuppressReason } from '../../shared/domain.js';
+import { PROMPT_OUTCOMES, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { formatInstant, isValidZone, localDate } from './localTime.js';
 
@@ -162,19 +162,10 @@ export function parseExport(text: string): ExportData {
 /** What an export holds, as the store lists it. */
 export interface ExportSource {
   settings: Settings;
-  bouts: readonly { uid: string; start: number; end: number; durationMs: number; zone: string }[];
-  prompts: readonly { uid: string; at: number; kind: PromptKind; outcome: PromptOutcome; sittingMs: number; reason: SuppressReason | null; zone: string }[];
-  stretches: readonly {
-    uid: string;
-    start: number;
-    end: number | null;
-    routineId: string;
-    completed: boolean;
-    stepsDone: number;
-    stepsTotal: number;
-    zone: string;
-  }[];
-  checkIns: readonly { uid: string; at: number; soreness: number; areas: string[]; redFlags: string[]; note: string; zone: string }[];
+  bouts: readonly BoutEntry[];
+  prompts: readonly PromptEntry[];
+  stretches: readonly StretchEntry[];
+  checkIns: readonly CheckInEntry[];
 }
 
 /** The JSON export: instants as ISO-8601 with the offset of the zone each record was made in. */

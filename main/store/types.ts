@@ -1,4 +1,4 @@
-import type { PromptKind, PromptOutcome, SuppressReason } from '../../shared/domain.js';
+import type { BoutEntry, CheckInEntry, PromptEntry, PromptOutcome, StretchEntry } from '../../shared/domain.js';
 import type { ReportRows } from '../core/report.js';
 import type { Settings, SettingsPatch } from '../../shared/settings.js';
 
@@ -7,60 +7,24 @@ import type { Settings, SettingsPatch } from '../../shared/settings.js';
  * IANA zone the user was in when the row was written (days are the local days they lived).
  */
 
-export interface StoredBout {
+export interface StoredBout extends BoutEntry {
   id: number;
-  /** Stable across export/import, so importing twice adds nothing. */
-  uid: string;
-  start: number;
-  end: number;
-  durationMs: number;
-  zone: string;
 }
 
-export interface NewBout {
-  start: number;
-  end: number;
-  durationMs: number;
-  zone: string;
-}
+export type NewBout = Omit<BoutEntry, 'uid'>;
 
-export interface StoredPrompt {
+export interface StoredPrompt extends PromptEntry {
   id: number;
-  uid: string;
-  at: number;
-  kind: PromptKind;
-  outcome: PromptOutcome;
-  /** Continuous sitting when it fell due. */
-  sittingMs: number;
-  reason: SuppressReason | null;
-  zone: string;
 }
 
 export type NewPrompt = Omit<StoredPrompt, 'id' | 'uid'>;
 
-export interface StretchSession {
+export interface StretchSession extends StretchEntry {
   id: number;
-  uid: string;
-  start: number;
-  /** null while the session is still running. */
-  end: number | null;
-  routineId: string;
-  completed: boolean;
-  stepsDone: number;
-  stepsTotal: number;
-  zone: string;
 }
 
-export interface CheckIn {
+export interface CheckIn extends CheckInEntry {
   id: number;
-  uid: string;
-  at: number;
-  /** 0 (none) … 10 (worst). */
-  soreness: number;
-  areas: string[];
-  redFlags: string[];
-  note: string;
-  zone: string;
 }
 
 /** The open bout, written at least once a minute so a crash loses at most a minute. */
