@@ -72,7 +72,8 @@ await Promise.all([
     outdir: join(dist, 'cli'),
     splitting: true,
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // Beside main.mjs, not in a subfolder: sourceRelativeImportMeta's paths hold only for files at the bundle's own depth.
+    chunkNames: '[name]-[hash]',
   }),
 ]);
 

@@ -10,7 +10,9 @@ export const NODE_EXTERNALS = ['better-sqlite3', 'node-notifier', 'vite', 'fseve
 /**
  * Source files that find things relative to themselves (package.json, dist/renderer) use
  * import.meta.url. In a bundle that would be the bundle's URL, so each use is rewritten to the
- * URL the source file would have, resolved from the bundle's own location.
+ * URL the source file would have, resolved from the bundle's own location. Every output file must
+ * therefore sit directly in `outdir` (split chunks too): one level deeper, and `sitwell ui` looked
+ * for dist/renderer one folder too high.
  * @param {string} outdir @param {'esm' | 'cjs'} format
  */
 export function sourceRelativeImportMeta(outdir, format) {

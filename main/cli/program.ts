@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { appVersion } from '../app/version.js';
 import { CliError } from './errors.js';
 import { preferMemoryOverSpeed } from './leanRuntime.js';
 
@@ -35,6 +36,7 @@ function commandWord(argv: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('sitwell')
     .description('Sitwell: continuous-sitting monitor, break prompts, guided stretches and history')
+    .version(appVersion(), '-v, --version', 'print the version')
     .option('--db <file>', 'SQLite history file (default: $SITWELL_DB or the per-user data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
