@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RendererBench } from './renderer.js';
 import { benchReplay } from './replay.js';
 
 /**
@@ -56,10 +57,11 @@ await part<Record<string, number>>('daemon', 'daemon.ts', 'benchDaemon', (r) => 
   }
 });
 
-await part<{ jsGzipBytes: number; statsOneYearMs: number; statsTenYearsMs: number }>('renderer', 'renderer.ts', 'benchRenderer', (r) => {
+await part<RendererBench>('renderer', 'renderer.ts', 'benchRenderer', (r) => {
   row({ name: 'renderer: JavaScript, gzipped', value: r.jsGzipBytes / 1024, unit: 'KB', target: '< 250 KB', ok: r.jsGzipBytes < 250 * 1024 });
   row({ name: 'renderer: navigation → statistics drawn, 1 year', value: r.statsOneYearMs, unit: 'ms', target: '< 300 ms', ok: r.statsOneYearMs < 300 });
   row({ name: 'renderer: navigation → statistics drawn, 10 years', value: r.statsTenYearsMs, unit: 'ms', target: '< 600 ms', ok: r.statsTenYearsMs < 600 });
+  row({ name: 'renderer: baseline, empty page drawn', value: r.baselinePageMs, unit: 'ms', note: `same runs; 1 year is ${r.statsOneYearMs - r.baselinePageMs} ms above it; load ${r.loadAverage}` });
 });
 
 await part<{ skipped: string } | { idleRssMb: number; afterCyclesRssMb: number; launchToTrayMs: number }>('electron', 'electron.ts', 'benchElectron', (r) => {

@@ -2,8 +2,6 @@
  * The symptom check-in: where it is sore, how much, and the red-flag questions that send the user to a doctor
  * instead of to a stretch. Wording is Sitwell's own; the signs come from the seed article (DESIGN.md §5).
  */
-import { z } from 'zod';
-
 export const AREAS = [
   { id: 'left-hip', label: 'Left hip (outer side)' },
   { id: 'right-hip', label: 'Right hip (outer side)' },
@@ -13,7 +11,6 @@ export const AREAS = [
   { id: 'left-leg', label: 'Down the left leg' },
   { id: 'right-leg', label: 'Down the right leg' },
 ] as const;
-export const AREA_IDS = AREAS.map((a) => a.id) as [CheckinArea, ...CheckinArea[]];
 export type CheckinArea = (typeof AREAS)[number]['id'];
 
 /**
@@ -64,27 +61,15 @@ export type RedFlagAnswers = Record<RedFlagId, boolean>;
 
 export const CHECKIN_NOTE_MAX = 500;
 
-/** Every red-flag question must be answered yes (true) or no (false). */
-export const RedFlagAnswersSchema = z
-  .object(Object.fromEntries(RED_FLAGS.map((f) => [f.id, z.boolean()])) as Record<RedFlagId, z.ZodBoolean>)
-  .strict();
-
-/** What the check-in form submits; the time is added by whoever records it. */
-export const CheckinSubmissionSchema = z
-  .object({
-    soreness: z
-      .number()
-      .int('soreness must be a whole number from 0 to 10')
-      .min(0, 'soreness must be at least 0')
-      .max(10, 'soreness must be at most 10'),
-    areas: z
-      .array(z.enum(AREA_IDS))
-      .refine((list) => new Set(list).size === list.length, 'each area may be listed only once'),
-    redFlags: RedFlagAnswersSchema,
-    note: z.string().max(CHECKIN_NOTE_MAX, `note must be at most ${CHECKIN_NOTE_MAX} characters`).optional(),
-  })
-  .strict();
-export type CheckinSubmission = z.infer<typeof CheckinSubmissionSchema>;
+/** What the check-in form submits; the time is added by whoever records it. checkinSchema.ts validates it. */
+export interface CheckinSubmission {
+  /** 0 (none) to 10 (worst), whole numbers. */
+  soreness: number;
+  /** Each at most once. */
+  areas: CheckinArea[];
+  redFlags: RedFlagAnswers;
+  note?: string | undefined;
+}
 
 /** True when any red-flag answer is yes; unanswered questions (while the form is being filled) count as no. */
 export function needsMedicalCare(answers: Partial<RedFlagAnswers>): boolean {

@@ -16,6 +16,7 @@ import {
   type Weekday,
   type WorkHours,
 } from './settingsRules.js';
+import type { Same } from './sameType.js';
 
 /**
  * The settings as zod schemas, for the edges that validate whole documents (IPC, imports,
@@ -72,7 +73,6 @@ export const SettingsPatchSchema = z
   .strict();
 
 // The plain types in settingsRules.ts and the schemas here must describe the same thing.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameSettings: Same<z.infer<typeof SettingsSchema>, Settings> = true;
 const samePatch: Same<z.infer<typeof SettingsPatchSchema>, SettingsPatch> = true;
 void sameSettings;

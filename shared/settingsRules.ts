@@ -81,56 +81,73 @@ export const SETTINGS_EVIDENCE =
   'post-meal glucose and blood pressure compared with uninterrupted sitting ' +
   '(Bhammar et al., 2017; Diaz et al., 2023, Medicine & Science in Sports & Exercise).';
 
-/** What is wrong with a value, as `path: message`, or null when it is fine. */
-type Check = (value: unknown, path: string) => string | null;
+/** One thing wrong with a settings value: where (`settings.workHours.mon.start`) and what. */
+export interface SettingsProblem {
+  path: string;
+  message: string;
+}
+
+/** Adds what is wrong with a value to `out`; adds nothing when it is fine. */
+type Check = (value: unknown, path: string, out: SettingsProblem[]) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const unknownKey = (v: Record<string, unknown>, known: readonly string[], path: string): string | null => {
-  const extra = Object.keys(v).find((k) => !(known as readonly string[]).includes(k));
-  return extra === undefined ? null : `${path}: unknown key "${extra}"`;
+const unknownKeys = (v: Record<string, unknown>, known: readonly string[], path: string, out: SettingsProblem[]): void => {
+  for (const k of Object.keys(v)) if (!known.includes(k)) out.push({ path, message: `unknown key "${k}"` });
 };
 
-const checkClock: Check = (v, path) =>
-  typeof v !== 'string' ? `${path}: must be a string` : CLOCK_TIME.test(v) ? null : `${path}: ${CLOCK_TIME_MESSAGE}`;
+const checkClock: Check = (v, path, out) => {
+  if (typeof v !== 'string') out.push({ path, message: 'must be a string' });
+  else if (!CLOCK_TIME.test(v)) out.push({ path, message: CLOCK_TIME_MESSAGE });
+};
 
-const checkSpan: Check = (v, path) => {
-  if (!isObject(v)) return `${path}: must be an object with start and end`;
-  const problem = checkClock(v.start, `${path}.start`) ?? checkClock(v.end, `${path}.end`) ?? unknownKey(v, ['start', 'end'], path);
-  if (problem) return problem;
-  return v.start === v.end ? `${path}: ${SPAN_MESSAGE}` : null;
+const checkSpan: Check = (v, path, out) => {
+  if (!isObject(v)) {
+    out.push({ path, message: 'must be an object with start and end' });
+    return;
+  }
+  const before = out.length;
+  checkClock(v.start, `${path}.start`, out);
+  checkClock(v.end, `${path}.end`, out);
+  unknownKeys(v, ['start', 'end'], path, out);
+  if (out.length === before && v.start === v.end) out.push({ path, message: SPAN_MESSAGE });
 };
 
 const nullable =
   (check: Check): Check =>
-  (v, path) =>
-    v === null ? null : check(v, path);
+  (v, path, out) => {
+    if (v !== null) check(v, path, out);
+  };
 
-const checkWorkHours: Check = (v, path) => {
-  if (!isObject(v)) return `${path}: must be an object with a span or null per weekday`;
-  for (const day of WEEKDAYS) {
-    if (!Object.hasOwn(v, day)) return `${path}.${day}: is required`;
-    const problem = nullable(checkSpan)(v[day], `${path}.${day}`);
-    if (problem) return problem;
+const checkWorkHours: Check = (v, path, out) => {
+  if (!isObject(v)) {
+    out.push({ path, message: 'must be an object with a span or null per weekday' });
+    return;
   }
-  return unknownKey(v, WEEKDAYS, path);
+  for (const day of WEEKDAYS) {
+    if (!Object.hasOwn(v, day)) out.push({ path: `${path}.${day}`, message: 'is required' });
+    else nullable(checkSpan)(v[day], `${path}.${day}`, out);
+  }
+  unknownKeys(v, WEEKDAYS, path, out);
 };
 
 const checkMinutes =
   ({ min, max }: { min: number; max: number }): Check =>
-  (v, path) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `${path}: must be a number of minutes`;
-    if (v < min) return `${path}: ${minutesTooLow(min)}`;
-    if (v > max) return `${path}: ${minutesTooHigh(max)}`;
-    return null;
+  (v, path, out) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) out.push({ path, message: 'must be a number of minutes' });
+    else if (v < min) out.push({ path, message: minutesTooLow(min) });
+    else if (v > max) out.push({ path, message: minutesTooHigh(max) });
   };
 
-const checkBoolean: Check = (v, path) => (typeof v === 'boolean' ? null : `${path}: must be true or false`);
+const checkBoolean: Check = (v, path, out) => {
+  if (typeof v !== 'boolean') out.push({ path, message: 'must be true or false' });
+};
 
-const checkZoneName: Check = (v, path) =>
-  typeof v !== 'string' || v.length < 1 || v.length > TIME_ZONE_MAX_LENGTH
-    ? `${path}: must be a time zone name of 1 to ${TIME_ZONE_MAX_LENGTH} characters, or null`
-    : null;
+const checkZoneName: Check = (v, path, out) => {
+  if (typeof v !== 'string' || v.length < 1 || v.length > TIME_ZONE_MAX_LENGTH) {
+    out.push({ path, message: `must be a time zone name of 1 to ${TIME_ZONE_MAX_LENGTH} characters, or null` });
+  }
+};
 
 const CHECKS: Readonly<Record<SettingKey, Check>> = {
   ...(Object.fromEntries(Object.entries(MINUTE_LIMITS).map(([k, limits]) => [k, checkMinutes(limits)])) as Record<MinuteKey, Check>),
@@ -141,18 +158,22 @@ const CHECKS: Readonly<Record<SettingKey, Check>> = {
 };
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
+/** Everything wrong with a settings patch, in key order; empty when every key is known and valid. */
+export function settingsPatchProblems(patch: unknown): SettingsProblem[] {
+  if (!isObject(patch)) return [{ path: 'settings', message: 'must be an object' }];
+  const out: SettingsProblem[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (!Object.hasOwn(CHECKS, key)) out.push({ path: 'settings', message: `unknown key "${key}"` });
+    // An explicit undefined means "not given", as zod's optional() reads it.
+    else if (value !== undefined) CHECKS[key as SettingKey](value, `settings.${key}`, out);
+  }
+  return out;
+}
+
 /** The first problem of a settings patch (`settings.key…: message`), or null when every key is known and valid. */
 export function settingsPatchProblem(patch: unknown): string | null {
-  if (!isObject(patch)) return 'settings: must be an object';
-  for (const [key, value] of Object.entries(patch)) {
-    // An explicit undefined means "not given", as zod's optional() reads it.
-    if (!Object.hasOwn(CHECKS, key)) return `settings: unknown key "${key}"`;
-    if (value === undefined) continue;
-    const check = CHECKS[key as SettingKey];
-    const problem = check(value, `settings.${key}`);
-    if (problem) return problem;
-  }
-  return null;
+  const [first] = settingsPatchProblems(patch);
+  return first ? `${first.path}: ${first.message}` : null;
 }
 
 /**
@@ -163,9 +184,10 @@ export function settingsFromStored(stored: unknown): Settings {
   const out: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
   if (!isObject(stored)) return out;
   for (const key of SETTING_KEYS) {
-    if (Object.hasOwn(stored, key) && stored[key] !== undefined && CHECKS[key](stored[key], key) === null) {
-      (out as unknown as Record<string, unknown>)[key] = structuredClone(stored[key]);
-    }
+    if (!Object.hasOwn(stored, key) || stored[key] === undefined) continue;
+    const problems: SettingsProblem[] = [];
+    CHECKS[key](stored[key], key, problems);
+    if (problems.length === 0) (out as unknown as Record<string, unknown>)[key] = structuredClone(stored[key]);
   }
   return out;
 }

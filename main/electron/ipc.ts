@@ -1,4 +1,4 @@
-import { METHOD_NAMES, type BridgeErrorBody, type EventName, type Method } from '../../shared/bridge.js';
+import { isMethod, type BridgeErrorBody, type EventName, type Method } from '../../shared/bridge.js';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 
 /**
@@ -88,11 +88,11 @@ export function makeIpcHandler(
       log(`refused IPC ${typeof method === 'string' ? method.slice(0, 40) : typeof method} from ${event.senderFrame?.url.slice(0, 200) ?? 'a closed frame'}`);
       return FORBIDDEN;
     }
-    if (typeof method !== 'string' || !(METHOD_NAMES as string[]).includes(method)) {
+    if (!isMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `unknown method ${JSON.stringify(String(method).slice(0, 40))}` } };
     }
     try {
-      return await dispatcher.call(method as Method, input);
+      return await dispatcher.call(method, input);
     } catch (e) {
       log(`IPC ${method} failed: ${(e as Error).stack ?? String(e)}`);
       return { ok: false, error: { code: 'internal', message: `${method} failed inside Sitwell; see the log` } };

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridge, EVENT_NAMES, type BridgeTransport, type EventName } from '../../shared/bridge.js';
+import { createBridge, isEventName, type BridgeTransport } from '../../shared/bridge.js';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 
 /**
@@ -16,7 +16,7 @@ const transport: BridgeTransport = {
   subscribe(listener) {
     // The IPC event object (which carries the sender) never reaches the page.
     const handler = (_e: IpcRendererEvent, event: unknown, payload: unknown) => {
-      if (typeof event === 'string' && (EVENT_NAMES as string[]).includes(event)) listener(event as EventName, payload);
+      if (isEventName(event)) listener(event, payload);
     };
     ipcRenderer.on(IPC_CHANNELS.event, handler);
     return () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NowStateView } from '../../shared/bridge.js';
-import type { Settings } from '../../shared/settings.js';
+import type { Settings } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce } from '../bridge/prefetch.js';
 import { errorText } from './errors.js';

@@ -1,5 +1,4 @@
-import { WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settings.js';
-import { SettingsPatchSchema } from '../../shared/settings.js';
+import { settingsPatchProblems, WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settingsRules.js';
 
 /**
  * The settings form works on a draft of strings and booleans, so a person can type something invalid
@@ -78,17 +77,16 @@ export function asSentence(message: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-/** Which form field a schema path belongs to: ['workHours','mon','start'] → 'workHours.mon'. */
-export function fieldOf(path: readonly PropertyKey[] | string): string {
-  const parts = typeof path === 'string' ? path.split('.') : path.map(String);
-  const [top = '', second] = parts;
+/** Which form field a settings path belongs to: 'settings.workHours.mon.start' → 'workHours.mon'. */
+export function fieldOf(path: string): string {
+  const [top = '', second] = path.replace(/^settings\.?/, '').split('.');
   if (top === 'workHours' && second) return `workHours.${second}`;
   return top;
 }
 
 /**
- * The patch the draft stands for, checked with the same zod schema the app uses. Returns
- * the errors by field instead when something is wrong.
+ * The patch the draft stands for, checked with the same rules the app applies when it stores
+ * settings. Returns the errors by field instead when something is wrong.
  */
 export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } | { patch: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -109,13 +107,7 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
     : null;
   raw.quietHours = d.quietOn ? { start: d.quietStart, end: d.quietEnd } : null;
 
-  const parsed = SettingsPatchSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = fieldOf(issue.path);
-      errors[key] ??= asSentence(issue.message);
-    }
-  }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { patch: null, errors };
-  return { patch: parsed.data, errors: null };
+  for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);
+  if (Object.keys(errors).length > 0) return { patch: null, errors };
+  return { patch: raw as SettingsPatch, errors: null };
 }

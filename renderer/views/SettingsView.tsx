@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
 import { errorField, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';

@@ -1,5 +1,4 @@
 export * from './types.js';
 export * from './catalog.js';
-export { StretchSchema, CatalogSchema } from './schema.js';
 export { svgProblems, SVG_MAX_BYTES } from './svgCheck.js';
 export { suggestStretch, suggestionWeights, type SuggestionHistoryEntry } from './suggest.js';

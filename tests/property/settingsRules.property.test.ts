@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SettingsPatchSchema, SettingsSchema } from '../../shared/settings.js';
-import { DEFAULT_SETTINGS, settingsFromStored, settingsPatchProblem, WEEKDAYS } from '../../shared/settingsRules.js';
+import { DEFAULT_SETTINGS, settingsFromStored, settingsPatchProblem, settingsPatchProblems, WEEKDAYS } from '../../shared/settingsRules.js';
+import { fieldOf } from '../../renderer/settings/draft.js';
 
 // The tracker checks settings with the plain rules in settingsRules.ts; everything else uses the
 // zod schemas built from the same table. Both must give the same verdict on any value.
@@ -43,6 +44,19 @@ describe('settings rules without zod agree with the zod schemas (fast-check)', (
       fc.property(patch, (p) => {
         const zod = SettingsPatchSchema.safeParse(p).success;
         expect(settingsPatchProblem(p) === null, JSON.stringify(p)).toBe(zod);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fault the same form fields (the settings form shows each next to its field)', () => {
+    const knownKeys = fc.dictionary(fc.constantFrom(...(Object.keys(DEFAULT_SETTINGS) as string[])), value, { maxKeys: 4 });
+    fc.assert(
+      fc.property(knownKeys, (p) => {
+        const parsed = SettingsPatchSchema.safeParse(p);
+        const viaZod = new Set(parsed.success ? [] : parsed.error.issues.map((i) => fieldOf(i.path.map(String).join('.'))));
+        const viaRules = new Set(settingsPatchProblems(p).map((x) => fieldOf(x.path)));
+        expect(viaRules, JSON.stringify(p)).toEqual(viaZod);
       }),
       { numRuns: 2000 },
     );

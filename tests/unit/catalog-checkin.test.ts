@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   AREAS,
-  CheckinSubmissionSchema,
   NOT_A_MEDICAL_DEVICE,
   RED_FLAGS,
   SEE_A_DOCTOR,
@@ -10,6 +9,7 @@ import {
   needsUrgentCare,
   type RedFlagAnswers,
 } from '../../shared/checkin.js';
+import { CheckinSubmissionSchema } from '../../shared/checkinSchema.js';
 
 const allNo = Object.fromEntries(RED_FLAGS.map((f) => [f.id, false])) as RedFlagAnswers;
 const valid = { soreness: 4, areas: ['left-buttock', 'lower-back'], redFlags: allNo, note: 'After a long meeting.' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogSchema, SEED_STRETCH_IDS, STRETCHES, StretchSchema, stretchById, svgProblems } from '../../shared/stretches/index.js';
+import { SEED_STRETCH_IDS, STRETCHES, stretchById, svgProblems } from '../../shared/stretches/index.js';
+import { CatalogSchema, StretchSchema } from '../../shared/stretches/schema.js';
 
 describe('stretch catalog', () => {
   it('validates against the schema (ids, steps, holds, cautions, illustrations)', () => {

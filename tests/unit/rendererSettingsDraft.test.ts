@@ -37,7 +37,8 @@ describe('settings form draft', () => {
   });
 
   it('maps schema paths to form fields', () => {
-    expect(fieldOf(['workHours', 'tue', 'start'])).toBe('workHours.tue');
+    expect(fieldOf('workHours.tue.start')).toBe('workHours.tue');
+    expect(fieldOf('settings.workHours.tue.start')).toBe('workHours.tue');
     expect(fieldOf('quietHours.start')).toBe('quietHours');
     expect(asSentence('must be at most 480 minutes')).toBe('Must be at most 480 minutes.');
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeDispatcher } from '../../main/app/bridge/handlers.js';
 import type { MonitorEvent } from '../../main/app/monitor.js';
 import { startWebServer, type WebServer } from '../../main/app/web/server.js';
-import { NowStateSchema } from '../../shared/bridge.js';
+import { NowStateSchema } from '../../shared/bridgeSchemas.js';
 import { callHttp, readEvents, startHarness, type Harness } from './helpers.js';
 
 let h: Harness | null = null;

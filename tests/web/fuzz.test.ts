@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkShape } from '../../main/app/bridge/validate.js';
-import { METHODS, METHOD_NAMES, type Method } from '../../shared/bridge.js';
+import { METHOD_NAMES, type Method } from '../../shared/bridge.js';
+import { METHODS } from '../../shared/bridgeSchemas.js';
 import { RED_FLAGS } from '../../shared/checkin.js';
 import { callHttp, dbSnapshot, rawRequest, startHarness, ZONE, type Harness } from './helpers.js';
 

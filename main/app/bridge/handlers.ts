@@ -1,4 +1,5 @@
-import { METHODS, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { isMethod, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { METHODS } from '../../../shared/bridgeSchemas.js';
 import { RED_FLAGS, needsMedicalCare } from '../../../shared/checkin.js';
 import type { Settings } from '../../../shared/settings.js';
 import { dateToDay } from '../../core/calendar.js';
@@ -220,13 +221,12 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
   return {
     async call(method: string, input: unknown): Promise<CallResult> {
       try {
-        if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method)) {
+        if (!isMethod(method)) {
           return { ok: false, error: { code: 'unknown-method', message: `"${String(method).slice(0, 60)}" is not a Sitwell bridge method` } };
         }
-        const m = method as Method;
-        const parsed = parseInput(METHODS[m].input, input);
+        const parsed = parseInput(METHODS[method].input, input);
         if (!parsed.ok) return parsed;
-        const handler = handlers[m] as (input: unknown) => unknown;
+        const handler = handlers[method] as (input: unknown) => unknown;
         return { ok: true, value: handler(parsed.value) };
       } catch (e) {
         return { ok: false, error: toErrorBody(e, log) };

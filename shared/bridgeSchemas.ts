@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { CheckinSubmissionSchema } from './checkinSchema.js';
+import { SettingsPatchSchema, type Settings } from './settings.js';
+import type { StatsReport } from './statsReport.js';
+
+/**
+ * The bridge contract's schemas: what every method takes and gives, and what every event carries.
+ * The names themselves are written once, in bridge.ts, which holds these tables to exactly those names.
+ * Inputs are validated on the main side with them. The renderer and the preload never load this
+ * file (zod's schema building is ~30 ms of the window's start-up), only its types.
+ */
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+export const NowStateSchema = z.object({
+  tracking: z.boolean(),
+  bout: z.object({ start: z.number(), sittingMs: z.number() }).nullable(),
+  todaySittingMs: z.number(),
+  todayBouts: z.number(),
+  next: z.object({ kind: z.enum(['posture', 'break']), at: z.number() }).nullable(),
+  pausedUntil: z.number().nullable(),
+  openPrompt: z.object({ id: z.number(), at: z.number(), sittingMs: z.number() }).nullable(),
+  locked: z.boolean(),
+  stretching: z.object({ id: z.number(), routineId: z.string(), start: z.number() }).nullable(),
+  idleSource: z.string(),
+  notifier: z.string(),
+  at: z.number(),
+});
+
+export const StretchSessionSchema = z.object({
+  id: z.number(),
+  uid: z.string(),
+  start: z.number(),
+  end: z.number().nullable(),
+  routineId: z.string(),
+  completed: z.boolean(),
+  stepsDone: z.number(),
+  stepsTotal: z.number(),
+  zone: z.string(),
+});
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'web']),
+  dataPath: z.string(),
+  /** False when this window only shows history (another process tracks, or none). */
+  tracking: z.boolean(),
+  zone: z.string(),
+});
+
+const Empty = z.object({}).strict();
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const routineId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a routine or stretch id');
+
+/** method → [input schema, output type]. Inputs are strict: unknown keys are refused. */
+export const METHODS = {
+  getInfo: { input: Empty, output: AppInfoSchema },
+  getNow: { input: Empty, output: NowStateSchema },
+  answerPrompt: { input: z.object({ action: z.enum(['snooze', 'skip']) }).strict(), output: z.object({ answered: z.boolean() }) },
+  startStretch: { input: z.object({ routineId }).strict(), output: StretchSessionSchema },
+  finishStretch: {
+    input: z.object({ id, completed: z.boolean(), stepsDone: z.number().int().min(0).max(1000) }).strict(),
+    output: StretchSessionSchema,
+  },
+  /** `minutes` pauses for that long; `untilTomorrow` until the next local midnight; neither: until resumed. */
+  pause: {
+    input: z.object({ minutes: z.number().int().min(1).max(24 * 60).optional(), untilTomorrow: z.literal(true).optional() }).strict(),
+    output: z.object({ pausedUntil: z.number().nullable() }),
+  },
+  resume: { input: Empty, output: z.object({ pausedUntil: z.null() }) },
+  getSettings: { input: Empty, output: z.custom<Settings>() },
+  updateSettings: { input: SettingsPatchSchema, output: z.custom<Settings>() },
+  getStats: {
+    input: z.object({ from: DateSchema, to: DateSchema }).strict().refine((r) => r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] }),
+    output: z.custom<StatsReport>(),
+  },
+  /** The stretch to offer in the break prompt: rotating, weighted to what the user skips least. */
+  suggestStretch: { input: Empty, output: z.object({ stretchId: z.string() }) },
+  /** The form's answers; the red-flag answers decide whether the UI shows the see-a-doctor screen. */
+  addCheckIn: { input: CheckinSubmissionSchema, output: z.object({ id: z.number(), seeDoctor: z.boolean() }) },
+  exportData: {
+    input: z.object({ format: z.enum(['json', 'csv']) }).strict(),
+    output: z.object({ filename: z.string(), mime: z.string(), content: z.string() }),
+  },
+  deleteAllData: { input: z.object({ confirm: z.literal('DELETE') }).strict(), output: z.object({ deleted: z.literal(true) }) },
+} as const;
+
+/** Events pushed from main to the renderer. */
+export const EVENTS = {
+  state: NowStateSchema,
+  'break-prompt': z.object({ id: z.number(), at: z.number(), sittingMs: z.number() }),
+  'prompt-closed': z.object({ id: z.number() }),
+  posture: z.object({ at: z.number() }),
+  /** The user clicked a notification: show the prompt view / the stretch player. */
+  'open-prompt': Empty,
+  'start-stretch': Empty,
+  settings: z.custom<Settings>(),
+} as const;

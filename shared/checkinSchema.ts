@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AREAS, CHECKIN_NOTE_MAX, RED_FLAGS, type CheckinArea, type CheckinSubmission, type RedFlagId } from './checkin.js';
+import type { Same } from './sameType.js';
+
+/**
+ * The check-in's zod schemas, for main's side of the bridge. Apart from checkin.ts so the window,
+ * which only shows the questions, does not load zod.
+ */
+
+const AREA_IDS = AREAS.map((a) => a.id) as [CheckinArea, ...CheckinArea[]];
+
+/** Every red-flag question must be answered yes (true) or no (false). */
+export const RedFlagAnswersSchema = z
+  .object(Object.fromEntries(RED_FLAGS.map((f) => [f.id, z.boolean()])) as Record<RedFlagId, z.ZodBoolean>)
+  .strict();
+
+/** What the check-in form submits; the time is added by whoever records it. */
+export const CheckinSubmissionSchema = z
+  .object({
+    soreness: z
+      .number()
+      .int('soreness must be a whole number from 0 to 10')
+      .min(0, 'soreness must be at least 0')
+      .max(10, 'soreness must be at most 10'),
+    areas: z
+      .array(z.enum(AREA_IDS))
+      .refine((list) => new Set(list).size === list.length, 'each area may be listed only once'),
+    redFlags: RedFlagAnswersSchema,
+    note: z.string().max(CHECKIN_NOTE_MAX, `note must be at most ${CHECKIN_NOTE_MAX} characters`).optional(),
+  })
+  .strict();
+
+// The plain type in checkin.ts and the schema here must describe the same thing.
+const sameSubmission: Same<z.infer<typeof CheckinSubmissionSchema>, CheckinSubmission> = true;
+void sameSubmission;
