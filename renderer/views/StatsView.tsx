@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce } from '../bridge/prefetch.js';
@@ -169,12 +169,25 @@ function FirstDay() {
   );
 }
 
-/** Rendered after the charts' effects ran: the end-to-end tests and the benchmark wait for it. */
+/**
+ * Marks the moment the report is on screen: the end-to-end tests and the benchmark wait for it.
+ * Rendered after the report, so its layout effect runs after the charts were built; the frame that
+ * follows paints all of it, and a task queued from that frame's animation callback runs once it has.
+ */
 function ReadyMarker({ from, to }: { from: string; to: string }) {
-  useEffect(() => {
-    // uPlot paints its canvases right after creation; the next frame is when all of it reaches the screen.
-    const frame = requestAnimationFrame(() => performance.mark('sitwell-stats-ready', { detail: { from, to } }));
-    return () => cancelAnimationFrame(frame);
+  useLayoutEffect(() => {
+    let live = true;
+    const frame = requestAnimationFrame(() => {
+      const afterPaint = new MessageChannel();
+      afterPaint.port1.onmessage = () => {
+        if (live) performance.mark('sitwell-stats-ready', { detail: { from, to } });
+      };
+      afterPaint.port2.postMessage(null);
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
   }, [from, to]);
   return <div data-testid="stats-ready" data-from={from} data-to={to} hidden />;
 }
