@@ -12,6 +12,8 @@ import type { Settings } from '../../shared/settings.js';
 
 /** TZ as the process was started with: the daemon overwrites process.env.TZ with the user's zone. */
 const STARTUP_TZ = process.env.TZ;
+/** An empty TZ (`export TZ=` in a shell profile) is read as no TZ: the system's zone, not UTC. */
+const STARTUP_ZONE_FROM_ENV = STARTUP_TZ ? STARTUP_TZ : undefined;
 const ZONEINFO = '/usr/share/zoneinfo';
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 /** Names of UTC; Intl reports each of them as "UTC", and so do we. */
@@ -53,8 +55,8 @@ function fromSystemFiles(): string | null {
 
 /** The zone the operating system runs in: TZ, else /etc/localtime, else what Intl reports (Windows). */
 export function systemZone(): string {
-  if (STARTUP_TZ !== undefined) {
-    const fromEnv = zoneNameFrom(STARTUP_TZ);
+  if (STARTUP_ZONE_FROM_ENV !== undefined) {
+    const fromEnv = zoneNameFrom(STARTUP_ZONE_FROM_ENV);
     // A TZ the runtime cannot name (a POSIX rule such as "CET-1CEST") is left to Intl to interpret.
     if (fromEnv) return fromEnv;
   } else {

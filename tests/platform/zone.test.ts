@@ -44,9 +44,10 @@ describe('systemZone', () => {
     expect(zone.systemZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   });
 
-  it('without TZ, the zone /etc/localtime names: same offsets as the runtime’s own clock', async () => {
-    const { zone } = await loadWithTz(undefined);
+  it.each([[undefined], ['']])('with TZ=%j, the zone /etc/localtime names: same offsets as the runtime’s own clock without TZ', async (tz) => {
+    const { zone } = await loadWithTz(tz);
     const name = zone.systemZone();
+    delete process.env.TZ;
     for (const ms of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) expect(offsetIn(name, ms)).toBe(0 - new Date(ms).getTimezoneOffset());
   });
 
