@@ -43,7 +43,11 @@ function staticDirWithBaseline(dir: string): string {
   cpSync(DIST, out, { recursive: true });
   const csp = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[0] ?? '';
   writeFileSync(join(out, 'baseline.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">${csp}<title>baseline</title><script type="module" src="./baseline.js"></script></head><body><p>baseline</p></body></html>`);
-  writeFileSync(join(out, 'baseline.js'), `requestAnimationFrame(() => performance.mark(${JSON.stringify(READY)}));\n`);
+  // Marked as the statistics view marks itself: in a task queued from the frame that paints the page.
+  writeFileSync(
+    join(out, 'baseline.js'),
+    `requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => performance.mark(${JSON.stringify(READY)}); c.port2.postMessage(null); });\n`,
+  );
   return out;
 }
 
