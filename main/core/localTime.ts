@@ -17,6 +17,11 @@ export function setRuntimeZone(zone: string | null): void {
   runtimeZone = zone;
 }
 
+/** The zone last given to setRuntimeZone, or null. */
+export function getRuntimeZone(): string | null {
+  return runtimeZone;
+}
+
 const zoneValidity = new Map<string, boolean>();
 
 /** Memoized: an import checks the zone of every record, and luxon's check builds an Intl formatter each time. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
-import { setRuntimeZone } from '../core/localTime.js';
+import { getRuntimeZone, setRuntimeZone } from '../core/localTime.js';
 import type { Settings } from '../../shared/settings.js';
 
 /**
@@ -71,26 +71,21 @@ export function userZone(settings: Pick<Settings, 'timeZone'>): string {
   return settings.timeZone ?? systemZone();
 }
 
-let adopted: string | null = null;
-
 /**
  * For the daemon only (it changes the whole process): runs the process clock in `zone`, so local-time
  * arithmetic uses Date's offsets instead of an Intl formatter (core/localTime). A zone the runtime does
  * not know is left alone and computed as before. Returns `zone`.
  */
 export function adoptProcessZone(zone: string): string {
+  const adopted = getRuntimeZone();
   if (zone === adopted) return zone;
-  if (!runtimeKnowsZone(zone)) {
-    if (adopted !== null) {
-      if (STARTUP_TZ === undefined) delete process.env.TZ;
-      else process.env.TZ = STARTUP_TZ;
-      setRuntimeZone(null);
-      adopted = null;
-    }
-    return zone;
+  if (runtimeKnowsZone(zone)) {
+    process.env.TZ = zone;
+    setRuntimeZone(zone);
+  } else if (adopted !== null) {
+    if (STARTUP_TZ === undefined) delete process.env.TZ;
+    else process.env.TZ = STARTUP_TZ;
+    setRuntimeZone(null);
   }
-  process.env.TZ = zone;
-  setRuntimeZone(zone);
-  adopted = zone;
   return zone;
 }
