@@ -23,20 +23,30 @@ export function Player({ routine }: { routine: Playable }) {
   const reducedMotion = useReducedMotion();
   const [recording, setRecording] = useState<Recording>({ state: 'starting' });
   const [stopped, setStopped] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const finished = useRef(false);
+  // A finish asked for before the session existed (Stop pressed while it was being started).
+  const finishWanted = useRef<boolean | null>(null);
   const sessionRef = useRef<StretchSessionView | null>(null);
   const doneRef = useRef(0);
   doneRef.current = state.holdsDone;
 
   const finish = (completed: boolean) => {
+    if (finished.current) return;
     const session = sessionRef.current;
-    if (finished.current || !session) return;
+    if (!session) {
+      finishWanted.current ??= completed;
+      return;
+    }
     finished.current = true;
     getBridge()
       .finishStretch({ id: session.id, completed, stepsDone: doneRef.current })
       .then(
-        (s) => setRecording({ state: 'recording', session: s }),
+        (s) => {
+          setRecording({ state: 'recording', session: s });
+          setSaved(true);
+        },
         (e: unknown) => setSaveError(errorText(e)),
       );
   };
@@ -49,7 +59,7 @@ export function Player({ routine }: { routine: Playable }) {
         (session) => {
           sessionRef.current = session;
           if (live) setRecording({ state: 'recording', session });
-          else finish(false);
+          if (!live || finishWanted.current !== null) finish(finishWanted.current ?? false);
         },
         (e: unknown) => live && setRecording({ state: 'failed', error: errorText(e) }),
       );
@@ -86,7 +96,7 @@ export function Player({ routine }: { routine: Playable }) {
           {stopped
             ? `You did ${state.holdsDone} of ${steps.length} steps of ${routine.name}.`
             : `You finished ${routine.name}: ${state.holdsDone} of ${steps.length} steps held.`}{' '}
-          {recording.state === 'recording' && !saveError ? 'Saved to your history.' : ''}
+          {saved ? 'Saved to your history.' : recording.state === 'failed' || saveError ? '' : 'Saving…'}
         </p>
         {saveError && <p className="alert">{`Not saved: ${saveError}`}</p>}
         <div className="row">

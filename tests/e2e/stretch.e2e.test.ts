@@ -22,6 +22,7 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
   const { db } = suite;
 
   it('plays the 2-minute routine at speed=20, switching sides, and stores a completed session', { timeout: 90_000 }, async () => {
+    const since = Date.now(); // a retry in CI must not count the earlier attempt's session
     const { page, context, problems } = await openPage(suite.browser);
     const steps = routineSteps(routineById('quick-2')!, STRETCHES);
     await page.goto(suite.ui.view('#/stretch/play/quick-2', { speed: '20' }));
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     expect(sides).toEqual(['Left side', 'Right side']);
     await page.getByText('Saved to your history.').waitFor();
 
-    const rows = queryDb<StretchRow>(db, 'SELECT * FROM stretches ORDER BY id');
+    const rows = queryDb<StretchRow>(db, `SELECT * FROM stretches WHERE routine_id = 'quick-2' AND start_ms >= ${since}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ routine_id: 'quick-2', completed: 1, steps_done: steps.length, steps_total: steps.length });
     expect(rows[0]!.end_ms).toBeGreaterThanOrEqual(rows[0]!.start_ms);
@@ -51,6 +52,7 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
   });
 
   it('pauses, skips a step and stops: the session is stored as not completed with the steps done', async () => {
+    const since = Date.now(); // a retry in CI must not count the earlier attempt's session
     const { page, context, problems } = await openPage(suite.browser, { reducedMotion: 'reduce' });
     await page.goto(suite.ui.view('#/stretch/play/seated-piriformis', { speed: '5' }));
     // Reduced motion: a plain number, no animated ring.
@@ -70,9 +72,34 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     await page.getByTestId('player-stopped').waitFor();
     await page.getByText('Saved to your history.').waitFor();
 
-    const rows = queryDb<StretchRow>(db, "SELECT * FROM stretches WHERE routine_id = 'seated-piriformis'");
+    const rows = queryDb<StretchRow>(db, `SELECT * FROM stretches WHERE routine_id = 'seated-piriformis' AND start_ms >= ${since}`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ completed: 0, steps_done: 0, steps_total: 2 });
+    expect(rows[0]!.end_ms).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('Stop pressed before the session was started still closes it, and "Saved" waits for the save', async () => {
+    const since = Date.now();
+    const { page, context, problems } = await openPage(suite.browser);
+    // Hold the start call back in the browser for a moment; the server and SQLite stay real.
+    let releaseStart!: () => void;
+    const startHeld = new Promise<void>((resolve) => (releaseStart = resolve));
+    await page.route('**/api/call/startStretch', async (route) => {
+      await startHeld;
+      await route.continue();
+    });
+    await page.goto(suite.ui.view('#/stretch/play/standing-figure-four'));
+    await page.getByTestId('player-stop').click();
+    await page.getByTestId('player-stopped').waitFor();
+    await expect.poll(() => page.getByTestId('player-stopped').getByRole('status').textContent()).toContain('Saving…');
+    releaseStart();
+    await page.getByText('Saved to your history.').waitFor();
+
+    const rows = queryDb<StretchRow>(db, `SELECT * FROM stretches WHERE routine_id = 'standing-figure-four' AND start_ms >= ${since}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ completed: 0, steps_done: 0 });
     expect(rows[0]!.end_ms).not.toBeNull();
     expect(problems).toEqual([]);
     await context.close();
