@@ -1,6 +1,7 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { getBridge } from './bridge/index.js';
-import { href, navigate, parseHash, useHash, type View } from './lib/route.js';
+import { href, navigate, parseHash, type View } from './lib/route.js';
+import { useHash } from './lib/useHash.js';
 import { CheckInView } from './views/CheckInView.js';
 import { NowView } from './views/NowView.js';
 import { PromptView } from './views/PromptView.js';

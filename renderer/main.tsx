@@ -1,4 +1,5 @@
-// First: the current view's data is requested while the rest of the bundle evaluates.
+// The built page runs prefetchRoute from its own small early entry (early.ts), before this bundle
+// arrives; importing it here too keeps the calls starting once wherever that entry is absent (dev server).
 import './prefetchRoute.js';
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';

@@ -3,8 +3,9 @@ import { isDate, rangeOf, RANGE_KINDS, type RangeKind } from './lib/dates.js';
 import { parseHash } from './lib/route.js';
 
 /**
- * Imported first by main.tsx: starts the current view's calls while React and the views are
- * still being evaluated. Only what the view is certain to ask for, with the exact same input.
+ * Run by the early entry (early.ts) before the main bundle has arrived, and imported by main.tsx
+ * for where that entry is absent: starts the current view's calls while React and the views are
+ * still being loaded. Only what the view is certain to ask for, with the exact same input.
  */
 const route = parseHash(window.location.hash);
 if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt') prefetch('getSettings', {});

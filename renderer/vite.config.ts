@@ -24,13 +24,33 @@ function compileEagerly(): Plugin {
 }
 
 /**
+ * Loads the early entry (renderer/early.ts) ahead of the main bundle, as its own small async
+ * module script, so the view's data is requested before the big chunk has even arrived.
+ */
+function earlyEntry(): Plugin {
+  return {
+    name: 'sitwell-early-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const early = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'early');
+        if (!early || !html.includes('<title>')) throw new Error('the early entry was not built, or index.html has no <title>');
+        // After the CSP meta, which governs only what follows it.
+        return html.replace('<title>', `<script type="module" crossorigin async src="./${early.fileName}"></script>\n    <title>`);
+      },
+    },
+  };
+}
+
+/**
  * The renderer is served from file:// by Electron and from the loopback server by `sitwell ui`,
  * so asset URLs are relative. No inline scripts or styles: the page's CSP forbids them.
  */
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), compileEagerly()],
+  plugins: [react(), compileEagerly(), earlyEntry()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -41,6 +61,7 @@ export default defineConfig({
     reportCompressedSize: false,
     chunkSizeWarningLimit: 700,
     rollupOptions: {
+      input: { index: fileURLToPath(new URL('index.html', import.meta.url)), early: fileURLToPath(new URL('early.ts', import.meta.url)) },
       onwarn(warning, warn) {
         // zod ships comments Rollup cannot place; harmless and not ours to fix.
         if (warning.code === 'INVALID_ANNOTATION') return;

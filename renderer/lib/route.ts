@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * Hash routes, so one window (the Electron pop-up, a browser tab) switches views without a reload
  * and the loopback server's token in the query string stays put.
@@ -28,15 +26,6 @@ export function href(view: View, ...rest: string[]): string {
 
 export function navigate(view: View, ...rest: string[]): void {
   window.location.hash = href(view, ...rest);
-}
-
-const subscribe = (cb: () => void) => {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
-};
-
-export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
 }
 
 /**

@@ -96,11 +96,28 @@ describe.skipIf(!hasChromium || !hasStatsJson)('statistics over a year of histor
     });
   }
 
-  it('the month-by-month table of the year matches the CLI months', async () => {
+  it('the month-by-month table of the year matches the CLI months; the year was asked for once, before the main bundle arrived', async () => {
     const cli = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-01-01', '--to', '2025-12-31')) as StatsReport;
     const { page, context } = await openPage(browser);
+    const statsCalls: string[] = [];
+    let statsCalled!: () => void;
+    const statsCall = new Promise<void>((resolve) => (statsCalled = resolve));
+    page.on('request', (r) => {
+      if (!r.url().includes('/api/call/getStats')) return;
+      statsCalls.push(r.postData() ?? '');
+      statsCalled();
+    });
+    // The main bundle is held back until the statistics were asked for (at most 5 s): only the
+    // early entry can ask while it is held.
+    let askedWhileHeld = false;
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      askedWhileHeld = await Promise.race([statsCall.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+      await route.continue();
+    });
     await page.goto(ui.view('#/stats?from=2025-01-01&to=2025-12-31'));
     await page.getByTestId('stats-ready').waitFor({ state: 'attached' });
+    expect(askedWhileHeld).toBe(true);
+    expect(statsCalls.map((b) => JSON.parse(b) as unknown)).toEqual([{ from: '2025-01-01', to: '2025-12-31' }]);
     const rows = await page
       .locator('[data-testid="stats-periods"] tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-period'), Number(tr.querySelector('td')!.getAttribute('data-value'))]));

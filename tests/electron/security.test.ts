@@ -119,6 +119,8 @@ describe('Content-Security-Policy in every page', () => {
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
         expect(m[1], `${rel(page)}: inline script`).toMatch(/\bsrc=/);
         expect(m[2]!.trim()).toBe('');
+        // A CSP meta governs only what follows it.
+        expect(m.index, `${rel(page)}: script before the CSP meta`).toBeGreaterThan(html.search(/<meta\s+http-equiv=["']Content-Security-Policy/i));
       }
       expect(html, rel(page)).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
     }

@@ -31,11 +31,18 @@ const SCHEMA_FILES = /(^|\/)node_modules\/zod\/|^shared\/(bridgeSchemas|settings
 describe('the window loads no zod', () => {
   it.each([
     ['renderer/main.tsx', 'browser'],
+    ['renderer/early.ts', 'browser'],
     ['main/electron/preload.ts', 'browser'],
   ] as const)('%s', async (entry, platform) => {
     const inputs = await bundledInputs(entry, platform);
     expect(inputs).toContain('shared/bridge.ts');
     expect(inputs.filter((f) => SCHEMA_FILES.test(f))).toEqual([]);
+  });
+
+  it('the early entry, loaded ahead of the main bundle to start the view\'s calls, stays free of React and the charts', async () => {
+    const inputs = await bundledInputs('renderer/early.ts', 'browser');
+    expect(inputs).toContain('renderer/prefetchRoute.ts');
+    expect(inputs.filter((f) => /node_modules\//.test(f))).toEqual([]);
   });
 
   it('the check does see zod where it is loaded (main side of the bridge)', async () => {
