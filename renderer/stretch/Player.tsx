@@ -89,6 +89,7 @@ export function Player({ routine }: { routine: Playable }) {
   const repsOfThis = steps.filter((s) => s.stretchId === step.stretchId && s.side === step.side).length;
 
   if (state.phase === 'finished' || stopped) {
+    const notSaved = saveError ?? (recording.state === 'failed' ? recording.error : null);
     return (
       <section className="card" aria-labelledby="player-end-h" data-testid={stopped ? 'player-stopped' : 'player-done'}>
         <h2 id="player-end-h">{stopped ? 'Stopped' : 'Well done'}</h2>
@@ -96,9 +97,9 @@ export function Player({ routine }: { routine: Playable }) {
           {stopped
             ? `You did ${state.holdsDone} of ${steps.length} steps of ${routine.name}.`
             : `You finished ${routine.name}: ${state.holdsDone} of ${steps.length} steps held.`}{' '}
-          {saved ? 'Saved to your history.' : recording.state === 'failed' || saveError ? '' : 'Saving…'}
+          {saved ? 'Saved to your history.' : notSaved === null ? 'Saving…' : ''}
         </p>
-        {saveError && <p className="alert">{`Not saved: ${saveError}`}</p>}
+        {notSaved !== null && <p className="alert">{`Not saved: ${notSaved}`}</p>}
         <div className="row">
           <a className="button primary" href={href('now')}>
             Back to now

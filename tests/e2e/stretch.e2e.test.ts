@@ -105,6 +105,18 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     await context.close();
   });
 
+  it('a session that could not be started says so on the end screen, not "Saved"', async () => {
+    const { page, context } = await openPage(suite.browser);
+    await page.route('**/api/call/startStretch', (route) => route.abort('connectionrefused'));
+    await page.goto(suite.ui.view('#/stretch/play/calf-raises'));
+    await expect.poll(() => page.getByText('This session is not being recorded').count()).toBe(1);
+    await page.getByTestId('player-stop').click();
+    const end = page.getByTestId('player-stopped');
+    await expect.poll(() => end.locator('.alert').textContent()).toMatch(/^Not saved: .*Sitwell is not reachable/);
+    await expect.poll(() => end.getByRole('status').textContent()).not.toMatch(/Sav(ed|ing)/);
+    await context.close();
+  });
+
   it('draws the countdown ring when motion is allowed, and lists the catalog with illustrations', async () => {
     const { page, context, problems } = await openPage(suite.browser);
     await page.goto(suite.ui.view('#/stretch'));
