@@ -53,6 +53,7 @@ export class DurableWrites {
   private checkpoint: Checkpoint | null | undefined = undefined;
   private outage: string | null = null;
   private toldAt = Number.NEGATIVE_INFINITY;
+  private batching = 0;
 
   constructor(private readonly opts: DurableWritesOptions) {}
 
@@ -64,6 +65,21 @@ export class DurableWrites {
   /** True while writes fail; tracking goes on in memory meanwhile. */
   get failing(): boolean {
     return this.outage !== null;
+  }
+
+  /**
+   * Runs `fn`, its writes landing together in one transaction when it returns, so a reader never
+   * sees half of one step (a bout ended but the prompt it closed still open). A new prompt's row
+   * lands at once, with whatever is queued before it, since the caller needs its id.
+   */
+  batch(fn: () => void): void {
+    this.batching++;
+    try {
+      fn();
+    } finally {
+      this.batching--;
+    }
+    if (this.batching === 0) this.flush();
   }
 
   addBout(bout: NewBout): void {
@@ -89,7 +105,7 @@ export class DurableWrites {
 
   writeCheckpoint(cp: Checkpoint | null): void {
     this.checkpoint = cp;
-    this.flush();
+    if (this.batching === 0) this.flush();
   }
 
   /** Tries to write everything pending; true when nothing is left. Called by every write, and safe to call any time. */
@@ -197,7 +213,7 @@ export class DurableWrites {
 
   private enqueue(op: Op): void {
     this.queue.push(op);
-    this.flush();
+    if (this.batching === 0 || op.kind === 'prompt') this.flush();
   }
 
   private startOutage(e: unknown): void {

@@ -359,6 +359,13 @@ export class Monitor {
   }
 
   private apply(effects: Effect[]): void {
+    // One step's writes land together: `sitwell status`, the window and a crash never see a bout
+    // ended while the prompt it closed is still open.
+    this.writes.batch(() => this.applyEach(effects));
+    if (effects.length) this.emit({ type: 'state' });
+  }
+
+  private applyEach(effects: Effect[]): void {
     const { notifier } = this.opts;
     const zone = this.opts.zone();
     for (const e of effects) {
@@ -408,7 +415,6 @@ export class Monitor {
         }
       }
     }
-    if (effects.length) this.emit({ type: 'state' });
   }
 
   private emit(e: MonitorEvent): void {
