@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
 import { tempDir } from '../helpers/sitwellCli.js';
@@ -21,10 +21,12 @@ let daemon: DaemonProcess | null = null;
 beforeAll(async () => {
   runner = await cliRunner('services');
 }, 60_000);
-afterAll(async () => {
+// A failed attempt's daemon is stopped before a CI retry starts its own.
+afterEach(async () => {
   if (daemon) await stopDaemon(daemon);
-  cleanup();
+  daemon = null;
 });
+afterAll(() => cleanup());
 
 const missing = missingTools(['Xvfb', 'dbus-daemon', 'dbus-monitor', 'dunst', 'dunstctl']);
 if (missing.length) console.log(`notification-outage test skipped: missing ${missing.join(', ')} (run scripts/system-deps.sh)`);
@@ -42,8 +44,10 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
   });
 
   it('keeps tracking, warns once, and later prompts reach dunst again', async () => {
-    const db = join(dir, 'notify.db');
-    const idleFile = join(dir, 'idle-notify');
+    // Files of this attempt only: a CI retry must not find the rows of the failed one.
+    await desktop.startDunst(); // a failed attempt may have left it stopped
+    const db = join(dir, `notify-${Date.now()}.db`);
+    const idleFile = join(dir, `idle-notify-${Date.now()}`);
     const s = openStore(db);
     // A posture nudge every 0.4 s of sitting (up to the break prompt at 6 s): plenty of notifications.
     s.updateSettings({ postureEveryMinutes: 2, sitLimitMinutes: 30, minBreakMinutes: 5 });
@@ -76,7 +80,7 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
     await sleep(1500); // away: the bout ends
 
     expect(daemon.out().match(/cannot show a notification/g)).toHaveLength(1);
-    expect(daemon.out().match(/started sitting bout/g)).toHaveLength(1);
+    expect(daemon.out().match(/started sitting bout/g), daemon.out()).toHaveLength(1);
     const bouts = query<{ duration_ms: number }>(db, 'SELECT duration_ms FROM bouts');
     expect(bouts).toHaveLength(1);
     expect(bouts[0]!.duration_ms).toBeGreaterThan(4000);
@@ -94,8 +98,8 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
 
 describe('the idle source starts failing (file idle source, real daemon)', () => {
   it('logs once, backs off, ends the bout at its last known input, and recovers when the source works again', async () => {
-    const db = join(dir, 'idle.db');
-    const idleFile = join(dir, 'idle-failing');
+    const db = join(dir, `idle-${Date.now()}.db`); // this attempt's own, as above
+    const idleFile = join(dir, `idle-failing-${Date.now()}`);
     const s = openStore(db);
     s.updateSettings({ minBreakMinutes: 5 }); // away after 1 s
     s.close();
