@@ -50,7 +50,8 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
     const idleFile = join(dir, `idle-notify-${Date.now()}`);
     const s = openStore(db);
     // A posture nudge every 0.4 s of sitting (up to the break prompt at 6 s): plenty of notifications.
-    s.updateSettings({ postureEveryMinutes: 2, sitLimitMinutes: 30, minBreakMinutes: 5 });
+    // Away only after 2 s without input: a loaded machine can stall this test's input loop for a second.
+    s.updateSettings({ postureEveryMinutes: 2, sitLimitMinutes: 30, minBreakMinutes: 10 });
     s.close();
     touchIdle(idleFile, 999_999);
     daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS, env: desktop.env, notifications: true });
@@ -77,7 +78,7 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
     const deliveredAgainMs = Date.now() - backAt;
     await daemon.waitFor(/notifications work again/, 2000);
     await working;
-    await sleep(1500); // away: the bout ends
+    await sleep(2600); // away: the bout ends
 
     expect(daemon.out().match(/cannot show a notification/g)).toHaveLength(1);
     expect(daemon.out().match(/started sitting bout/g), daemon.out()).toHaveLength(1);
