@@ -6,7 +6,7 @@ import { getBridge } from './index.js';
  * the bundle evaluates. A view takes its call with `callOnce`; anything not prefetched is just
  * called then.
  */
-const pending = new Map<string, { promise: Promise<unknown>; at: number }>();
+const pending = new Map<string, { promise: Promise<unknown>; at: number; settled?: { value: unknown } }>();
 /** Older than this, a prefetched answer may be stale: call afresh. */
 const FRESH_MS = 5000;
 const key = (method: Method, input: unknown) => `${method} ${JSON.stringify(input)}`;
@@ -18,8 +18,22 @@ function call<M extends Method>(method: M, input: MethodInput<M>): Promise<Metho
 
 export function prefetch<M extends Method>(method: M, input: MethodInput<M>): void {
   const p = call(method, input);
-  p.catch(() => {}); // the view that takes it reports the failure
-  pending.set(key(method, input), { promise: p, at: Date.now() });
+  const entry: { promise: Promise<unknown>; at: number; settled?: { value: unknown } } = { promise: p, at: Date.now() };
+  p.then(
+    (value) => (entry.settled = { value }),
+    () => {}, // the view that takes it reports the failure
+  );
+  pending.set(key(method, input), entry);
+}
+
+/**
+ * A prefetched answer that is already in, for a view's first render: drawn at once instead of
+ * after a render with nothing and a second one with the data. The view still takes the call
+ * with `callOnce`, which then hands it the same object (no further render).
+ */
+export function peek<M extends Method>(method: M, input: MethodInput<M>): MethodOutput<M> | null {
+  const p = pending.get(key(method, input));
+  return p?.settled && Date.now() - p.at < FRESH_MS ? (p.settled.value as MethodOutput<M>) : null;
 }
 
 export function callOnce<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NowStateView } from '../../shared/bridge.js';
 import type { Settings } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
-import { callOnce } from '../bridge/prefetch.js';
+import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from './errors.js';
 
 export interface Loaded<T> {
@@ -11,9 +11,12 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` on mount and whenever `deps` change; keeps the last good data while reloading. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
+/**
+ * Runs `load` on mount and whenever `deps` change; keeps the last good data while reloading.
+ * `initial` gives data already at hand for the first render (a prefetched answer).
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: () => T | null): Loaded<T> {
+  const [data, setData] = useState<T | null>(() => initial?.() ?? null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);
@@ -45,7 +48,7 @@ export function useNowState(): Loaded<NowStateView> {
 }
 
 export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void } {
-  const loaded = useLoad(() => callOnce('getSettings', {}), []);
+  const loaded = useLoad(() => callOnce('getSettings', {}), [], () => peek('getSettings', {}));
   const [pushed, setPushed] = useState<Settings | null>(null);
   useEffect(() => getBridge().on('settings', setPushed), []);
   return { ...loaded, data: pushed ?? loaded.data, set: setPushed };

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
-import { callOnce } from '../bridge/prefetch.js';
+import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from '../lib/errors.js';
 import { daysBetween, describeRange, isDate, rangeOf, RANGE_KINDS, shift, today, type RangeKind } from '../lib/dates.js';
 import { useLoad, useSettings } from '../lib/hooks.js';
@@ -46,7 +46,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
   const zone = settings.data?.timeZone ?? info.data?.zone;
   const todayDate = today(zone);
   const sel = selectionFrom(query, todayDate);
-  const [report, setReport] = useState<StatsReport | null>(null);
+  const [report, setReport] = useState<StatsReport | null>(() => peek('getStats', { from: sel.from, to: sel.to }));
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

@@ -96,28 +96,41 @@ describe.skipIf(!hasChromium || !hasStatsJson)('statistics over a year of histor
     });
   }
 
-  it('the month-by-month table of the year matches the CLI months; the year was asked for once, before the main bundle arrived', async () => {
+  it('the month-by-month table of the year matches the CLI months; asked for once before the main bundle arrived, drawn in the first render', async () => {
     const cli = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-01-01', '--to', '2025-12-31')) as StatsReport;
     const { page, context } = await openPage(browser);
     const statsCalls: string[] = [];
-    let statsCalled!: () => void;
-    const statsCall = new Promise<void>((resolve) => (statsCalled = resolve));
+    const answered = new Set<string>();
+    let bothAnswered!: () => void;
+    const prefetched = new Promise<void>((resolve) => (bothAnswered = resolve));
     page.on('request', (r) => {
-      if (!r.url().includes('/api/call/getStats')) return;
-      statsCalls.push(r.postData() ?? '');
-      statsCalled();
+      if (r.url().includes('/api/call/getStats')) statsCalls.push(r.postData() ?? '');
     });
-    // The main bundle is held back until the statistics were asked for (at most 5 s): only the
-    // early entry can ask while it is held.
-    let askedWhileHeld = false;
+    page.on('requestfinished', (r) => {
+      const method = /\/api\/call\/(getStats|getSettings)$/.exec(new URL(r.url()).pathname)?.[1];
+      if (method) answered.add(method);
+      if (answered.size === 2) bothAnswered();
+    });
+    // The main bundle is held back until the statistics and the settings were answered (at most
+    // 5 s): only the early entry can ask while it is held, and the view then has both at hand.
+    let answeredWhileHeld = false;
     await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-      askedWhileHeld = await Promise.race([statsCall.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+      answeredWhileHeld = await Promise.race([prefetched.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
       await route.continue();
+    });
+    // Records whether the page ever showed "Loading…" (a first render without the data).
+    await page.addInitScript(() => {
+      const w = window as unknown as { sawLoading: boolean };
+      w.sawLoading = false;
+      new MutationObserver(() => {
+        if (document.body?.textContent?.includes('Loading…')) w.sawLoading = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     await page.goto(ui.view('#/stats?from=2025-01-01&to=2025-12-31'));
     await page.getByTestId('stats-ready').waitFor({ state: 'attached' });
-    expect(askedWhileHeld).toBe(true);
+    expect(answeredWhileHeld).toBe(true);
     expect(statsCalls.map((b) => JSON.parse(b) as unknown)).toEqual([{ from: '2025-01-01', to: '2025-12-31' }]);
+    expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(false);
     const rows = await page
       .locator('[data-testid="stats-periods"] tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-period'), Number(tr.querySelector('td')!.getAttribute('data-value'))]));
