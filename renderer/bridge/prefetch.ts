@@ -1,12 +1,19 @@
 import type { Method, MethodInput, MethodOutput } from '../../shared/bridge.js';
 import { getBridge } from './index.js';
 
+interface Pending {
+  promise: Promise<unknown>;
+  at: number;
+  /** Set once the answer is in. */
+  settled?: { value: unknown };
+}
+
 /**
  * Calls started before React has even loaded, so a view's data is on its way while the rest of
- * the bundle evaluates. A view takes its call with `callOnce`; anything not prefetched is just
- * called then.
+ * the bundle loads. A view takes its call with `callOnce`, or its answer with `peek` when it is
+ * already in; anything not prefetched is just called then.
  */
-const pending = new Map<string, { promise: Promise<unknown>; at: number; settled?: { value: unknown } }>();
+const pending = new Map<string, Pending>();
 /** Older than this, a prefetched answer may be stale: call afresh. */
 const FRESH_MS = 5000;
 const key = (method: Method, input: unknown) => `${method} ${JSON.stringify(input)}`;
@@ -18,7 +25,7 @@ function call<M extends Method>(method: M, input: MethodInput<M>): Promise<Metho
 
 export function prefetch<M extends Method>(method: M, input: MethodInput<M>): void {
   const p = call(method, input);
-  const entry: { promise: Promise<unknown>; at: number; settled?: { value: unknown } } = { promise: p, at: Date.now() };
+  const entry: Pending = { promise: p, at: Date.now() };
   p.then(
     (value) => (entry.settled = { value }),
     () => {}, // the view that takes it reports the failure

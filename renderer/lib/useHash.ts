@@ -5,7 +5,7 @@ const subscribe = (cb: () => void) => {
   return () => window.removeEventListener('hashchange', cb);
 };
 
-/** The page's hash, re-rendering on every change. Apart from route.ts, which the React-free early entry loads. */
+/** The page's hash, re-rendering on every change. Not in route.ts: the early entry loads that file and must stay free of React. */
 export function useHash(): string {
   return useSyncExternalStore(subscribe, () => window.location.hash);
 }
