@@ -23,7 +23,6 @@ export function Player({ routine }: { routine: Playable }) {
   const reducedMotion = useReducedMotion();
   const [recording, setRecording] = useState<Recording>({ state: 'starting' });
   const [stopped, setStopped] = useState(false);
-  const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const finished = useRef(false);
   // A finish asked for before the session existed (Stop pressed while it was being started).
@@ -43,10 +42,7 @@ export function Player({ routine }: { routine: Playable }) {
     getBridge()
       .finishStretch({ id: session.id, completed, stepsDone: doneRef.current })
       .then(
-        (s) => {
-          setRecording({ state: 'recording', session: s });
-          setSaved(true);
-        },
+        (s) => setRecording({ state: 'recording', session: s }),
         (e: unknown) => setSaveError(errorText(e)),
       );
   };
@@ -89,6 +85,8 @@ export function Player({ routine }: { routine: Playable }) {
   const repsOfThis = steps.filter((s) => s.stretchId === step.stretchId && s.side === step.side).length;
 
   if (state.phase === 'finished' || stopped) {
+    // The session as stored has its end once the finish landed.
+    const saved = recording.state === 'recording' && recording.session.end !== null;
     const notSaved = saveError ?? (recording.state === 'failed' ? recording.error : null);
     return (
       <section className="card" aria-labelledby="player-end-h" data-testid={stopped ? 'player-stopped' : 'player-done'}>
