@@ -46,8 +46,9 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
   it('keeps tracking, warns once, and later prompts reach dunst again', async () => {
     // Files of this attempt only: a CI retry must not find the rows of the failed one.
     await desktop.startDunst(); // a failed attempt may have left it stopped
-    const db = join(dir, `notify-${Date.now()}.db`);
-    const idleFile = join(dir, `idle-notify-${Date.now()}`);
+    const attempt = Date.now();
+    const db = join(dir, `notify-${attempt}.db`);
+    const idleFile = join(dir, `idle-notify-${attempt}`);
     const s = openStore(db);
     // A posture nudge every 0.4 s of sitting (up to the break prompt at 6 s): plenty of notifications.
     // Away only after 2 s without input: a loaded machine can stall this test's input loop for a second.
@@ -99,8 +100,9 @@ describe.skipIf(missing.length > 0)('the notification daemon disappears and come
 
 describe('the idle source starts failing (file idle source, real daemon)', () => {
   it('logs once, backs off, ends the bout at its last known input, and recovers when the source works again', async () => {
-    const db = join(dir, `idle-${Date.now()}.db`); // this attempt's own, as above
-    const idleFile = join(dir, `idle-failing-${Date.now()}`);
+    const attempt = Date.now(); // this attempt's own files, as above
+    const db = join(dir, `idle-${attempt}.db`);
+    const idleFile = join(dir, `idle-failing-${attempt}`);
     const s = openStore(db);
     s.updateSettings({ minBreakMinutes: 5 }); // away after 1 s
     s.close();
