@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -47,7 +47,7 @@ function earlyEntry(): Plugin {
  * The renderer is served from file:// by Electron and from the loopback server by `sitwell ui`,
  * so asset URLs are relative. No inline scripts or styles: the page's CSP forbids them.
  */
-export default defineConfig({
+const config = {
   root,
   base: './',
   plugins: [react(), compileEagerly(), earlyEntry()],
@@ -62,12 +62,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rollupOptions: {
       input: { index: fileURLToPath(new URL('index.html', import.meta.url)), early: fileURLToPath(new URL('early.ts', import.meta.url)) },
-      onwarn(warning, warn) {
-        // zod ships comments Rollup cannot place; harmless and not ours to fix.
-        if (warning.code === 'INVALID_ANNOTATION') return;
-        warn(warning);
-      },
     },
   },
   server: { host: '127.0.0.1' },
+} satisfies UserConfig;
+
+export default defineConfig(({ command, mode }) => {
+  // A build started from a test runner inherits NODE_ENV=test, and Vite then bundles React's
+  // development build (614 KB instead of 358): the tests would load a window that never ships.
+  // Vite reads NODE_ENV after loading this file and documents setting it here.
+  if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production';
+  return config;
 });
