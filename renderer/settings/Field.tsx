@@ -44,6 +44,22 @@ export function FieldError({ id, error, testId }: { id: string; error: string | 
   );
 }
 
+/** A time of day whose refusal is shown under its group, in the element `errorId`. */
+export function TimeInput(props: { id: string; value: string; onChange: (v: string) => void; error: string | undefined; errorId: string; disabled?: boolean }) {
+  const { id, value, onChange, error, errorId, disabled } = props;
+  return (
+    <input
+      id={id}
+      type="time"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    />
+  );
+}
+
 export function Check(props: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; hint?: ReactNode }) {
   const { id, label, checked, onChange, hint } = props;
   return (

@@ -6,7 +6,7 @@ import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
 import { asSentence, draftToPatch, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
-import { Check, FieldError, NumberField } from '../settings/Field.js';
+import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -135,27 +135,11 @@ export function SettingsView() {
                     <label className="visually-hidden" htmlFor={`wh-${day}-start`}>
                       {DAY_NAMES[day]} start
                     </label>
-                    <input
-                      id={`wh-${day}-start`}
-                      type="time"
-                      value={d.start}
-                      disabled={!d.on}
-                      onChange={(e) => setDay(day, { start: e.target.value })}
-                      aria-invalid={errors[key] ? true : undefined}
-                      aria-describedby={errors[key] ? `wh-${day}-error` : undefined}
-                    />
+                    <TimeInput id={`wh-${day}-start`} value={d.start} disabled={!d.on} onChange={(v) => setDay(day, { start: v })} error={errors[key]} errorId={`wh-${day}-error`} />
                     <label className="visually-hidden" htmlFor={`wh-${day}-end`}>
                       {DAY_NAMES[day]} end
                     </label>
-                    <input
-                      id={`wh-${day}-end`}
-                      type="time"
-                      value={d.end}
-                      disabled={!d.on}
-                      onChange={(e) => setDay(day, { end: e.target.value })}
-                      aria-invalid={errors[key] ? true : undefined}
-                      aria-describedby={errors[key] ? `wh-${day}-error` : undefined}
-                    />
+                    <TimeInput id={`wh-${day}-end`} value={d.end} disabled={!d.on} onChange={(v) => setDay(day, { end: v })} error={errors[key]} errorId={`wh-${day}-error`} />
                     <span className="muted small">{d.on ? '' : 'day off'}</span>
                   </div>
                   <FieldError id={`wh-${day}-error`} error={errors[key]} testId={key} />
@@ -177,23 +161,9 @@ export function SettingsView() {
           {draft.quietOn && (
             <div className="row">
               <label htmlFor="quiet-start">From</label>
-              <input
-                id="quiet-start"
-                type="time"
-                value={draft.quietStart}
-                onChange={(e) => set('quietStart', e.target.value)}
-                aria-invalid={errors.quietHours ? true : undefined}
-                aria-describedby={errors.quietHours ? 'quietHours-error' : undefined}
-              />
+              <TimeInput id="quiet-start" value={draft.quietStart} onChange={(v) => set('quietStart', v)} error={errors.quietHours} errorId="quietHours-error" />
               <label htmlFor="quiet-end">to</label>
-              <input
-                id="quiet-end"
-                type="time"
-                value={draft.quietEnd}
-                onChange={(e) => set('quietEnd', e.target.value)}
-                aria-invalid={errors.quietHours ? true : undefined}
-                aria-describedby={errors.quietHours ? 'quietHours-error' : undefined}
-              />
+              <TimeInput id="quiet-end" value={draft.quietEnd} onChange={(v) => set('quietEnd', v)} error={errors.quietHours} errorId="quietHours-error" />
             </div>
           )}
           <FieldError id="quietHours-error" error={errors.quietHours} testId="quietHours" />
