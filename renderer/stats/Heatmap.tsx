@@ -3,7 +3,7 @@ import { formatMinutes } from '../lib/format.js';
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** Sitting by hour of day × weekday as a plain SVG grid; darker means more sitting. */
+/** Sitting by hour of day × weekday as a plain SVG grid; a stronger colour means more sitting, in either theme. */
 export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   const max = Math.max(0, ...heatmap.flat());
   const cell = 22;
@@ -57,7 +57,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
           </g>
         ))}
       </svg>
-      <figcaption className="muted small">Hours of the day across, weekdays down. Darker squares mean more sitting.</figcaption>
+      <figcaption className="muted small">Hours of the day across, weekdays down. The stronger the colour, the more sitting.</figcaption>
     </figure>
   );
 }
