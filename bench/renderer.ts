@@ -4,8 +4,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { openStore } from '../main/store/index.js';
+import { launchPipeBrowser, type PipeBrowser } from './cdpPipe.js';
 import { seedHistory } from './seedHistory.js';
 
 /**
@@ -82,36 +82,17 @@ function startUi(db: string, staticDir: string): Promise<{ url: string; stop: ()
 }
 
 /**
- * The page's ready mark, asked for every 50 ms with a bare DevTools evaluation. Playwright's
- * waitForFunction would first inject its helper script into the page (~13 ms of the page's main
- * thread, measured in a trace) and then poll on every animation frame, slowing what it measures.
- */
-async function readyMark(cdp: CDPSession): Promise<number> {
-  const expression = `performance.getEntriesByName(${JSON.stringify(READY)})[0]?.startTime ?? -1`;
-  for (const end = Date.now() + 30_000; Date.now() < end; ) {
-    const r = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
-    const ms = r.result.value as number;
-    if (ms >= 0) return ms;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the page never set its ${READY} mark`);
-}
-
-/**
  * Median ms from navigation start to the ready mark, for each address. Every run opens a fresh
  * browser context: no HTTP or code cache, as when the window is opened for the first time. The
- * addresses take turns, so a slow spell of the machine falls on all of them alike.
+ * addresses take turns, so a slow spell of the machine falls on all of them alike. The mark is read
+ * with bare DevTools evaluations every 50 ms (bench/cdpPipe.ts says why not through Playwright).
  */
-async function timePages(browser: Browser, urls: string[]): Promise<number[]> {
+async function timePages(browser: PipeBrowser, urls: string[]): Promise<number[]> {
+  const expression = `performance.getEntriesByName(${JSON.stringify(READY)})[0]?.startTime ?? -1`;
   const times: number[][] = urls.map(() => []);
   for (let i = 0; i < RUNS + 1; i++) {
     for (const [k, url] of urls.entries()) {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await page.goto(url);
-      const ms = await readyMark(cdp);
-      await context.close();
+      const ms = await browser.load(url, { width: 1000, height: 800 }, expression);
       if (i > 0) times[k]!.push(ms); // the first round warms Chromium's disk cache and the server
     }
   }
@@ -123,7 +104,7 @@ async function timePages(browser: Browser, urls: string[]): Promise<number[]> {
 }
 
 /** Statistics over `years` of seeded history, and the baseline page, timed in turns. */
-async function measureYears(browser: Browser, dir: string, staticDir: string, years: number): Promise<{ stats: number; baseline: number }> {
+async function measureYears(browser: PipeBrowser, dir: string, staticDir: string, years: number): Promise<{ stats: number; baseline: number }> {
   const db = join(dir, `${years}y.db`);
   const store = openStore(db);
   store.updateSettings({ timeZone: ZONE });
@@ -158,11 +139,7 @@ export async function benchRenderer(): Promise<RendererBench> {
   const bytes = jsGzipBytes();
   const dir = mkdtempSync(join(tmpdir(), 'sitwell-bench-renderer-'));
   const staticDir = staticDirWithBaseline(dir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchPipeBrowser(CHROMIUM, ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']);
   try {
     const one = await measureYears(browser, dir, staticDir, 1);
     const ten = await measureYears(browser, dir, staticDir, 10);

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * Headless Chromium driven over its DevTools pipe with nothing switched on but what is asked.
+ * Playwright enables the Runtime and Network domains on every page it opens; with Runtime on,
+ * V8 records a full stack trace, with line and column numbers, for every Error created. React
+ * creates five at start-up (its suspense and hydration sentinels), and each makes V8 re-parse the
+ * functions on the stack: 20–25 ms of the page's thread in a trace, paid only while a debugger
+ * listens. Here a page is opened in its own browser context with no DevTools domain enabled, and
+ * is asked for one value with bare `Runtime.evaluate` calls.
+ */
+
+interface Reply {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
+
+export interface PipeBrowser {
+  /** Opens `url` at `width`×`height` in a fresh browser context (no cache, no cookies); resolves with the value of `expression` once it is not -1, polled every 50 ms. */
+  load(url: string, size: { width: number; height: number }, expression: string, timeoutMs?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchPipeBrowser(executable: string, args: string[]): Promise<PipeBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'sitwell-bench-chromium-'));
+  const proc: ChildProcess = spawn(executable, ['--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, ...args, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const toBrowser = proc.stdio[3] as Writable;
+  const fromBrowser = proc.stdio[4] as Readable;
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const pending = new Map<number, { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let buffered = '';
+  // A write after Chromium has gone fails with EPIPE; its exit rejects every pending call instead.
+  toBrowser.on('error', () => undefined);
+  fromBrowser.setEncoding('utf8');
+  fromBrowser.on('data', (d: string) => {
+    buffered += d;
+    for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
+      const msg = JSON.parse(buffered.slice(0, end)) as Reply;
+      buffered = buffered.slice(end + 1);
+      const waiter = msg.id === undefined ? undefined : pending.get(msg.id);
+      if (!waiter) continue; // events: none are enabled, but the browser may still send some
+      pending.delete(msg.id!);
+      if (msg.error) waiter.reject(new Error(`Chromium: ${msg.error.message}`));
+      else waiter.resolve(msg.result ?? {});
+    }
+  });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  void exited.then(() => {
+    for (const w of pending.values()) w.reject(new Error(`Chromium exited: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+    pending.clear();
+  });
+
+  function send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+    });
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  const noAnswer = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${executable} did not answer on its DevTools pipe in 30 s: ${stderr.trim().slice(-500)}`)), 30_000);
+  });
+  try {
+    await Promise.race([send('Browser.getVersion'), noAnswer]);
+  } catch (e) {
+    proc.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  return {
+    async load(url, size, expression, timeoutMs = 30_000) {
+      const { browserContextId } = await send('Target.createBrowserContext', { disposeOnDetach: true });
+      try {
+        const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId });
+        const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+        // The viewport as Playwright sets it (a window's own size would leave less room for the page).
+        await send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: 1, mobile: false }, sessionId);
+        await send('Page.navigate', { url }, sessionId);
+        for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+          // While the document is being replaced there is briefly no context to evaluate in.
+          const r: Record<string, unknown> = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId).catch(() => ({}));
+          const value = (r.result as { value?: unknown } | undefined)?.value;
+          if (typeof value === 'number' && value !== -1) return value;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`${url}: "${expression}" stayed -1 for ${timeoutMs} ms`);
+      } finally {
+        await send('Target.disposeBrowserContext', { browserContextId });
+      }
+    },
+    async close() {
+      send('Browser.close').catch(() => undefined);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
