@@ -21,8 +21,8 @@ interface Reply {
 }
 
 export interface PipeBrowser {
-  /** Opens `url` at `width`×`height` in a fresh browser context (no cache, no cookies); resolves with the value of `expression` once it is not -1, polled every 50 ms. */
-  load(url: string, size: { width: number; height: number }, expression: string, timeoutMs?: number): Promise<number>;
+  /** Opens `url` at `width`×`height` in a fresh browser context (no cache, no cookies); resolves with the value of `expression`, polled every 50 ms, once it is neither -1 nor null. */
+  load<T = number>(url: string, size: { width: number; height: number }, expression: string, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,7 +82,7 @@ export async function launchPipeBrowser(executable: string, args: string[]): Pro
   }
 
   return {
-    async load(url, size, expression, timeoutMs = 30_000) {
+    async load<T>(url: string, size: { width: number; height: number }, expression: string, timeoutMs = 30_000): Promise<T> {
       const { browserContextId } = await send('Target.createBrowserContext', { disposeOnDetach: true });
       try {
         const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId });
@@ -94,7 +94,7 @@ export async function launchPipeBrowser(executable: string, args: string[]): Pro
           // While the document is being replaced there is briefly no context to evaluate in.
           const r: Record<string, unknown> = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId).catch(() => ({}));
           const value = (r.result as { value?: unknown } | undefined)?.value;
-          if (typeof value === 'number' && value !== -1) return value;
+          if (value !== undefined && value !== null && value !== -1) return value as T;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         throw new Error(`${url}: "${expression}" stayed -1 for ${timeoutMs} ms`);
