@@ -35,6 +35,7 @@ export async function launchPipeBrowser(executable: string, args: string[]): Pro
   const fromBrowser = proc.stdio[4] as Readable;
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  proc.on('error', (e) => (stderr += `\n${e.message}`)); // a failed spawn: reported by the 30 s wait below
   const pending = new Map<number, { resolve: (r: Record<string, unknown>) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let buffered = '';
@@ -91,8 +92,12 @@ export async function launchPipeBrowser(executable: string, args: string[]): Pro
         await send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: 1, mobile: false }, sessionId);
         await send('Page.navigate', { url }, sessionId);
         for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-          // While the document is being replaced there is briefly no context to evaluate in.
-          const r: Record<string, unknown> = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId).catch(() => ({}));
+          const r = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId).catch((e: Error) => {
+            // While the document is being replaced there is briefly no context to evaluate in.
+            if (/execution context/i.test(e.message)) return {} as Record<string, unknown>;
+            throw e;
+          });
+          if (r.exceptionDetails) throw new Error(`${url}: "${expression}" threw: ${JSON.stringify(r.exceptionDetails).slice(0, 300)}`);
           const value = (r.result as { value?: unknown } | undefined)?.value;
           if (value !== undefined && value !== null && value !== -1) return value as T;
           await new Promise((resolve) => setTimeout(resolve, 50));
