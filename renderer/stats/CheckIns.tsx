@@ -58,29 +58,31 @@ export function CheckIns({ report }: { report: StatsReport }) {
               />
             ))}
           </svg>
-          <table className="data">
-            <caption className="visually-hidden">Latest check-ins</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col" className="num">
-                  Soreness
-                </th>
-                <th scope="col">Where</th>
-                <th scope="col">Warning signs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map((c) => (
-                <tr key={c.at}>
-                  <td>{`${formatDate(c.date)} ${c.at.slice(11, 16)}`}</td>
-                  <td className="num">{c.soreness}</td>
-                  <td>{c.areas.map((a) => AREA_LABEL.get(a) ?? a).join(', ') || '—'}</td>
-                  <td>{c.redFlags.map((f) => FLAG_LABEL.get(f) ?? f).join('; ') || 'None'}</td>
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Latest check-ins</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col" className="num">
+                    Soreness
+                  </th>
+                  <th scope="col">Where</th>
+                  <th scope="col">Warning signs</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {recent.map((c) => (
+                  <tr key={c.at}>
+                    <td>{`${formatDate(c.date)} ${c.at.slice(11, 16)}`}</td>
+                    <td className="num">{c.soreness}</td>
+                    <td>{c.areas.map((a) => AREA_LABEL.get(a) ?? a).join(', ') || '—'}</td>
+                    <td>{c.redFlags.map((f) => FLAG_LABEL.get(f) ?? f).join('; ') || 'None'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

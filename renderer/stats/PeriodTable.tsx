@@ -13,42 +13,44 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
   return (
     <section className="card" aria-labelledby="periods-h">
       <h2 id="periods-h">{title}</h2>
-      <table className="data" data-testid="stats-periods">
-        <thead>
-          <tr>
-            <th scope="col">{kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month'}</th>
-            <th scope="col" className="num">
-              Sitting
-            </th>
-            <th scope="col" className="num">
-              Bouts
-            </th>
-            <th scope="col" className="num">
-              Longest
-            </th>
-            <th scope="col" className="num">
-              Breaks / h
-            </th>
-            <th scope="col" className="num">
-              Prompts heeded
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p.label} data-period={p.label}>
-              <th scope="row">{name(p)}</th>
-              <td className="num" data-value={p.sittingMinutes}>
-                {formatMinutes(p.sittingMinutes)}
-              </td>
-              <td className="num">{p.bouts}</td>
-              <td className="num">{p.bouts ? `${formatNumber(p.longestBoutMinutes)} min` : '—'}</td>
-              <td className="num">{formatNumber(p.breaksPerSittingHour, 2)}</td>
-              <td className="num">{p.breakPrompts ? `${p.breakPromptsHeeded} of ${p.breakPrompts} (${formatPercent(p.breakPromptRate)})` : '—'}</td>
+      <div className="table-scroll">
+        <table className="data" data-testid="stats-periods">
+          <thead>
+            <tr>
+              <th scope="col">{kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col" className="num">
+                Sitting
+              </th>
+              <th scope="col" className="num">
+                Bouts
+              </th>
+              <th scope="col" className="num">
+                Longest
+              </th>
+              <th scope="col" className="num">
+                Breaks / h
+              </th>
+              <th scope="col" className="num">
+                Prompts heeded
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.label} data-period={p.label}>
+                <th scope="row">{name(p)}</th>
+                <td className="num" data-value={p.sittingMinutes}>
+                  {formatMinutes(p.sittingMinutes)}
+                </td>
+                <td className="num">{p.bouts}</td>
+                <td className="num">{p.bouts ? `${formatNumber(p.longestBoutMinutes)} min` : '—'}</td>
+                <td className="num">{formatNumber(p.breaksPerSittingHour, 2)}</td>
+                <td className="num">{p.breakPrompts ? `${p.breakPromptsHeeded} of ${p.breakPrompts} (${formatPercent(p.breakPromptRate)})` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -88,6 +88,22 @@ describe.skipIf(!hasChromium)('every view: axe-core scan and screenshots, light 
     }
   }
 
+  // The tray pop-up and a half-screen window are narrow: nothing may need a sideways scroll there.
+  it('every view fits a 360 px wide window without scrolling sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const view of VIEWS) {
+      await page.goto(ui.view(view.hash));
+      await page.reload(); // a new hash alone would keep the last view's state (a paused player, a draft)
+      await view.ready(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${view.name}: ${width} px`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+
   it('keyboard alone reaches the navigation and moves between views, with a visible focus ring', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
     const page = await context.newPage();
