@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
@@ -56,6 +56,31 @@ function checkVersion(version: number): void {
   }
 }
 
+/**
+ * The history is health data: a folder this creates is the user's alone (0700), the database is
+ * created 0600 whatever the umask (SQLite gives its -wal and -shm files the database's mode),
+ * and an existing history left readable by others is tightened when opened for writing.
+ */
+function createPrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600)); // an empty file is a new database to SQLite
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another process was first: its file is checked as usual
+  }
+}
+
+function tightenModes(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      const mode = statSync(file).mode & 0o777;
+      if (mode & 0o077) chmodSync(file, mode & 0o700);
+    } catch {
+      /* absent, or not ours to change: SQLite's own checks decide */
+    }
+  }
+}
+
 const IO_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_FULL']);
 
 /** Opens (creating if needed) and migrates the database, after checks that never write to a file they refuse. */
@@ -77,7 +102,7 @@ function open(path: string, opts: { readonly?: boolean }): Database.Database {
   } else if (opts.readonly) {
     throw new StoreError('not-found', 'no such database file');
   } else {
-    mkdirSync(dirname(path), { recursive: true });
+    createPrivate(path);
   }
 
   if (opts.readonly) {
@@ -91,6 +116,7 @@ function open(path: string, opts: { readonly?: boolean }): Database.Database {
     return db;
   }
 
+  if (exists) tightenModes(path);
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 5000');

@@ -53,10 +53,10 @@ function readInfo(path: string): LockInfo | null | 'missing' {
  */
 export function acquireTrackerLock(dbPath: string, owner: TrackerOwner): TrackerLock {
   const path = trackerLockPath(dbPath);
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const mine: LockInfo = { pid: process.pid, owner, token: randomUUID(), since: Date.now() };
   const tmp = `${path}.${process.pid}.${mine.token}`;
-  writeFileSync(tmp, JSON.stringify(mine));
+  writeFileSync(tmp, JSON.stringify(mine), { mode: 0o600 });
   try {
     for (let attempt = 0; attempt < 20; attempt++) {
       try {

@@ -1,21 +1,18 @@
-import { linkSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { exportCsv, exportJson } from '../../app/exchange.js';
 import { boutsCsv, buildExport } from '../../core/exchange.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
+import { writePrivateFile } from '../../platform/privateFile.js';
 import { userZone } from '../../platform/zone.js';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.js';
 import { CliError } from '../errors.js';
 import { openStoreForCli } from '../openStore.js';
 
-/** Writes via a temporary file, so a crash never leaves half a file; without `force` an existing file is never replaced. */
+/** The export is health data: written 0600 through an exclusive temporary file; without `force` an existing file is never replaced. */
 function writeOut(file: string, content: string, force: boolean): void {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, content);
-    if (force) renameSync(tmp, file);
-    else linkSync(tmp, file); // fails if the file exists, atomically
+    writePrivateFile(file, content, { replace: force });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new CliError(`${file} already exists; pass --force to overwrite it`);
@@ -23,12 +20,6 @@ function writeOut(file: string, content: string, force: boolean): void {
     if (code === 'ENOTDIR') throw new CliError(`cannot write ${file}: ${dirname(file)} is not a folder`);
     if (code === 'EISDIR') throw new CliError(`cannot write ${file}: it is a folder; name a file`);
     throw new CliError(`cannot write ${file}: ${code ?? (e as Error).message}`);
-  } finally {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* renamed away, or never written */
-    }
   }
 }
 
