@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
+import { openTrackerControl } from '../app/control/trackerControl.js';
 import { Monitor } from '../app/monitor.js';
 import { systemClock } from '../platform/clock.js';
 import { resolveDbPath } from '../platform/dataDir.js';
@@ -240,6 +241,9 @@ async function start(): Promise<void> {
 
   applyLoginItem(store.getSettings().startAtLogin);
   await monitor.start();
+  // `sitwell stand` / `sitwell sit` reach the app here, through the same dispatcher as the window and the tray.
+  const control = await openTrackerControl({ store, monitor, dbPath, mode: 'electron', zone, log, dispatcher });
+  if (control) cleanups.push(() => void control.close());
   trayCtl.refresh();
   if (testing && env.SITWELL_TESTING_HOOKS === '1') exposeTestingHooks(trayCtl, windows, tray, paths.preload);
   log(`tray ready after ${Math.round(performance.now() - started)} ms; tracking ${dbPath}`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openTrackerControl } from '../../app/control/trackerControl.js';
 import { Monitor } from '../../app/monitor.js';
 import { systemClock } from '../../platform/clock.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
@@ -122,6 +123,7 @@ export function registerDaemon(program: Command): void {
         minuteMs,
       });
       let ui: { close(): Promise<void> } | null = null;
+      let control: { close(): Promise<void> } | null = null;
       let stopped!: () => void;
       const done = new Promise<void>((resolve) => (stopped = resolve));
       let stopping = false;
@@ -130,6 +132,7 @@ export function registerDaemon(program: Command): void {
         stopping = true;
         log(`${signal}: closing the open bout and stopping`);
         void (async () => {
+          await control?.close();
           await monitor.stop();
           await ui?.close();
           await notifier?.close();
@@ -141,6 +144,8 @@ export function registerDaemon(program: Command): void {
         })();
       };
       await monitor.start();
+      // `sitwell stand` / `sitwell sit` from another process reach this tracker here.
+      control = await openTrackerControl({ store, monitor, dbPath, mode: 'web', zone: () => userZone(store.getSettings()), log });
       stopRequested = stop;
       if (minuteMs !== 60_000) log(`testing mode: a settings minute lasts ${minuteMs} ms`);
       if (opts.ui) {
