@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { mulberry32 } from './prng.js';
 import { SittingEngine, type Effect } from '../main/core/engine.js';
-import { dayRows, summarize } from '../main/core/stats.js';
+import { dayRows, summarize } from '../main/core/boutMetrics.js';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
 import type { BoutRecord } from '../shared/domain.js';
 

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { getStats } from '../main/app/stats.js';
+import { getStats } from '../main/app/statsForDates.js';
 import { openStore } from '../main/store/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

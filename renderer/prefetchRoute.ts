@@ -1,5 +1,5 @@
 import { prefetch } from './bridge/prefetch.js';
-import { isDate, rangeOf, RANGE_KINDS, type RangeKind } from './lib/dates.js';
+import { isCalendarDate, rangeOf, RANGE_KINDS, type RangeKind } from '../shared/calendar.js';
 import { parseHash } from './lib/route.js';
 
 /**
@@ -15,6 +15,6 @@ if (route.view === 'stats') {
   const to = q.get('to');
   const kind = q.get('range') as RangeKind | null;
   const date = q.get('date');
-  if (isDate(from) && isDate(to) && from <= to) prefetch('getStats', { from, to });
-  else if (kind && (RANGE_KINDS as readonly string[]).includes(kind) && isDate(date)) prefetch('getStats', rangeOf(kind, date));
+  if (isCalendarDate(from) && isCalendarDate(to) && from <= to) prefetch('getStats', { from, to });
+  else if (kind && (RANGE_KINDS as readonly string[]).includes(kind) && isCalendarDate(date)) prefetch('getStats', rangeOf(kind, date));
 }

@@ -74,8 +74,11 @@ export type SitwellBridge = {
 };
 
 /** A transport moves one call and delivers events; both the preload and the web client implement it. */
+/** What one bridge call answers, on every transport (Electron IPC, the web mode's HTTP): never a thrown error. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };
+
 export interface BridgeTransport {
-  call(method: Method, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: BridgeErrorBody }>;
+  call(method: Method, input: unknown): Promise<CallResult>;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 

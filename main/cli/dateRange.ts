@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, dateToDay, isCalendarDate } from '../core/calendar.js';
+import { addDays, dateToDay, isCalendarDate } from '../../shared/calendar.js';
 import { CliError } from './errors.js';
 
 const MAX_DAYS = 100 * 366;

@@ -1,5 +1,5 @@
 import type { StatsPeriod, StatsReport } from '../../shared/statsReport.js';
-import { weekdayOf } from '../core/calendar.js';
+import { weekdayOf } from '../../shared/calendar.js';
 
 /** The human-readable `sitwell stats`: days, weeks, months (when the range has several), totals, then the measures. */
 

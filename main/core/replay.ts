@@ -1,7 +1,7 @@
 import type { BoutRecord, PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { SittingEngine, type Effect, type EngineEvent } from './engine.js';
 import { formatInstant, hoursPolicy } from './localTime.js';
-import { dayRows, roundTo, summarize, type DayRow, type Summary } from './stats.js';
+import { dayRows, roundTo, summarize, type DayRow, type Summary } from './boutMetrics.js';
 import type { Trace } from './trace.js';
 
 /** Replays a parsed trace through the real engine on a virtual clock (DESIGN.md §3). */

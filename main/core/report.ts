@@ -1,8 +1,8 @@
 import { BREAK_OUTCOMES, type BreakOutcome, type PromptKind, type PromptOutcome } from '../../shared/domain.js';
 import type { BoutLengthBucket, PromptSummary, StatsPeriod, StatsReport } from '../../shared/statsReport.js';
-import { dateToDay, dayToDate, isoWeek } from './calendar.js';
+import { dateToDay, dayToDate, isoWeek } from '../../shared/calendar.js';
 import { formatInstant, localDate } from './localTime.js';
-import { researchMetrics } from './stats.js';
+import { researchMetrics } from './boutMetrics.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

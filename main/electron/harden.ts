@@ -1,5 +1,6 @@
 import { isAppUrl, type AppOrigins } from './ipc.js';
-import { CONTENT_SECURITY_POLICY, isAllowedExternal } from './securityPolicy.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
+import { isAllowedExternal } from './securityPolicy.js';
 
 /**
  * Session- and page-level defences, written against the few Electron methods they call so

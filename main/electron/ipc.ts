@@ -1,12 +1,10 @@
-import { isMethod, type BridgeErrorBody, type EventName, type Method } from '../../shared/bridge.js';
+import { isMethod, type CallResult, type EventName, type Method } from '../../shared/bridge.js';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 
 /**
  * The ipcMain side of `window.sitwell`, without Electron: the wrapper takes the parts of an
  * IpcMainInvokeEvent it reads, so tests drive it with stand-in events.
  */
-
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };
 
 /** What main/app/bridge/handlers.ts's createBridgeHandlers returns (the same object the web mode serves). */
 export interface DispatcherLike {

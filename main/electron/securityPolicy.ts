@@ -5,22 +5,6 @@ import type { WebPreferences } from 'electron';
  * check them and no window can be built without them. Only types come from Electron here.
  */
 
-/**
- * Same policy as the meta tag in renderer/index.html, plus the directives a meta tag cannot carry.
- * No inline script or style, nothing remote: the app talks to main only through the preload.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** The directives whose absence from a page's meta CSP would let remote or inline code run. */
 export const REQUIRED_CSP_DIRECTIVES = ["default-src 'self'", "script-src 'self'", "object-src 'none'"];
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Settings } from '../../shared/settings.js';
+import { formatElapsedMs } from '../../shared/durationText.js';
 import type { NowState } from '../app/monitor.js';
 
 /**
@@ -31,13 +32,6 @@ export const RISING_SHARE = 0.5;
 
 const PAUSED_FOREVER = Number.MAX_SAFE_INTEGER;
 
-export function minutesText(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 60_000));
-  if (total < 60) return `${total} min`;
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
 
 function pausedText(until: number, at: number, zone: string): string {
   if (until >= PAUSED_FOREVER) return 'paused until you resume';
@@ -60,17 +54,17 @@ function statusText(now: NowState, settings: Settings, zone: string): string {
   if (!now.tracking) return 'not tracking';
   if (now.stretching) return 'stretching';
   if (now.pausedUntil !== null) return pausedText(now.pausedUntil, now.at, zone);
-  if (now.openPrompt) return `sitting ${minutesText(now.bout?.sittingMs ?? now.openPrompt.sittingMs)}, time to stand up`;
+  if (now.openPrompt) return `sitting ${formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs)}, time to stand up`;
   if (now.locked) return 'screen locked';
   if (!now.bout) return 'away';
-  return `sitting ${minutesText(now.bout.sittingMs)} of ${minutesText(settings.sitLimitMinutes * 60_000)}`;
+  return `sitting ${formatElapsedMs(now.bout.sittingMs)} of ${formatElapsedMs(settings.sitLimitMinutes * 60_000)}`;
 }
 
 /** The tray for one moment: icon, hover text, title and menu. `zone` is the user's IANA zone (for "paused until 14:30"). */
 export function trayState(now: NowState, settings: Settings, opts: { zone: string }): TrayView {
   const limitMs = settings.sitLimitMinutes * 60_000;
   const status = statusText(now, settings, opts.zone);
-  const today = `today ${minutesText(now.todaySittingMs)}`;
+  const today = `today ${formatElapsedMs(now.todaySittingMs)}`;
   const sittingNow = now.tracking && now.bout && !now.stretching && now.pausedUntil === null;
 
   const pauseItems: TrayMenuItem[] =

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { rebuildAggregates } from './aggregates.js';
+import { rebuildAggregates } from './dayStats.js';
 
 export interface Migration {
   up(db: Database): void;

@@ -3,8 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { PromptOutcome } from '../../shared/domain.js';
 import { settingsFromStored, settingsPatchProblem, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
-import { Aggregates } from './aggregates.js';
-import { StatsReader } from './statsRows.js';
+import { Aggregates } from './dayStats.js';
+import { StatsReader } from './dayStatsReader.js';
 import { StoreError } from './errors.js';
 import type {
   CheckIn,

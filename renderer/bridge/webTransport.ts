@@ -1,4 +1,5 @@
-import { EVENT_NAMES, type BridgeErrorBody, type BridgeTransport, type EventName, type Method } from '../../shared/bridge.js';
+import { EVENT_NAMES, type BridgeErrorBody, type BridgeTransport, type CallResult, type EventName, type Method } from '../../shared/bridge.js';
+import { TOKEN_HEADER } from '../../shared/webToken.js';
 
 /**
  * The bridge over HTTP, for the local web mode (`sitwell ui`): one POST per call, one
@@ -13,8 +14,6 @@ export interface WebTransportOptions {
   /** Default: the page's own origin. */
   base?: string;
 }
-
-type CallResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };
 
 export function tokenFromLocation(href: string = globalThis.location?.href ?? ''): string {
   try {
@@ -62,7 +61,7 @@ export function webTransport(opts: WebTransportOptions = {}): BridgeTransport {
       try {
         res = await fetch(`${base}/api/call/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-sitwell-token': token },
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
           cache: 'no-store',

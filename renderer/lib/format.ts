@@ -1,18 +1,8 @@
 /** Words and numbers as the views show them. */
+import { formatMinutes } from '../../shared/durationText.js';
 import { dateFormat } from './dates.js';
 
-const MINUTE = 60_000;
-
-/** 95 min → "1 h 35 min"; under a minute → "0 min". */
-export function formatMinutes(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
-}
-
-export const formatMs = (ms: number): string => formatMinutes(ms / MINUTE);
+export { formatMinutes, formatMs } from '../../shared/durationText.js';
 
 /** A running timer: "12:05" or "1:02:05". */
 export function formatClock(ms: number): string {
@@ -24,9 +14,6 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
 }
 
-/** A countdown in whole seconds, rounded up so it reads 1 until it hits 0. */
-export const secondsLeft = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
-
 export function formatTime(at: number, zone?: string): string {
   return dateFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
 }
@@ -34,7 +21,7 @@ export function formatTime(at: number, zone?: string): string {
 /** "in 12 min" / "now". */
 export function formatIn(ms: number): string {
   if (ms <= 30_000) return 'now';
-  return `in ${formatMinutes(ms / MINUTE)}`;
+  return `in ${formatMinutes(ms / 60_000)}`;
 }
 
 export function formatNumber(x: number | null | undefined, digits = 1): string {

@@ -1,6 +1,7 @@
 import { AREAS, RED_FLAGS } from '../../shared/checkin.js';
 import type { StatsReport } from '../../shared/statsReport.js';
-import { daysBetween, formatDate } from '../lib/dates.js';
+import { daysBetween } from '../../shared/calendar.js';
+import { formatDate } from '../lib/dates.js';
 
 const AREA_LABEL = new Map<string, string>(AREAS.map((a) => [a.id, a.label]));
 const FLAG_LABEL = new Map<string, string>(RED_FLAGS.map((f) => [f.id, f.sign]));

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { StatsReport } from '../../shared/statsReport.js';
-import { dateSeconds, weekday } from '../lib/dates.js';
+import { weekdayOf } from '../../shared/calendar.js';
+import { dateSeconds } from '../lib/dates.js';
 import { formatMinutes } from '../lib/format.js';
 import { useChartColors } from './chartColors.js';
 import { sittingBarsOptions, trendOptions } from './charts.js';
@@ -17,7 +18,7 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
   const bars = useMemo((): { data: uPlot.AlignedData; label: string; max: number } => {
     if (singleDay) {
       // One day: its hours, from the heatmap row of that weekday (the range holds only that day).
-      const row = report.heatmap[weekday(report.from)] ?? [];
+      const row = report.heatmap[weekdayOf(report.from)] ?? [];
       const hours = Array.from({ length: 24 }, (_, h) => h);
       const ys = hours.map((h) => row[h] ?? 0);
       return { data: [hours, ys], label: 'Sitting minutes in each hour of the day.', max: Math.max(0, ...ys) };

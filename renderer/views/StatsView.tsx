@@ -3,7 +3,8 @@ import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from '../lib/errors.js';
-import { daysBetween, describeRange, isDate, rangeOf, RANGE_KINDS, shift, today, type RangeKind } from '../lib/dates.js';
+import { daysBetween, isCalendarDate, rangeOf, RANGE_KINDS, shiftRange, type RangeKind } from '../../shared/calendar.js';
+import { describeRange, today } from '../lib/dates.js';
 import { useLoad, useSettings } from '../lib/hooks.js';
 import { CheckIns } from '../stats/CheckIns.js';
 import { Distribution } from '../stats/Distribution.js';
@@ -29,10 +30,10 @@ interface Selection {
 function selectionFrom(query: URLSearchParams, todayDate: string): Selection {
   const from = query.get('from');
   const to = query.get('to');
-  if (isDate(from) && isDate(to) && from <= to) return { kind: 'custom', anchor: to, from, to };
+  if (isCalendarDate(from) && isCalendarDate(to) && from <= to) return { kind: 'custom', anchor: to, from, to };
   const kind = (RANGE_KINDS as readonly string[]).includes(query.get('range') ?? '') ? (query.get('range') as RangeKind) : 'week';
   const date = query.get('date');
-  const anchor = isDate(date) ? date : todayDate;
+  const anchor = isCalendarDate(date) ? date : todayDate;
   return { kind, anchor, ...rangeOf(kind, anchor) };
 }
 
@@ -81,13 +82,13 @@ export function StatsView({ query }: { query: URLSearchParams }) {
         </div>
         {sel.kind !== 'custom' && (
           <>
-            <button type="button" onClick={() => setQuery({ range: sel.kind, date: shift(sel.kind as RangeKind, sel.anchor, -1) })}>
+            <button type="button" onClick={() => setQuery({ range: sel.kind, date: shiftRange(sel.kind as RangeKind, sel.anchor, -1) })}>
               <span aria-hidden="true">‹ </span>Previous
             </button>
             <button
               type="button"
               disabled={sel.to >= todayDate}
-              onClick={() => setQuery({ range: sel.kind, date: shift(sel.kind as RangeKind, sel.anchor, 1) })}
+              onClick={() => setQuery({ range: sel.kind, date: shiftRange(sel.kind as RangeKind, sel.anchor, 1) })}
             >
               Next<span aria-hidden="true"> ›</span>
             </button>

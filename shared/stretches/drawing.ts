@@ -29,14 +29,8 @@ export const floor = prop('M6 113H114');
 /** Side view of a chair facing right; seat top at y=74 between x=28 and x=58. */
 export const chairRight = prop('M28 40V113M28 74H58M56 74V113');
 
-/** Side view of a chair facing left. */
-export const chairLeft = prop('M92 40V113M92 74H62M64 74V113');
-
 /** Edge of a desk at the right, for a hand to rest on. */
 export const deskRight = prop('M84 62H116M90 62V113');
-
-/** Edge of a desk at the left. */
-export const deskLeft = prop('M4 62H36M30 62V113');
 
 /** A wall at the left edge. */
 export const wallLeft = prop('M10 8V113');

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, truncateSync, writeFileSync } f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory } from '../../bench/seedHistory.js';
-import { getStats } from '../../main/app/stats.js';
+import { getStats } from '../../main/app/statsForDates.js';
 import { openStore, type Store } from '../../main/store/index.js';
 import { runSitwell, tempDir } from '../helpers/sitwellCli.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory } from '../../bench/seedHistory.js';
-import { getStats } from '../../main/app/stats.js';
+import { getStats } from '../../main/app/statsForDates.js';
 import { openStore, SCHEMA_VERSION } from '../../main/store/index.js';
 import Database from 'better-sqlite3';
 import { runSitwell, tempDir } from '../helpers/sitwellCli.js';

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hardenContents, hardenSession, isAllowedRequest, type ContentsLike, type SessionLike } from '../../main/electron/harden.js';
-import { CONTENT_SECURITY_POLICY, isAllowedExternal, secureWebPreferences } from '../../main/electron/securityPolicy.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
+import { isAllowedExternal, secureWebPreferences } from '../../main/electron/securityPolicy.js';
 
 const DIR = pathToFileURL('/opt/Sitwell/resources/app.asar/dist/renderer').href + '/';
 const INDEX = `${DIR}index.html`;

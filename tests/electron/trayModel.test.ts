@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuActions, minutesText, trayState, type TrayMenuItem } from '../../main/electron/trayModel.js';
+import { menuActions, trayState, type TrayMenuItem } from '../../main/electron/trayModel.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { nowState, ZONE } from './support/appCore.js';
 
@@ -62,12 +62,8 @@ describe('trayState: tooltip and title', () => {
     expect(view({ tracking: false }).tooltip).toContain('not tracking');
   });
 
-  it('formats minutes and hours', () => {
-    expect(minutesText(0)).toBe('0 min');
-    expect(minutesText(59.9 * MIN)).toBe('59 min');
-    expect(minutesText(60 * MIN)).toBe('1 h');
-    expect(minutesText(61 * MIN)).toBe('1 h 1 min');
-    expect(minutesText(-5)).toBe('0 min');
+  it('counts whole minutes already sat: 59.9 min still reads 59 min', () => {
+    expect(view(sitting(59.9)).tooltip).toContain('sitting 59 min of');
   });
 });
 

@@ -11,7 +11,7 @@ import {
   splitByHour,
   startOfLocalDay,
 } from '../../main/core/localTime.js';
-import { dayRows } from '../../main/core/stats.js';
+import { dayRows } from '../../main/core/boutMetrics.js';
 import type { WorkHours } from '../../shared/settings.js';
 
 // DESIGN.md §2: days are local calendar days in the user's zone; DST days have 23 or 25 hours.

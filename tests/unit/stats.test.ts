@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayRows, researchMetrics, roundTo, summarize } from '../../main/core/stats.js';
+import { dayRows, researchMetrics, roundTo, summarize } from '../../main/core/boutMetrics.js';
 
 // DESIGN.md §3/§4: alpha = 1 + n / Σ ln(x_i / 1), W50, Gini by the double sum, computed on unrounded lengths.
 

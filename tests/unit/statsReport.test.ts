@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToDay, dayToDate, isCalendarDate, isoWeek, weekdayOf } from '../../main/core/calendar.js';
+import { addDays, dateToDay, dayToDate, isCalendarDate, isoWeek, weekdayOf } from '../../shared/calendar.js';
 import { buildReport, type ReportRows } from '../../main/core/report.js';
 
 const MIN = 60_000;

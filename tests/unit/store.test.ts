@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportJson, importJson } from '../../main/app/exchange.js';
+import { exportJson, importJson } from '../../main/app/historyTransfer.js';
 import { openStore, SCHEMA_VERSION, StoreError, type Store } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getStats } from '../../main/app/stats.js';
+import { getStats } from '../../main/app/statsForDates.js';
 import { METHOD_NAMES } from '../../shared/bridge.js';
 import { METHODS } from '../../shared/bridgeSchemas.js';
 import { RED_FLAGS } from '../../shared/checkin.js';

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP } from '../../main/app/web/server.js';
+import { CONTENT_SECURITY_POLICY as CSP } from '../../shared/contentSecurityPolicy.js';
 import { callHttp, dbSnapshot, rawRequest, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -136,7 +136,7 @@ describe('local web mode: who may talk to it', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
     expect(CSP).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 });

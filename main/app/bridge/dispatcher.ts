@@ -1,6 +1,4 @@
-import type { BridgeErrorBody, EventName } from '../../../shared/bridge.js';
-
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: BridgeErrorBody };
+import type { CallResult, EventName } from '../../../shared/bridge.js';
 export type EventListener = (event: EventName, payload: unknown) => void;
 
 /**

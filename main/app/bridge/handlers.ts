@@ -1,14 +1,14 @@
-import { isMethod, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { isMethod, type CallResult, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
 import { METHODS } from '../../../shared/bridgeSchemas.js';
 import { RED_FLAGS, needsMedicalCare } from '../../../shared/checkin.js';
 import type { Settings } from '../../../shared/settings.js';
-import { dateToDay } from '../../core/calendar.js';
+import { dateToDay } from '../../../shared/calendar.js';
 import { isValidZone, nextLocalMidnight } from '../../core/localTime.js';
 import type { Store, StretchSession } from '../../store/types.js';
 import { TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus } from '../monitor.js';
 import { readStatus } from '../status.js';
-import { getStats } from '../stats.js';
-import type { BridgeDispatcher, CallResult, EventListener } from './dispatcher.js';
+import { getStats } from '../statsForDates.js';
+import type { BridgeDispatcher, EventListener } from './dispatcher.js';
 import { HandlerError, refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
 import { historyNow } from './historyNow.js';
@@ -16,7 +16,7 @@ import { stepsTotal, suggest } from './stretchPlan.js';
 import { parseInput } from './validate.js';
 import type { z } from 'zod';
 
-export type { BridgeDispatcher, CallResult, EventListener } from './dispatcher.js';
+export type { BridgeDispatcher, EventListener } from './dispatcher.js';
 
 export interface BridgeContext {
   store: Store;

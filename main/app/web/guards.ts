@@ -8,7 +8,6 @@ import type { IncomingMessage } from 'node:http';
  * on the machine that can reach the port but did not see the printed URL.
  */
 
-export const TOKEN_HEADER = 'x-sitwell-token';
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);

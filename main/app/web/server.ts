@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BridgeErrorBody } from '../../../shared/bridge.js';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/contentSecurityPolicy.js';
+import { TOKEN_HEADER } from '../../../shared/webToken.js';
 import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { BODY_LIMIT, readBody } from './body.js';
 import { eventStreams } from './events.js';
-import { TOKEN_HEADER, cookieName, cookieToken, hostAllowed, originAllowed, tokensEqual } from './guards.js';
+import { cookieName, cookieToken, hostAllowed, originAllowed, tokensEqual } from './guards.js';
 import { NOT_BUILT_PAGE } from './notBuiltPage.js';
 import { readStatic } from './staticFiles.js';
 
@@ -37,8 +39,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const STATUS: Record<BridgeErrorBody['code'], number> = {
   'invalid-request': 400,
@@ -51,7 +51,7 @@ const STATUS: Record<BridgeErrorBody['code'], number> = {
 const CALL_PATH = /^\/api\/call\/([A-Za-z][A-Za-z0-9]{0,63})$/;
 
 function securityHeaders(res: ServerResponse): void {
-  res.setHeader('content-security-policy', CSP);
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-frame-options', 'DENY');

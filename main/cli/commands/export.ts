@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { exportCsv, exportJson } from '../../app/exchange.js';
-import { boutsCsv, buildExport } from '../../core/exchange.js';
+import { exportCsv, exportJson } from '../../app/historyTransfer.js';
+import { boutsCsv, buildExport } from '../../core/exportFormat.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { writePrivateFile } from '../../platform/privateFile.js';
 import { userZone } from '../../platform/zone.js';

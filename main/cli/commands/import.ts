@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importParsed } from '../../app/exchange.js';
-import { ExchangeError, MAX_IMPORT_BYTES, parseExport, type ExportData } from '../../core/exchange.js';
+import { importParsed } from '../../app/historyTransfer.js';
+import { ExchangeError, MAX_IMPORT_BYTES, parseExport, type ExportData } from '../../core/exportFormat.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { StoreError, type ImportCounts } from '../../store/index.js';
 import { CliError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { getStats } from '../../app/stats.js';
+import { getStats } from '../../app/statsForDates.js';
 import { buildReport } from '../../core/report.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { userZone } from '../../platform/zone.js';

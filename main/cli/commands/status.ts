@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { formatMinutes } from '../../../shared/durationText.js';
 import { readStatus, type StatusReport } from '../../app/status.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { userZone } from '../../platform/zone.js';
 import { openStoreForCli } from '../openStore.js';
 
-const hm = (minutes: number): string => (minutes >= 60 ? `${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min` : `${Math.round(minutes)} min`);
-
-function render(r: StatusReport, zone: string, now: number): string {
+/** The report as `sitwell status` prints it without --json. */
+export function statusText(r: StatusReport, zone: string, now: number): string {
   const time = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
   const lines: string[] = [];
   if (!r.tracking) lines.push('Tracking: no (start `sitwell daemon` or the Sitwell app)');
   else lines.push(`Tracking: yes (${r.tracker?.owner} pid ${r.tracker?.pid}${r.tracker?.idleSource ? `, idle source ${r.tracker.idleSource}` : ''})`);
-  lines.push(r.bout ? `Current bout: ${hm(r.bout.minutes)} of sitting, since ${time(r.bout.start)}` : 'Current bout: none (away or not tracking)');
-  lines.push(`Today (${r.today.date}): ${hm(r.today.sittingMinutes)} of sitting in ${r.today.bouts} bout${r.today.bouts === 1 ? '' : 's'}`);
+  lines.push(r.bout ? `Current bout: ${formatMinutes(r.bout.minutes)} of sitting, since ${time(r.bout.start)}` : 'Current bout: none (away or not tracking)');
+  lines.push(`Today (${r.today.date}): ${formatMinutes(r.today.sittingMinutes)} of sitting in ${r.today.bouts} bout${r.today.bouts === 1 ? '' : 's'}`);
   if (r.pausedUntil) lines.push(`Paused until ${r.pausedUntil >= Number.MAX_SAFE_INTEGER ? 'resumed' : time(r.pausedUntil)}`);
-  if (r.next) lines.push(`Next prompt: ${r.next.kind} at ${time(r.next.at)} (in ${hm(Math.max(0, (r.next.at - now) / 60_000))})`);
+  if (r.next) lines.push(`Next prompt: ${r.next.kind} at ${time(r.next.at)} (in ${formatMinutes(Math.max(0, (r.next.at - now) / 60_000))})`);
   else if (r.tracking) lines.push('Next prompt: none until you sit down again');
   return lines.join('\n');
 }
@@ -34,7 +34,7 @@ export function registerStatus(program: Command): void {
         const report: StatusReport = store
           ? readStatus(store, dbPath, zone, now)
           : { tracking: false, tracker: null, bout: null, today: { date: DateTime.fromMillis(now, { zone }).toISODate()!, sittingMinutes: 0, bouts: 0 }, next: null, pausedUntil: null };
-        process.stdout.write((opts.json ? JSON.stringify(report, null, 1) : render(report, zone, now)) + '\n');
+        process.stdout.write((opts.json ? JSON.stringify(report, null, 1) : statusText(report, zone, now)) + '\n');
       } finally {
         store?.close();
       }

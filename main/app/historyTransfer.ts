@@ -1,4 +1,4 @@
-import { boutsCsv, buildExport, parseExport, type ExportData } from '../core/exchange.js';
+import { boutsCsv, buildExport, parseExport, type ExportData } from '../core/exportFormat.js';
 import type { ImportResult, Store } from '../store/types.js';
 
 /** Export and import of the whole history (the CLI's export/import and the app's "Export data"). */

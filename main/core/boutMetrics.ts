@@ -3,7 +3,6 @@ import { localDate, splitByDay } from './localTime.js';
 
 const MINUTE = 60_000;
 
-export const round = (x: number, step: number): number => Math.round(x / step) * step;
 /** Rounds to `digits` decimals without binary noise like 1.2999999. */
 export const roundTo = (x: number, digits: number): number => Number(x.toFixed(digits));
 

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
-import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './aggregates.js';
+import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './dayStats.js';
 import type { StatsRows } from './types.js';
 
 const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOutcome }> = {

@@ -1,5 +1,5 @@
 import type { StatsReport } from '../../shared/statsReport.js';
-import { isCalendarDate } from '../core/calendar.js';
+import { isCalendarDate } from '../../shared/calendar.js';
 import { buildReport } from '../core/report.js';
 import type { Store } from '../store/types.js';
 

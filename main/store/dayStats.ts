@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
-import { weekdayOf } from '../core/calendar.js';
+import { weekdayOf } from '../../shared/calendar.js';
 import { localDate, splitByHour } from '../core/localTime.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
