@@ -1,7 +1,6 @@
-import type { Method } from '../../../shared/bridge.js';
+import type { CallResult, Method } from '../../../shared/bridge.js';
 import type { ControlAddress } from '../../platform/controlPath.js';
 import { ControlChannelError, connectPrivate } from '../../platform/controlSocket.js';
-import type { CallResult } from '../bridge/dispatcher.js';
 import { encodeLine, lineReader } from './protocol.js';
 
 export type TrackerAnswer = { kind: 'no-tracker'; why: string } | { kind: 'answered'; result: CallResult };

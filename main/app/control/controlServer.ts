@@ -1,8 +1,8 @@
 import type { Server, Socket } from 'node:net';
-import { isMethod, type BridgeErrorBody, type Method } from '../../../shared/bridge.js';
+import { isMethod, type BridgeErrorBody, type CallResult, type Method } from '../../../shared/bridge.js';
 import type { ControlAddress } from '../../platform/controlPath.js';
 import { listenPrivate } from '../../platform/controlSocket.js';
-import type { BridgeDispatcher, CallResult } from '../bridge/dispatcher.js';
+import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { encodeLine, lineReader, type ControlRequest } from './protocol.js';
 
 /**
