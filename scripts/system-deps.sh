@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the test suite drives for real: Chromium for the UI tests; a virtual X
-# display, synthetic input, X idle time and a notification daemon on a session bus for the daemon tests.
+# display, synthetic input, X idle time and a notification daemon on a session bus for the daemon tests;
+# a window manager, dconf and PulseAudio for the busy sources (fullscreen, GNOME Do Not Disturb, calls).
 set -euo pipefail
-PKGS=(chromium xvfb xdotool xprintidle dunst dbus-x11 libnotify-bin x11-utils imagemagick python3)
+PKGS=(chromium xvfb xdotool xprintidle dunst dbus-x11 libnotify-bin x11-utils imagemagick python3 openbox wmctrl dconf-cli dconf-service pulseaudio pulseaudio-utils)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()

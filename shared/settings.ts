@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import {
+  ABSOLUTE_PATH,
   BOOLEAN_KEYS,
+  BUSY_APP,
+  BUSY_APP_MESSAGE,
+  BUSY_APPS_MAX,
   CLOCK_TIME,
   CLOCK_TIME_MESSAGE,
   DEFAULT_SETTINGS,
+  FILE_PATH_MESSAGE,
   MINUTE_LIMITS,
   minutesTooHigh,
   minutesTooLow,
@@ -54,6 +59,16 @@ export const SettingsSchema = z
     dailySittingGoalMinutes: minutes('dailySittingGoalMinutes').default(DEFAULT_SETTINGS.dailySittingGoalMinutes),
     startAtLogin: boolean('startAtLogin'),
     timeZone: z.string().min(1).max(TIME_ZONE_MAX_LENGTH).nullable().default(DEFAULT_SETTINGS.timeZone),
+    busyDnd: boolean('busyDnd'),
+    busyFullscreen: boolean('busyFullscreen'),
+    busyCall: boolean('busyCall'),
+    busyApp: boolean('busyApp'),
+    busyCalendar: boolean('busyCalendar'),
+    busyApps: z
+      .array(z.string().regex(BUSY_APP, BUSY_APP_MESSAGE))
+      .max(BUSY_APPS_MAX, `must list at most ${BUSY_APPS_MAX} apps`)
+      .default(() => [...DEFAULT_SETTINGS.busyApps]),
+    busyCalendarFile: z.string().regex(ABSOLUTE_PATH, FILE_PATH_MESSAGE).nullable().default(DEFAULT_SETTINGS.busyCalendarFile),
   })
   .strict();
 

@@ -33,6 +33,16 @@ export interface Settings {
   startAtLogin: boolean;
   /** IANA zone for days and labels; null follows the operating system. */
   timeZone: string | null;
+  /** Busy sources (DESIGN.md §6): no prompt while Do Not Disturb is on, a window is fullscreen, a call, a listed app, a calendar event. */
+  busyDnd: boolean;
+  busyFullscreen: boolean;
+  busyCall: boolean;
+  busyApp: boolean;
+  busyCalendar: boolean;
+  /** Process names or window classes that make the user busy while running or in front ("zoom", "obs"). */
+  busyApps: string[];
+  /** An absolute path to a local .ics file; null: none. */
+  busyCalendarFile: string | null;
 }
 export type SettingsPatch = Partial<Settings>;
 export type SettingKey = keyof Settings;
@@ -56,8 +66,17 @@ export const MINUTE_LIMITS: Readonly<Record<MinuteKey, { min: number; max: numbe
   minBreakMinutes: { min: 1, max: 120 },
   dailySittingGoalMinutes: { min: 30, max: 1440 },
 };
-export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin'];
+export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin', 'busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'];
 export const TIME_ZONE_MAX_LENGTH = 64;
+export const BUSY_APPS_MAX = 50;
+export const BUSY_APP_MAX_LENGTH = 100;
+export const FILE_PATH_MAX_LENGTH = 4096;
+export const BUSY_APP_MESSAGE = `must be a name of 1 to ${BUSY_APP_MAX_LENGTH} characters with no control characters`;
+export const FILE_PATH_MESSAGE = `must be an absolute file path of at most ${FILE_PATH_MAX_LENGTH} characters, or null`;
+/** No control characters, at least one visible one. */
+export const BUSY_APP = new RegExp(`^(?=.*\\S)[^\\u0000-\\u001f\\u007f]{1,${BUSY_APP_MAX_LENGTH}}$`);
+/** "/home/me/work.ics", "C:\\Users\\me\\work.ics" or a UNC path: the tracker runs in another working directory, so relative paths mean nothing. */
+export const ABSOLUTE_PATH = new RegExp(`^(?:/|[A-Za-z]:[\\\\/]|\\\\\\\\)[^\\u0000]{0,${FILE_PATH_MAX_LENGTH - 3}}$`);
 
 export const minutesTooLow = (min: number) => `must be at least ${min} minutes`;
 export const minutesTooHigh = (max: number) => `must be at most ${max} minutes`;
@@ -73,6 +92,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dailySittingGoalMinutes: 360,
   startAtLogin: false,
   timeZone: null,
+  busyDnd: true,
+  busyFullscreen: true,
+  busyCall: true,
+  busyApp: true,
+  busyCalendar: true,
+  busyApps: [],
+  busyCalendarFile: null,
 });
 
 /** Where each default comes from, shown next to the setting. */
@@ -149,12 +175,24 @@ const checkZoneName: Check = (v, path, out) => {
   }
 };
 
+const checkAppList: Check = (v, path, out) => {
+  if (!Array.isArray(v)) out.push({ path, message: 'must be a list of app names' });
+  else if (v.length > BUSY_APPS_MAX) out.push({ path, message: `must list at most ${BUSY_APPS_MAX} apps` });
+  else for (const [i, a] of v.entries()) if (typeof a !== 'string' || !BUSY_APP.test(a)) out.push({ path: `${path}.${i}`, message: BUSY_APP_MESSAGE });
+};
+
+const checkFilePath: Check = (v, path, out) => {
+  if (typeof v !== 'string' || !ABSOLUTE_PATH.test(v)) out.push({ path, message: FILE_PATH_MESSAGE });
+};
+
 const CHECKS: Readonly<Record<SettingKey, Check>> = {
   ...(Object.fromEntries(Object.entries(MINUTE_LIMITS).map(([k, limits]) => [k, checkMinutes(limits)])) as Record<MinuteKey, Check>),
   ...(Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, checkBoolean])) as Record<BooleanKey, Check>),
   workHours: nullable(checkWorkHours),
   quietHours: nullable(checkSpan),
   timeZone: nullable(checkZoneName),
+  busyApps: checkAppList,
+  busyCalendarFile: nullable(checkFilePath),
 };
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 

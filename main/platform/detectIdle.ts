@@ -4,6 +4,7 @@ import { createMutterIdleSource } from './idleMutter.js';
 import { createWindowsIdleSource } from './idleWindows.js';
 import { createX11IdleSource } from './idleX11.js';
 import type { IdleSource, Probe } from './types.js';
+import { withTimeout } from './withTimeout.js';
 
 function isWayland(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.WAYLAND_DISPLAY) || env.XDG_SESSION_TYPE === 'wayland';
@@ -60,20 +61,12 @@ function noIdleSourceMessage(tried: Probe[]): string {
 
 /** One reading within `timeoutMs`; ok when it is a finite, non-negative number. */
 export async function probeIdleSource(source: IdleSource, timeoutMs = 4000): Promise<Probe & { idleMs?: number }> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const v = await Promise.race([
-      source.idleMs(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no reading within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    const v = await withTimeout(source.idleMs(), timeoutMs, `no reading within ${timeoutMs} ms`);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return { name: source.name, ok: false, why: `returned ${String(v)}, not milliseconds` };
     return { name: source.name, ok: true, why: `reads ${Math.round(v)} ms idle`, idleMs: v };
   } catch (e) {
     return { name: source.name, ok: false, why: e instanceof Error ? e.message : String(e) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

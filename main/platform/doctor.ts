@@ -1,7 +1,9 @@
+import { probeAllBusySources } from './busySources.js';
 import { chooseNotifier } from './notifier.js';
 import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
 import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
 import type { Probe } from './types.js';
+import type { BusyReason } from '../../shared/busy.js';
 
 const ENV_KEYS = ['DISPLAY', 'WAYLAND_DISPLAY', 'XDG_SESSION_TYPE', 'XDG_SESSION_ID', 'DBUS_SESSION_BUS_ADDRESS', 'DBUS_SYSTEM_BUS_ADDRESS'] as const;
 
@@ -17,6 +19,8 @@ export interface DoctorReport {
   /** Notification mechanisms tried, in order; `notifierChosen` is the one the daemon would use. */
   notifier: Probe[];
   notifierChosen: string;
+  /** Busy mechanisms (DESIGN.md §6): whether each can be read here, and what it reads now. */
+  busy: (Probe & { reason: BusyReason; busy?: boolean })[];
   /** True when an idle source works (the one thing the daemon cannot run without). */
   ok: boolean;
 }
@@ -26,12 +30,14 @@ export interface DoctorOptions {
   idle?: DetectIdleOptions;
   sessionMechanisms?: SessionMechanism[];
   timeoutMs?: number;
+  /** The user's busy list and calendar file, when the history is readable. */
+  busy?: { apps: readonly string[]; calendarFile: string | null; zone?: () => string };
 }
 
 /** Checks every mechanism without showing anything to the user (the notifier is only asked GetServerInformation). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const platform = opts.platform ?? process.platform;
-  const [idle, session, notes] = await Promise.all([
+  const [idle, session, notes, busy] = await Promise.all([
     probeAllIdleSources(env, { platform, probeTimeoutMs: opts.timeoutMs, ...opts.idle }),
     openSessionEvents(env, { platform, mechanisms: opts.sessionMechanisms, timeoutMs: opts.timeoutMs }).then(async (r) => {
       await r.events.close();
@@ -41,6 +47,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
       await r.notifier.close();
       return r;
     }),
+    probeAllBusySources(env, { platform, timeoutMs: opts.timeoutMs, ...opts.busy }),
   ]);
   const chosen = idle.find((p) => p.ok)?.name ?? null;
   return {
@@ -51,6 +58,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
     session,
     notifier: notes.tried,
     notifierChosen: notes.notifier.name,
+    busy,
     ok: chosen !== null,
   };
 }
@@ -63,6 +71,8 @@ export function formatDoctorReport(r: DoctorReport): string {
   lines.push('', `Idle time (would use: ${r.idleChosen ?? 'NONE'}):`, ...r.idle.map(mark));
   lines.push('', 'Screen lock and sleep:', ...r.session.map(mark));
   lines.push('', `Notifications (would use: ${r.notifierChosen}):`, ...r.notifier.map(mark));
+  lines.push('', 'Busy: no prompt while any of these says so (each can be switched off in Settings):');
+  for (const p of r.busy) lines.push(`${mark(p)}${p.busy ? ' (busy now)' : ''}`.replace(`  ${p.name}:`, `  ${p.name} [${p.reason}]:`));
   if (!r.ok) lines.push('', 'No idle source works: `sitwell daemon` cannot run here. See the reasons above.');
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-import { DbusConnection, errorText, isServiceMissing } from './dbusConnection.js';
+import { errorText, isServiceMissing } from './dbusConnection.js';
+import { LazySessionConnection } from './lazyDbus.js';
 import type { IdleSource } from './types.js';
 
 export interface DbusIdleMethod {
@@ -18,29 +19,12 @@ export interface DbusIdleMethod {
  * reconnects on the next reading after it drops, so a restarted bus or service is picked up again.
  */
 export function createDbusIdleSource(env: NodeJS.ProcessEnv, m: DbusIdleMethod, opts: { timeoutMs?: number } = {}): IdleSource {
-  let conn: DbusConnection | null = null;
-  let connecting: Promise<DbusConnection> | null = null;
-  let closed = false;
-
-  const connection = async (): Promise<DbusConnection> => {
-    if (conn && !conn.closed) return conn;
-    connecting ??= DbusConnection.open('session', env, opts.timeoutMs).finally(() => {
-      connecting = null;
-    });
-    const c = await connecting;
-    if (closed) {
-      c.close();
-      throw new Error(`${m.name} was closed`);
-    }
-    conn = c;
-    return c;
-  };
+  const connection = new LazySessionConnection(env, m.name, opts.timeoutMs);
 
   return {
     name: m.name,
     async idleMs() {
-      if (closed) throw new Error(`${m.name} was closed`);
-      const c = await connection();
+      const c = await connection.get();
       let body: unknown[];
       try {
         body = await c.call({ destination: m.destination, path: m.path, iface: m.iface, member: m.member, timeoutMs: opts.timeoutMs });
@@ -51,9 +35,7 @@ export function createDbusIdleSource(env: NodeJS.ProcessEnv, m: DbusIdleMethod, 
       return m.toMs(body[0]);
     },
     close() {
-      closed = true;
-      conn?.close();
-      conn = null;
+      connection.close();
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { BusyReason } from '../../shared/busy.js';
+
 /**
  * The ports between the OS and the rest of Sitwell. Each mechanism (xprintidle, Mutter over D-Bus,
  * logind, freedesktop Notifications, ...) lives in its own file and implements one of these.
@@ -60,6 +62,28 @@ export interface Notifier {
   /** Returns the unsubscribe function. */
   onAction(listener: (a: NotifierActionEvent) => void): () => void;
   close(): Promise<void>;
+}
+
+/** What one reading of a busy source found; `detail` says what was seen ("show-banners is false", "parecord is recording"). */
+export interface BusyReading {
+  busy: boolean;
+  detail: string;
+}
+
+/**
+ * One way of telling that the user must not be interrupted (DESIGN.md §6): Do Not Disturb, a fullscreen
+ * window, a call, a listed app, a calendar event. Read only when a prompt is due or held, never polled.
+ */
+export interface BusySource {
+  /** Stable mechanism name, e.g. "dnd-dunst-paused"; used in logs and doctor. */
+  readonly name: string;
+  readonly reason: BusyReason;
+  /** Rejects with an Error saying why the mechanism does not work here (not running, not installed, unreadable). */
+  check(): Promise<BusyReading>;
+  /** Calls `onChange` when the state may have changed (D-Bus PropertiesChanged, a dconf write); resolves with the unsubscribe. */
+  watch?(onChange: () => void): Promise<() => void>;
+  /** Releases a bus connection, if the source holds one. */
+  close(): void;
 }
 
 /** Where warnings go (default: one line on stderr). */

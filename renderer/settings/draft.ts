@@ -26,6 +26,22 @@ export interface Draft {
   quietOn: boolean;
   quietStart: string;
   quietEnd: string;
+  busyDnd: boolean;
+  busyFullscreen: boolean;
+  busyCall: boolean;
+  busyApp: boolean;
+  busyCalendar: boolean;
+  /** One app per line (commas also separate). */
+  busyApps: string;
+  /** '' for none. */
+  busyCalendarFile: string;
+}
+
+export const BUSY_SWITCHES = ['busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'] as const;
+
+/** "zoom, obs\nTeams" → ["zoom", "obs", "Teams"]: blank entries and repeats dropped. */
+export function appList(text: string): string[] {
+  return [...new Set(text.split(/[\n,]/).map((a) => a.trim()).filter(Boolean))];
 }
 
 export const NUMBER_FIELDS = ['sitLimitMinutes', 'postureEveryMinutes', 'snoozeMinutes', 'minBreakMinutes', 'dailySittingGoalMinutes'] as const;
@@ -58,6 +74,9 @@ export function toDraft(s: Settings): Draft {
     quietOn: s.quietHours !== null,
     quietStart: s.quietHours?.start ?? '22:00',
     quietEnd: s.quietHours?.end ?? '07:00',
+    ...(Object.fromEntries(BUSY_SWITCHES.map((k) => [k, s[k]])) as Record<(typeof BUSY_SWITCHES)[number], boolean>),
+    busyApps: s.busyApps.join('\n'),
+    busyCalendarFile: s.busyCalendarFile ?? '',
   };
 }
 
@@ -106,6 +125,9 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
     ? Object.fromEntries(WEEKDAYS.map((w) => [w, d.workHours[w].on ? { start: d.workHours[w].start, end: d.workHours[w].end } : null]))
     : null;
   raw.quietHours = d.quietOn ? { start: d.quietStart, end: d.quietEnd } : null;
+  for (const k of BUSY_SWITCHES) raw[k] = d[k];
+  raw.busyApps = appList(d.busyApps);
+  raw.busyCalendarFile = d.busyCalendarFile.trim() === '' ? null : d.busyCalendarFile.trim();
 
   for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);
   if (Object.keys(errors).length > 0) return { patch: null, errors };

@@ -54,6 +54,31 @@ describe.skipIf(missing.length > 0)('sitwell doctor on a real Xvfb + D-Bus + dun
     expect(r.env).toMatchObject({ DISPLAY: desktop.display, DBUS_SESSION_BUS_ADDRESS: desktop.busAddress, WAYLAND_DISPLAY: null });
   });
 
+  it('lists every Linux busy source with whether it works here and why (dunst yes; KDE Inhibited, XFCE, PulseAudio no)', async () => {
+    const r = await runDoctor({ ...desktop.env, PULSE_SERVER: 'unix:/nonexistent/pulse' }, { platform: 'linux', busy: { apps: ['zoom'], calendarFile: '/nonexistent/work.ics' } });
+    const by = Object.fromEntries(r.busy.map((p) => [p.name, p]));
+    expect(r.busy.map((p) => [p.name, p.reason])).toEqual([
+      ['dnd-gnome-show-banners', 'dnd'],
+      ['dnd-notifications-inhibited', 'dnd'],
+      ['dnd-dunst-paused', 'dnd'],
+      ['dnd-xfce-xfconf', 'dnd'],
+      ['fullscreen-x11', 'fullscreen'],
+      ['call-pulseaudio', 'call'],
+      ['call-camera-linux', 'call'],
+      ['app-running', 'app'],
+      ['calendar-ics', 'calendar'],
+    ]);
+    expect(by['dnd-dunst-paused']).toEqual({ name: 'dnd-dunst-paused', reason: 'dnd', ok: true, why: 'dunst is not paused', busy: false });
+    expect(by['dnd-notifications-inhibited']!.why).toContain('has no Inhibited property');
+    expect(by['dnd-xfce-xfconf']!.why).toBe('org.xfce.Xfconf is not on the session bus (not an XFCE session)');
+    // Xvfb without a window manager announces no active window.
+    expect(by['fullscreen-x11']).toMatchObject({ ok: false, why: expect.stringContaining('_NET_ACTIVE_WINDOW is not set') });
+    expect(by['call-pulseaudio']).toMatchObject({ ok: false, why: expect.stringContaining('`pactl` failed') });
+    expect(by['app-running']).toMatchObject({ ok: true, busy: false, why: 'none of zoom is running' });
+    expect(by['calendar-ics']).toMatchObject({ ok: false, why: 'cannot read the calendar file /nonexistent/work.ics: it does not exist' });
+    expect(formatDoctorReport(r)).toContain('  works          dnd-dunst-paused [dnd]: dunst is not paused');
+  });
+
   it('the CLI prints the same as text and as --json, exit 0 (real `sitwell doctor` process)', async () => {
     const json = await cli(['doctor', '--json'], desktop.env);
     expect(json.code).toBe(0);

@@ -1,13 +1,33 @@
 import type { Command } from 'commander';
-import { formatDoctorReport, runDoctor } from '../../platform/doctor.js';
+import { resolveDbPath } from '../../platform/dataDir.js';
+import { formatDoctorReport, runDoctor, type DoctorOptions } from '../../platform/doctor.js';
+import { userZone } from '../../platform/zone.js';
+import { openStoreForCli } from '../openStore.js';
+
+/** The busy list and calendar file from the history, so doctor reads them as the tracker would; none when there is no history yet. */
+function busyChoice(dbPath: string): DoctorOptions['busy'] {
+  try {
+    const store = openStoreForCli(dbPath, { readonly: true, allowMissing: true });
+    if (!store) return undefined;
+    try {
+      const s = store.getSettings();
+      return { apps: s.busyApps, calendarFile: s.busyCalendarFile, zone: () => userZone(s) };
+    } finally {
+      store.close();
+    }
+  } catch {
+    return undefined; // doctor reports on the machine; a history it cannot read is `sitwell status`'s to explain
+  }
+}
 
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('report which idle-time, screen-lock/sleep and notification mechanisms work on this machine, and why others do not')
+    .description('report which idle-time, screen-lock/sleep, notification and busy (do not disturb) mechanisms work on this machine, and why others do not')
     .option('--json', 'print the report as JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const report = await runDoctor(process.env);
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const busy = busyChoice(resolveDbPath(cmd.optsWithGlobals().db as string | undefined));
+      const report = await runDoctor(process.env, { busy });
       process.stdout.write((opts.json ? JSON.stringify(report, null, 1) : formatDoctorReport(report)) + '\n');
       // Exit 1 when the daemon could not run here, so scripts can test for it; the report says why.
       if (!report.ok) process.exitCode = 1;
