@@ -7,8 +7,13 @@ export const PROMPT_OUTCOMES = ['shown', ...BREAK_OUTCOMES] as const;
 export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
 export type PromptAnswer = 'snooze' | 'skip';
 
-/** Why a prompt was not shown. */
-export type SuppressReason = 'paused' | 'outside-work-hours' | 'quiet-hours';
+/** What a context source says keeps the user from being interrupted (DESIGN.md §6). */
+export const BUSY_REASONS = ['dnd', 'fullscreen', 'call', 'app', 'calendar'] as const;
+export type BusyReason = (typeof BUSY_REASONS)[number];
+
+/** Why a prompt was not shown: the user's pause, their hours, or a busy source (`busy:call`). */
+export const SUPPRESS_REASONS = ['paused', 'outside-work-hours', 'quiet-hours', ...BUSY_REASONS.map((r) => `busy:${r}` as const)] as const;
+export type SuppressReason = (typeof SUPPRESS_REASONS)[number];
 
 /** A finished sitting bout: `end - start` equals `durationMs` (durations come from a monotonic clock). */
 export interface BoutRecord {
@@ -16,6 +21,9 @@ export interface BoutRecord {
   end: number;
   durationMs: number;
 }
+
+/** A standing period at a sit-stand desk (DESIGN.md §7), measured like a bout. */
+export type StandingRecord = BoutRecord;
 
 export interface PromptRecord {
   at: number;

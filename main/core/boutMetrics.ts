@@ -1,4 +1,4 @@
-import type { BoutRecord } from '../../shared/domain.js';
+import type { BoutRecord, StandingRecord } from '../../shared/domain.js';
 import { localDate, splitByDay } from './localTime.js';
 
 const MINUTE = 60_000;
@@ -51,10 +51,13 @@ export interface DayRow {
   bouts: number;
   longestBoutMinutes: number;
   breaks: number;
+  /** Standing that falls on the date (DESIGN.md §7), split at midnight like sitting. */
+  standingMinutes: number;
 }
 
 interface DayAcc {
   sittingMs: number;
+  standingMs: number;
   bouts: number;
   longestMs: number;
   breaks: number;
@@ -62,16 +65,18 @@ interface DayAcc {
 
 /**
  * Per local date: sitting that falls on it (bouts across midnight are split), bouts that start
- * on it (whole length), and breaks between consecutive bouts that both start on it.
+ * on it (whole length), and breaks between consecutive bouts that both start on it; and the
+ * standing that falls on it. Every date with some sitting or standing has a row.
  * `bouts` must be in time order.
  */
-export function dayRows(bouts: readonly BoutRecord[], zone: string): DayRow[] {
+export function dayRows(bouts: readonly BoutRecord[], zone: string, standing: readonly StandingRecord[] = []): DayRow[] {
   const days = new Map<string, DayAcc>();
   const day = (date: string): DayAcc => {
     let d = days.get(date);
-    if (!d) days.set(date, (d = { sittingMs: 0, bouts: 0, longestMs: 0, breaks: 0 }));
+    if (!d) days.set(date, (d = { sittingMs: 0, standingMs: 0, bouts: 0, longestMs: 0, breaks: 0 }));
     return d;
   };
+  for (const s of standing) for (const part of splitByDay(s.start, s.start + s.durationMs, zone)) day(part.date).standingMs += part.ms;
   let prevStartDate: string | null = null;
   for (const b of bouts) {
     for (const part of splitByDay(b.start, b.start + b.durationMs, zone)) day(part.date).sittingMs += part.ms;
@@ -83,7 +88,7 @@ export function dayRows(bouts: readonly BoutRecord[], zone: string): DayRow[] {
     prevStartDate = date;
   }
   return [...days.entries()]
-    .filter(([, d]) => d.sittingMs > 0)
+    .filter(([, d]) => d.sittingMs > 0 || d.standingMs > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([date, d]) => ({
       date,
@@ -91,19 +96,23 @@ export function dayRows(bouts: readonly BoutRecord[], zone: string): DayRow[] {
       bouts: d.bouts,
       longestBoutMinutes: roundTo(d.longestMs / MINUTE, 1),
       breaks: d.breaks,
+      standingMinutes: roundTo(d.standingMs / MINUTE, 1),
     }));
 }
 
 export interface Summary extends ResearchMetrics {
   bouts: number;
   sittingMinutes: number;
+  standingMinutes: number;
 }
 
-export function summarize(bouts: readonly BoutRecord[]): Summary {
+/** The research measures are over sitting bouts only: standing is not sedentary time. */
+export function summarize(bouts: readonly BoutRecord[], standing: readonly StandingRecord[] = []): Summary {
   const minutes = bouts.map((b) => b.durationMs / MINUTE);
   return {
     bouts: bouts.length,
     sittingMinutes: roundTo(minutes.reduce((a, b) => a + b, 0), 1),
     ...researchMetrics(minutes),
+    standingMinutes: roundTo(standing.reduce((a, s) => a + s.durationMs, 0) / MINUTE, 1),
   };
 }

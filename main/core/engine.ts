@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings.js';
-import type { BoutRecord, BreakOutcome, PromptAnswer, PromptKind, SuppressReason } from '../../shared/domain.js';
+import type { BoutRecord, BreakOutcome, BusyReason, PromptAnswer, PromptKind, SuppressReason } from '../../shared/domain.js';
 
 /**
  * One reading of the two clocks. `mono` only ever moves forward and measures durations;
@@ -22,7 +22,10 @@ export type EngineEvent =
   | { type: 'stretch-start' }
   | { type: 'stretch-end' }
   | { type: 'pause'; untilWall: number | null }
-  | { type: 'unpause' };
+  | { type: 'unpause' }
+  /** A context source says the user must not be interrupted / no longer says so (DESIGN.md §6). */
+  | { type: 'busy'; reason: BusyReason }
+  | { type: 'free'; reason: BusyReason };
 
 export type Effect =
   | { type: 'bout-started'; start: number; restored: boolean }
@@ -56,6 +59,10 @@ export interface EngineSnapshot {
   asleep: boolean;
   stretching: boolean;
   pausedUntil: number | null;
+  /** The busy reasons on now, the longest-standing first. */
+  busy: BusyReason[];
+  /** A break prompt that fell due and waits to be shown (busy, paused, outside the user's hours), and why. */
+  held: { at: number; reason: SuppressReason } | null;
   bout: OpenBout | null;
   openPromptId: number | null;
   next: { kind: PromptKind; at: number } | null;
@@ -85,6 +92,7 @@ export class SittingEngine {
   private asleep = false;
   private stretching = false;
   private pausedUntil: number | null = null;
+  private readonly busy = new Set<BusyReason>(); // insertion order: the longest-standing reason first
 
   private boutStartT = 0;
   private boutStartWall = 0;
@@ -96,6 +104,7 @@ export class SittingEngine {
   private breakDueT = Infinity;
   private recheckT = Infinity;
   private deferred = false; // a break prompt fell due while locked/asleep
+  private held: { T: number; reason: SuppressReason } | null = null; // a break prompt recorded suppressed, shown when that lifts
   private breakPromptSeen = false; // a break prompt fell due in this bout (answered or not)
   private openPrompt: { id: number } | null = null;
   private nextId = 1;
@@ -134,8 +143,8 @@ export class SittingEngine {
     const elapsed = this.lastT - this.boutStartT;
     this.postureCount = Math.floor(elapsed / every);
     const nextOffset = (this.postureCount + 1) * every;
-    this.postureDueT = settings.postureEnabled && nextOffset < this.sitLimitMs ? this.boutStartT + nextOffset : Infinity;
-    if (!this.openPrompt && !this.deferred && this.recheckT === Infinity && !this.breakPromptSeen) {
+    this.postureDueT = settings.postureEnabled && nextOffset < this.sitLimitMs && !this.breakPromptSeen ? this.boutStartT + nextOffset : Infinity;
+    if (!this.openPrompt && !this.deferred && !this.held && !this.breakPromptSeen) {
       this.breakDueT = Math.max(this.lastT, this.boutStartT + this.sitLimitMs);
     }
   }
@@ -207,6 +216,8 @@ export class SittingEngine {
       asleep: this.asleep,
       stretching: this.stretching,
       pausedUntil: this.pausedUntil,
+      busy: [...this.busy],
+      held: this.held && this.inBout ? { at: this.wallAt(this.held.T), reason: this.held.reason } : null,
       bout: this.inBout
         ? {
             start: this.boutStartWall,
@@ -278,9 +289,7 @@ export class SittingEngine {
         return;
       case 'recheck':
         this.recheckT = Infinity;
-        if (this.suppression(T)) this.recheckT = T + this.minuteMs;
-        else if (this.locked || this.asleep) this.deferred = true;
-        else this.showBreak(T);
+        this.release(T);
         return;
     }
   }
@@ -291,14 +300,35 @@ export class SittingEngine {
       this.deferred = true;
       return;
     }
-    if (this.suppression(T)) {
+    const reason = this.suppression(T);
+    if (reason) {
+      // Recorded once and held: no repeats while suppressed; shown once that lifts, if the user still sits then.
       this.closeOpen('unanswered', T);
       this.emitPrompt('break', T);
-      // Shown once suppression lifts, if the user is still sitting then.
-      this.recheckT = T + this.minuteMs;
+      this.hold(T, reason);
       return;
     }
     this.showBreak(T);
+  }
+
+  private hold(T: number, reason: SuppressReason): void {
+    this.held = { T: this.held?.T ?? T, reason };
+    // Busy ends with a `free`; a pause or the user's hours end with time, checked once a minute.
+    this.recheckT = reason.startsWith('busy:') ? Infinity : T + this.minuteMs;
+  }
+
+  /** Shows a held break prompt once nothing suppresses it any more (deferred again while locked or asleep). */
+  private release(T: number): void {
+    if (!this.held || !this.inBout) return;
+    const reason = this.suppression(T);
+    if (reason) {
+      this.hold(T, reason);
+      return;
+    }
+    this.held = null;
+    this.recheckT = Infinity;
+    if (this.locked || this.asleep) this.deferred = true;
+    else this.showBreak(T);
   }
 
   private showBreak(T: number): void {
@@ -311,7 +341,10 @@ export class SittingEngine {
   private suppression(T: number): SuppressReason | null {
     const wall = this.wallAt(T);
     if (this.pausedUntil !== null && wall < this.pausedUntil) return 'paused';
-    return this.hours(wall);
+    const hours = this.hours(wall);
+    if (hours) return hours;
+    for (const reason of this.busy) return `busy:${reason}`;
+    return null;
   }
 
   private emitPrompt(kind: PromptKind, T: number): number {
@@ -336,7 +369,8 @@ export class SittingEngine {
     const every = this.settings.postureEveryMinutes * this.minuteMs;
     const nextOffset = (this.postureCount + 1) * every;
     // Posture nudges belong to the time before the first break prompt only.
-    this.postureDueT = this.settings.postureEnabled && nextOffset < this.sitLimitMs ? this.boutStartT + nextOffset : Infinity;
+    this.postureDueT =
+      this.settings.postureEnabled && nextOffset < this.sitLimitMs && !this.breakPromptSeen ? this.boutStartT + nextOffset : Infinity;
   }
 
   private nextPrompt(): { kind: PromptKind; at: number } | null {
@@ -379,6 +413,7 @@ export class SittingEngine {
         if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
         this.running = false;
         this.stretching = false;
+        this.busy.clear(); // a new run hears from its sources afresh
         this.locked = false;
         this.asleep = false;
         return;
@@ -408,6 +443,13 @@ export class SittingEngine {
         return;
       case 'unpause':
         this.pausedUntil = null;
+        return;
+      case 'busy':
+        this.busy.add(event.reason);
+        return;
+      case 'free':
+        this.busy.delete(event.reason);
+        this.release(T); // at once, not at the next minute: the call just ended
         return;
     }
   }
@@ -444,6 +486,7 @@ export class SittingEngine {
     this.breakDueT = startT + this.sitLimitMs;
     this.recheckT = Infinity;
     this.deferred = false;
+    this.held = null;
     this.breakPromptSeen = false;
     this.openPrompt = null;
     this.effects.push({ type: 'bout-started', start: startWall, restored });
@@ -463,6 +506,7 @@ export class SittingEngine {
     this.breakDueT = Infinity;
     this.recheckT = Infinity;
     this.deferred = false;
+    this.held = null;
   }
 
   private flush(): Effect[] {

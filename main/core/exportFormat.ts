@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PROMPT_OUTCOMES, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
+import { PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { formatInstant, isValidZone, localDate } from './localTime.js';
 
@@ -54,7 +54,7 @@ const PromptSchema = z
     kind: z.enum(['posture', 'break']),
     outcome: z.enum(PROMPT_OUTCOMES),
     sittingMs: z.number().int().min(0),
-    reason: z.enum(['paused', 'outside-work-hours', 'quiet-hours']).nullable(),
+    reason: z.enum(SUPPRESS_REASONS).nullable(),
     zone: Zone,
   })
   .strict();

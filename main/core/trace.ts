@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../shared/settings.js';
 import { isValidZone } from './localTime.js';
 
@@ -7,14 +8,15 @@ import { isValidZone } from './localTime.js';
 
 export const TRACE_TYPES = [
   'input', 'active', 'lock', 'unlock', 'suspend', 'resume', 'quit', 'start',
-  'respond', 'stretch-start', 'stretch-end', 'end',
+  'respond', 'stretch-start', 'stretch-end', 'end', 'busy', 'free',
 ] as const;
 export type TraceType = (typeof TRACE_TYPES)[number];
 
 export type TraceEvent =
-  | { line: number; t: number; type: Exclude<TraceType, 'active' | 'respond'> }
+  | { line: number; t: number; type: Exclude<TraceType, 'active' | 'respond' | 'busy' | 'free'> }
   | { line: number; t: number; type: 'active'; until: number }
-  | { line: number; t: number; type: 'respond'; action: 'snooze' | 'skip' };
+  | { line: number; t: number; type: 'respond'; action: 'snooze' | 'skip' }
+  | { line: number; t: number; type: 'busy' | 'free'; reason: BusyReason };
 
 export interface Trace {
   zone: string;
@@ -53,7 +55,7 @@ const HeaderSchema = z
 
 const KNOWN_KEYS: Record<TraceType, readonly string[]> = {
   input: [], active: ['until'], lock: [], unlock: [], suspend: [], resume: [], quit: [], start: [],
-  respond: ['action'], 'stretch-start': [], 'stretch-end': [], end: [],
+  respond: ['action'], 'stretch-start': [], 'stretch-end': [], end: [], busy: ['reason'], free: ['reason'],
 };
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -101,6 +103,13 @@ function parseEvent(obj: unknown, line: number): TraceEvent {
   if (ttype === 'respond') {
     if (rec.action !== 'snooze' && rec.action !== 'skip') throw new TraceError(line, '"respond" needs "action": "snooze" or "skip"');
     return { line, t, type: 'respond', action: rec.action };
+  }
+  if (ttype === 'busy' || ttype === 'free') {
+    if (!(BUSY_REASONS as readonly unknown[]).includes(rec.reason)) {
+      const got = 'reason' in rec ? `not ${JSON.stringify(rec.reason)}` : 'missing';
+      throw new TraceError(line, `"${ttype}" needs "reason": one of ${BUSY_REASONS.join(', ')} (${got})`);
+    }
+    return { line, t, type: ttype, reason: rec.reason as BusyReason };
   }
   return { line, t, type: ttype } as TraceEvent;
 }

@@ -106,6 +106,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX check_ins_date ON check_ins (date, at_ms);
     `),
   },
+
+  // v3: prompts take the values of DESIGN.md §6–§7: a suppressed prompt keeps its busy reason (busy:call…),
+  // the move prompt, the outcome stood. SQLite cannot widen a CHECK in place, so the table is copied.
+  // Day rows are recomputed from the raw rows afterwards (cheap, once), so they match today's counting.
+  {
+    rebuildAggregates: true,
+    up: (db) =>
+      db.exec(`
+      CREATE TABLE prompts_v3 (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('posture', 'break', 'move')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('shown', 'stretched', 'snoozed', 'skipped', 'took-break', 'unanswered', 'suppressed', 'stood')),
+        sitting_ms INTEGER NOT NULL,
+        reason TEXT CHECK (reason IN ('paused', 'outside-work-hours', 'quiet-hours',
+          'busy:dnd', 'busy:fullscreen', 'busy:call', 'busy:app', 'busy:calendar')),
+        zone TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO prompts_v3 (id, uid, at_ms, kind, outcome, sitting_ms, reason, zone)
+        SELECT id, uid, at_ms, kind, outcome, sitting_ms, reason, zone FROM prompts;
+      DROP TABLE prompts;
+      ALTER TABLE prompts_v3 RENAME TO prompts;
+      CREATE INDEX prompts_at ON prompts (at_ms);
+    `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -29,6 +29,9 @@ beforeAll(async () => {
   const st = s.startStretch({ start: Date.parse('2026-03-17T10:00:00Z'), routineId: 'hips', stepsTotal: 5, zone: Z });
   s.finishStretch(st.id, { end: Date.parse('2026-03-17T10:04:00Z'), completed: false, stepsDone: 3 });
   s.startStretch({ start: Date.parse('2026-03-18T10:00:00Z'), routineId: 'desk', stepsTotal: 4, zone: Z });
+  // Prompts a busy source held back keep their reason (DESIGN.md §6).
+  s.addPrompt({ at: Date.parse('2026-03-19T09:30:00Z'), kind: 'break', outcome: 'suppressed', sittingMs: 30 * 60_000, reason: 'busy:call', zone: Z });
+  s.addPrompt({ at: Date.parse('2026-03-19T09:15:00Z'), kind: 'posture', outcome: 'suppressed', sittingMs: 15 * 60_000, reason: 'busy:dnd', zone: Z });
   s.addCheckIn({ at: Date.parse('2026-03-19T16:00:00Z'), soreness: 7, areas: ['left-buttock', 'lower-back'], redFlags: ['fever'], note: 'a "quoted", note', zone: Z });
   // A bout across midnight in another zone, to travel through the file too.
   s.addBout({ start: Date.parse('2026-04-10T03:30:00Z'), end: Date.parse('2026-04-10T04:45:00Z'), durationMs: 75 * 60_000, zone: 'America/New_York' });
@@ -70,6 +73,7 @@ describe('sitwell export / import (real child processes)', { timeout: 120_000 },
     expect(b.start).toMatch(/^2026-03-16T\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     expect((exported.settings as { sitLimitMinutes: number }).sitLimitMinutes).toBe(40);
     expect(exported.stretches).toHaveLength(2);
+    expect(exported.prompts.filter((p) => String(p.reason).startsWith('busy:')).map((p) => p.reason)).toEqual(['busy:dnd', 'busy:call']);
   });
 
   it('round-trips into a fresh database with identical statistics, and a second import adds nothing', async () => {
@@ -135,6 +139,7 @@ describe('sitwell export / import (real child processes)', { timeout: 120_000 },
       ['a duration that does not match', (d) => (bout(d, 0).durationMs = (bout(d, 0).durationMs as number) + 1000), /bouts\[0\]\.durationMs: .*does not match/],
       ['bouts overlapping each other', (d) => d.bouts.push({ ...bout(d, 3), uid: 'new-overlap' }), /bouts\[\d+\]: overlaps bouts\[3\]/],
       ['a year beyond 2200', (d) => d.prompts[0]!.at = '2201-01-01T00:00:00+00:00', /prompts\[0\]\.at: .*outside the years 2000–2199/],
+      ['an unknown suppress reason', (d) => (d.prompts[0]!.reason = 'busy:lunch'), /prompts\[0\]\.reason: /],
       ['a year before 2000', (d) => (bout(d, 0).start = '1999-12-31T23:00:00+00:00'), /bouts\[0\]\.start: .*outside the years/],
       ['a duplicate uid', (d) => (bout(d, 4).uid = bout(d, 1).uid), /bouts\[4\]\.uid: .* is also the uid of bouts\[1\]/],
       ['an instant without offset', (d) => (bout(d, 0).end = '2026-03-16T10:00:00'), /bouts\[0\]\.end: .*with an offset/],

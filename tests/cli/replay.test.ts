@@ -27,14 +27,15 @@ describe('sitwell replay: a valid trace', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['bouts', 'prompts', 'days', 'summary']);
+    expect(Object.keys(out)).toEqual(['bouts', 'prompts', 'days', 'standing', 'summary']);
     expect(out.bouts).toEqual([{ start: '2026-06-10T09:00:00+02:00', end: '2026-06-10T09:31:00+02:00', minutes: 31 }]);
     expect(out.prompts).toEqual([
       { at: '2026-06-10T09:15:00+02:00', kind: 'posture', outcome: 'shown' },
       { at: '2026-06-10T09:30:00+02:00', kind: 'break', outcome: 'took-break' },
     ]);
-    expect(out.days).toEqual([{ date: '2026-06-10', sittingMinutes: 31, bouts: 1, longestBoutMinutes: 31, breaks: 0 }]);
-    expect(out.summary).toEqual({ bouts: 1, sittingMinutes: 31, alpha: 1.291, w50Minutes: 31, gini: 0 });
+    expect(out.days).toEqual([{ date: '2026-06-10', sittingMinutes: 31, bouts: 1, longestBoutMinutes: 31, breaks: 0, standingMinutes: 0 }]);
+    expect(out.standing).toEqual([]);
+    expect(out.summary).toEqual({ bouts: 1, sittingMinutes: 31, alpha: 1.291, w50Minutes: 31, gini: 0, standingMinutes: 0 });
   });
 
   it('replay --help exits 0', async () => {
@@ -47,7 +48,7 @@ describe('sitwell replay: a valid trace', () => {
 describe.concurrent('sitwell replay: every tests/fixtures trace matches its expected output (§3 tolerances)', () => {
   const names = fixtureNames();
   it('has the shared examples and at least 10 of our own', () => {
-    expect(names).toEqual(expect.arrayContaining(['workday', 'locks-and-sleep', 'london-spring-forward', 'lock-defers-prompt']));
+    expect(names).toEqual(expect.arrayContaining(['workday', 'locks-and-sleep', 'london-spring-forward', 'lock-defers-prompt', 'meeting-holds-prompt', 'busy-and-locks']));
     expect(names.length).toBeGreaterThanOrEqual(14);
   });
   for (const name of names) {
@@ -78,6 +79,9 @@ describe.concurrent('sitwell replay: bad input exits 2, names the line on stderr
     },
     // Without a final newline: with one, the parser names a line past the end.
     { name: 'missing-end', lines: [HEADER, ev('2026-06-10T09:00:00+02:00', 'input')], line: 2, says: /"end"/, finalNewline: false },
+    { name: 'busy-unknown-reason', lines: [HEADER, ev('2026-06-10T09:00:00+02:00', 'busy', ',"reason":"lunch"'), END], line: 2, says: /"busy" needs "reason": one of dnd, fullscreen, call, app, calendar \(not "lunch"\)/ },
+    { name: 'free-without-reason', lines: [HEADER, ev('2026-06-10T09:00:00+02:00', 'free'), END], line: 2, says: /"free" needs "reason".*missing/ },
+    { name: 'busy-extra-key', lines: [HEADER, ev('2026-06-10T09:00:00+02:00', 'busy', ',"reason":"call","until":"2026-06-10T10:00:00+02:00"'), END], line: 2, says: /unknown key\(s\) for "busy": until/ },
     { name: 'after-end', lines: [HEADER, END, ev('2026-06-10T10:30:00+02:00', 'input')], line: 3, says: /after "end"/ },
     { name: 'second-header', lines: [HEADER, HEADER, END], line: 2, says: /second header/ },
     { name: 'no-header', lines: [ev('2026-06-10T09:00:00+02:00', 'input'), END], line: 1, says: /header/ },

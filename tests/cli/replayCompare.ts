@@ -56,6 +56,7 @@ export function diffReplay(got: Json, exp: Json): string[] {
   }
   const gs = (got.summary ?? {}) as Json;
   const es = (exp.summary ?? {}) as Json;
+  if ('standing' in exp) errs.push(...diffStanding(got, exp, gd, ed, gs, es));
   const tolerances: [string, number][] = [
     ['bouts', 0],
     ['sittingMinutes', 0.2],
@@ -69,6 +70,32 @@ export function diffReplay(got: Json, exp: Json): string[] {
     if ((a === null) !== (b === null) || (a !== null && !(Math.abs(num(a) - num(b)) <= tol + 1e-9))) {
       errs.push(`summary.${k}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`);
     }
+  }
+  return errs;
+}
+
+/** DESIGN.md §7: standing periods ±2 s, each day's and the summary's standing minutes ±0.2. */
+function diffStanding(got: Json, exp: Json, gd: Json[], ed: Json[], gs: Json, es: Json): string[] {
+  const errs: string[] = [];
+  const gst = list(got.standing);
+  const est = list(exp.standing);
+  if (gst.length !== est.length) errs.push(`${gst.length} standing periods, expected ${est.length}`);
+  for (let i = 0; i < Math.min(gst.length, est.length); i++) {
+    const g = gst[i]!;
+    const e = est[i]!;
+    if (Math.abs(inst(g.start) - inst(e.start)) > 2 || Math.abs(inst(g.end) - inst(e.end)) > 2) {
+      errs.push(`standing ${i}: got ${JSON.stringify(g)}, expected ${JSON.stringify(e)}`);
+      break;
+    }
+  }
+  for (let i = 0; i < Math.min(gd.length, ed.length); i++) {
+    if (Math.abs(num(gd[i]!.standingMinutes) - num(ed[i]!.standingMinutes)) > 0.2) {
+      errs.push(`day ${String(ed[i]!.date)}: standingMinutes ${JSON.stringify(gd[i]!.standingMinutes)}, expected ${JSON.stringify(ed[i]!.standingMinutes)}`);
+      break;
+    }
+  }
+  if (Math.abs(num(gs.standingMinutes) - num(es.standingMinutes)) > 0.2) {
+    errs.push(`summary.standingMinutes: got ${JSON.stringify(gs.standingMinutes)}, expected ${JSON.stringify(es.standingMinutes)}`);
   }
   return errs;
 }

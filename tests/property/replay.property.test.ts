@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { SittingEngine, type Effect } from '../../main/core/engine.js';
-import { hoursPolicy } from '../../main/core/localTime.js';
-import { ACTIVE_STEP_MS, replayOutput, runTrace } from '../../main/core/replay.js';
+import type { Effect } from '../../main/core/engine.js';
+import { feedLine, replayOutput, runTrace, traceEngine } from '../../main/core/replay.js';
 import { parseTrace, type Trace } from '../../main/core/trace.js';
 import { BREAK_OUTCOMES } from '../../shared/domain.js';
 import { FIXED_ZONES, MIN, shift, toText, traceArb } from './traceGen.js';
@@ -12,18 +11,8 @@ import { FIXED_ZONES, MIN, shift, toText, traceArb } from './traceGen.js';
 
 /** The engine's effect stream for a trace, fed exactly as main/core/replay.ts feeds it. */
 function effectsOf(trace: Trace): Effect[] {
-  const engine = new SittingEngine({ settings: trace.settings, hours: hoursPolicy(trace.settings, trace.zone) });
-  const out: Effect[] = [];
-  for (const ev of trace.events) {
-    const at = { mono: ev.t, wall: ev.t };
-    if (ev.type === 'active') {
-      for (let x = ev.t; x < ev.until; x += ACTIVE_STEP_MS) out.push(...engine.handle({ type: 'input' }, { mono: x, wall: x }));
-      out.push(...engine.handle({ type: 'input' }, { mono: ev.until, wall: ev.until }));
-    } else if (ev.type === 'end') out.push(...engine.close(at));
-    else if (ev.type === 'respond') out.push(...engine.handle({ type: 'respond', action: ev.action }, at));
-    else out.push(...engine.handle({ type: ev.type }, at));
-  }
-  return out;
+  const engine = traceEngine(trace);
+  return trace.events.flatMap((ev) => feedLine(engine, ev));
 }
 
 function localDayMinutes(date: string, zone: string): number {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { formatInstant } from '../../main/core/localTime.js';
+import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
 import type { SettingsPatch, TimeSpan, WorkHours } from '../../shared/settings.js';
 
 /**
@@ -43,9 +44,10 @@ export type LineType =
 
 export interface GenLine {
   t: number;
-  type: LineType | 'end';
+  type: LineType | 'end' | 'busy' | 'free';
   until?: number;
   action?: 'snooze' | 'skip';
+  reason?: BusyReason;
 }
 
 export interface GenTrace {
@@ -218,6 +220,7 @@ export function toText(g: GenTrace, utc = false): string {
     const obj: Record<string, unknown> = { t: fmt(l.t), type: l.type };
     if (l.until !== undefined) obj.until = fmt(l.until);
     if (l.action) obj.action = l.action;
+    if (l.reason) obj.reason = l.reason;
     out.push(JSON.stringify(obj));
   }
   return out.join('\n') + '\n';
@@ -225,4 +228,42 @@ export function toText(g: GenTrace, utc = false): string {
 
 export function shift(g: GenTrace, ms: number): GenTrace {
   return { ...g, lines: g.lines.map((l) => ({ ...l, t: l.t + ms, ...(l.until !== undefined ? { until: l.until + ms } : {}) })) };
+}
+
+/** Where to add one `busy` or `free` line: before line `at` (mod the count), or inside it `steps` × 10 s in when it is `active`. */
+export interface BusyInsert {
+  at: number;
+  steps: number;
+  type: 'busy' | 'free';
+  reason: BusyReason;
+}
+
+export const busyInsertsArb: fc.Arbitrary<BusyInsert[]> = fc.array(
+  fc.record({
+    at: fc.nat(),
+    steps: fc.nat({ max: 720 }),
+    type: fc.constantFrom<'busy' | 'free'>('busy', 'free'),
+    reason: fc.constantFrom(...BUSY_REASONS),
+  }),
+  { maxLength: 12 },
+);
+
+/**
+ * The same trace with busy/free lines added. An `active` line is split on its own 10-s grid, so the
+ * inputs the engine sees are the same ones (the split point's input twice).
+ */
+export function withBusy(g: GenTrace, inserts: readonly BusyInsert[], stepMs: number): GenTrace {
+  let lines = [...g.lines];
+  for (const ins of inserts) {
+    const i = ins.at % lines.length;
+    const l = lines[i]!;
+    const x = l.t + ins.steps * stepMs;
+    const line: GenLine = { t: l.t, type: ins.type, reason: ins.reason };
+    if (l.type === 'active' && ins.steps > 0 && x < l.until!) {
+      lines = [...lines.slice(0, i), { ...l, until: x }, { ...line, t: x }, { ...l, t: x }, ...lines.slice(i + 1)];
+    } else {
+      lines = [...lines.slice(0, i), line, ...lines.slice(i)];
+    }
+  }
+  return { ...g, lines };
 }

@@ -176,14 +176,14 @@ describe('localTime + stats: dayRows on DST days and across midnight', () => {
     const b = { start: ms('2026-07-14T23:30:00-04:00'), end: ms('2026-07-15T01:00:00-04:00'), durationMs: 90 * M };
     const c = { start: ms('2026-07-15T09:00:00-04:00'), end: ms('2026-07-15T09:20:00-04:00'), durationMs: 20 * M };
     expect(dayRows([b, c], zone)).toEqual([
-      { date: '2026-07-14', sittingMinutes: 30, bouts: 1, longestBoutMinutes: 90, breaks: 0 },
-      { date: '2026-07-15', sittingMinutes: 80, bouts: 1, longestBoutMinutes: 20, breaks: 0 },
+      { date: '2026-07-14', sittingMinutes: 30, bouts: 1, longestBoutMinutes: 90, breaks: 0, standingMinutes: 0 },
+      { date: '2026-07-15', sittingMinutes: 80, bouts: 1, longestBoutMinutes: 20, breaks: 0, standingMinutes: 0 },
     ]);
   });
 
   it('a day with sitting but no bout starting on it has bouts 0 and longest 0', () => {
     const b = { start: ms('2026-07-14T23:30:00-04:00'), end: ms('2026-07-15T01:00:00-04:00'), durationMs: 90 * M };
-    expect(dayRows([b], zone)[1]).toEqual({ date: '2026-07-15', sittingMinutes: 60, bouts: 0, longestBoutMinutes: 0, breaks: 0 });
+    expect(dayRows([b], zone)[1]).toEqual({ date: '2026-07-15', sittingMinutes: 60, bouts: 0, longestBoutMinutes: 0, breaks: 0, standingMinutes: 0 });
   });
 
   it('sitting through the whole 25-hour fall-back day counts 1500 minutes on it', () => {
@@ -199,7 +199,7 @@ describe('localTime + stats: dayRows on DST days and across midnight', () => {
 
   it('a 1:00–2:00 bout on the spring-forward day is 60 minutes (01:00 EST to 03:00 EDT)', () => {
     const b = { start: ms('2026-03-08T01:00:00-05:00'), end: ms('2026-03-08T03:00:00-04:00'), durationMs: 60 * M };
-    expect(dayRows([b], zone)).toEqual([{ date: '2026-03-08', sittingMinutes: 60, bouts: 1, longestBoutMinutes: 60, breaks: 0 }]);
+    expect(dayRows([b], zone)).toEqual([{ date: '2026-03-08', sittingMinutes: 60, bouts: 1, longestBoutMinutes: 60, breaks: 0, standingMinutes: 0 }]);
   });
 
   it('breaks count gaps between consecutive bouts that both start on that date', () => {

@@ -110,13 +110,13 @@ describe('stats: summarize and dayRows rounding', () => {
   });
 
   it('no bouts: zeros and nulls, no days', () => {
-    expect(summarize([])).toEqual({ bouts: 0, sittingMinutes: 0, alpha: null, w50Minutes: null, gini: null });
+    expect(summarize([])).toEqual({ bouts: 0, sittingMinutes: 0, alpha: null, w50Minutes: null, gini: null, standingMinutes: 0 });
     expect(dayRows([], 'UTC')).toEqual([]);
   });
 
   it('day minutes are rounded to 0.1 from unrounded parts, without binary noise', () => {
     const rows = dayRows([bout('2026-06-10T08:00:00Z', 1.25), bout('2026-06-10T09:00:00Z', 1.05), bout('2026-06-10T10:00:00Z', 10 / 3)], 'UTC');
-    expect(rows).toEqual([{ date: '2026-06-10', sittingMinutes: 5.6, bouts: 3, longestBoutMinutes: 3.3, breaks: 2 }]);
+    expect(rows).toEqual([{ date: '2026-06-10', sittingMinutes: 5.6, bouts: 3, longestBoutMinutes: 3.3, breaks: 2, standingMinutes: 0 }]);
     expect(String(rows[0]!.sittingMinutes)).toBe('5.6');
   });
 

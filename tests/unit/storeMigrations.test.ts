@@ -48,6 +48,8 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
     db.prepare('INSERT INTO state (key, json) VALUES (?, ?)').run('pausedUntil', '42');
     db.prepare('INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)').run(1, 2, 3, B);
   },
+  // v2 has the same raw tables; its date columns and day rows are recomputed by v3, so the v1 rows suffice.
+  2: (db) => SEEDERS[1]!(db),
 };
 
 /** The same history written through today's API, for comparison. */
@@ -106,6 +108,7 @@ describe('migrations', () => {
         expect(s.listBouts().map((b) => b.uid)).toEqual(['b1', 'b2', 'b3', 'b4']);
         expect(strip(s.listBouts()).map(({ uid: _u, ...r }) => r)).toEqual(strip(ref.listBouts()).map(({ uid: _u, ...r }) => r));
         expect(s.listPrompts().map((p) => [p.uid, p.outcome])).toEqual([['p2', 'shown'], ['p1', 'stretched'], ['p3', 'suppressed']]);
+        expect(s.listPrompts().map((p) => p.reason)).toEqual([null, null, 'quiet-hours']);
         expect(s.listCheckIns()[0]).toMatchObject({ uid: 'c1', soreness: 5, areas: ['lower-back'], redFlags: ['fever'] });
         expect(s.listStretches()[0]).toMatchObject({ uid: 's1', completed: true, stepsDone: 3 });
         expect(s.getSettings()).toMatchObject({ sitLimitMinutes: 45, snoozeMinutes: 7, minBreakMinutes: 2 });
@@ -114,6 +117,10 @@ describe('migrations', () => {
         // The aggregates built by the migration equal those written live.
         expect(s.statsRows('2026-01-01', '2026-12-31')).toEqual(ref.statsRows('2026-01-01', '2026-12-31'));
         expect(s.statsRows('2026-03-03', '2026-03-03').days[0]).toMatchObject({ sittingMs: 75 * 60_000, bouts: 0 });
+        // From v3 on a suppressed prompt keeps its busy reason (DESIGN.md §6).
+        const busy = s.addPrompt({ at: t('2026-03-04T09:30:00Z'), kind: 'break', outcome: 'suppressed', sittingMs: 1_800_000, reason: 'busy:call', zone: B });
+        expect(s.listPrompts({ from: busy.at, to: busy.at + 1 })).toEqual([busy]);
+        expect(busy.reason).toBe('busy:call');
       } finally {
         s.close();
       }
