@@ -17,7 +17,7 @@ describe('busy properties over random traces', () => {
         expect(busy.days).toEqual(plain.days);
         expect(busy.summary).toEqual(plain.summary);
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 
@@ -58,7 +58,7 @@ describe('busy properties over random traces', () => {
           if (held?.reason.startsWith('busy:')) expect(after).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
