@@ -3,23 +3,19 @@ import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'e
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
 import { openTrackerControl } from '../app/control/trackerControl.js';
-import { Monitor } from '../app/monitor.js';
-import { systemClock } from '../platform/clock.js';
+import { openTracker, TrackerStartError, type Tracker, type TrackerIdle } from '../app/tracker/openTracker.js';
 import { resolveDbPath } from '../platform/dataDir.js';
-import { detectIdleSource, NoIdleSourceError } from '../platform/detectIdle.js';
 import { createFileIdleSource } from '../platform/idleScripted.js';
 import { createNotifier } from '../platform/notifier.js';
-import { openSessionEvents, sessionMechanisms } from '../platform/sessionEvents.js';
-import type { IdleSource, Notifier, SessionEvents } from '../platform/types.js';
+import { sessionMechanisms } from '../platform/sessionEvents.js';
 import { userZone } from '../platform/zone.js';
-import { acquireTrackerLock, openStore, StoreError, type Store, type TrackerLock } from '../store/index.js';
-import { openStoreForTracker } from '../store/recover.js';
+import { openStore, StoreError, type Store } from '../store/index.js';
 import { browserWindowFactory, electronTray } from './electronShell.js';
 import { hardenContents, hardenSession } from './harden.js';
 import { forwardEvents, makeIpcHandler, makeTrustedSenderCheck, type AppOrigins } from './ipc.js';
 import { applyXdgPlan, loginItemPlan } from './loginItem.js';
 import { appPaths } from './paths.js';
-import { chooseIdleSource } from './powerIdle.js';
+import { powerIdleSource, powerIdleUsable } from './powerIdle.js';
 import { POWER_SOURCE_NAME, powerSessionEvents } from './powerEvents.js';
 import { windowPromptNotifier } from './promptNotifier.js';
 import { isAllowedExternal } from './securityPolicy.js';
@@ -49,14 +45,11 @@ const TRAY_TICK_MS = 20_000;
 
 interface Running {
   store: Store;
-  lock: TrackerLock | null;
-  monitor: Monitor | null;
+  /** Null: history only (another process tracks). */
+  tracker: Tracker | null;
   dispatcher: BridgeDispatcher;
   windows: WindowManager;
   tray: Tray | null;
-  idle: IdleSource | null;
-  session: SessionEvents | null;
-  notifier: Notifier | null;
   cleanups: (() => void)[];
 }
 
@@ -78,12 +71,46 @@ function testingMinuteMs(): number {
   return ms;
 }
 
-async function openIdleSource(): Promise<{ source: IdleSource; noteSession: (type: 'lock' | 'unlock' | 'suspend' | 'resume' | 'shutdown') => void }> {
+/** powerMonitor where it works (macOS, Windows, X11), the platform's detection after it or, on Wayland, instead. */
+function idleChoice(): TrackerIdle {
   const file = testing ? env.SITWELL_TESTING_IDLE_FILE : undefined;
-  if (file) return { source: createFileIdleSource(file), noteSession: () => {} };
-  const chosen = await chooseIdleSource({ platform: process.platform, env, pm: powerMonitor, detect: detectIdleSource, log });
-  log(`idle time: ${chosen.why}`);
-  return { source: chosen.source, noteSession: (type) => chosen.guard?.noteSessionEvent(type, performance.now()) };
+  if (file) return { use: createFileIdleSource(file) };
+  const usable = powerIdleUsable(process.platform, env);
+  if (!usable.ok) log(`idle time: ${usable.why}; using the platform's sources`);
+  return { first: usable.ok ? powerIdleSource(powerMonitor) : null };
+}
+
+/** The tracker, or null when another process tracks this history and the user wants to see it anyway. */
+async function openAppTracker(dbPath: string): Promise<Tracker | null | { exit: number }> {
+  const power = { name: POWER_SOURCE_NAME, open: async () => ({ ok: true as const, events: powerSessionEvents(powerMonitor), detail: 'lock, sleep and shutdown from Electron' }) };
+  try {
+    return await openTracker({
+      dbPath,
+      owner: 'app',
+      env,
+      log,
+      idle: idleChoice(),
+      // logind/screensaver on Linux plus powerMonitor everywhere; repeats of one lock are merged.
+      sessions: [...sessionMechanisms(process.platform), power],
+      notifier: async () => windowPromptNotifier(await createNotifier(env, { warn: (m) => log(`warning: ${m}`) })),
+      minuteMs: testingMinuteMs(),
+      onMovedAside: (movedTo) =>
+        void dialog.showMessageBox({
+          type: 'warning',
+          message: 'Sitwell found its history damaged and started a fresh one',
+          detail: `The old file was moved to ${movedTo}. Nothing was deleted.`,
+        }),
+    });
+  } catch (e) {
+    if (!(e instanceof TrackerStartError)) throw e;
+    if (e.stage === 'lock' && e.cause instanceof StoreError && e.cause.code === 'locked') {
+      log(e.message);
+      return (await askHistoryOnly(e.message)) ? null : { exit: 0 };
+    }
+    if (e.stage === 'sources') dialog.showErrorBox('Sitwell cannot tell when you are at the computer', e.message);
+    else dialog.showErrorBox('Sitwell cannot open its history', e.message);
+    return { exit: 1 };
+  }
 }
 
 function applyLoginItem(enabled: boolean): void {
@@ -127,70 +154,28 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(undefined, env);
   // A newcomer would see nothing but a tray icon (and on GNOME without the AppIndicator extension, not even that).
   const firstRun = !existsSync(dbPath);
-  // The lock first: only the tracker may move a damaged history aside and start a fresh one.
-  let lock: TrackerLock | null = null;
-  try {
-    lock = acquireTrackerLock(dbPath, 'app');
-  } catch (e) {
-    if (!(e instanceof StoreError) || e.code !== 'locked') throw e;
-    log(e.message);
-    if (!(await askHistoryOnly(e.message))) {
-      app.exit(0);
-      return;
-    }
-  }
-
-  let store: Store;
-  try {
-    if (lock) {
-      const opened = openStoreForTracker(dbPath, log);
-      store = opened.store;
-      if (opened.movedAside) {
-        void dialog.showMessageBox({
-          type: 'warning',
-          message: 'Sitwell found its history damaged and started a fresh one',
-          detail: `The old file was moved to ${opened.movedAside}. Nothing was deleted.`,
-        });
-      }
-    } else store = openStore(dbPath);
-  } catch (e) {
-    lock?.release();
-    dialog.showErrorBox('Sitwell cannot open its history', e instanceof StoreError ? e.message : String(e));
-    app.exit(1);
+  // The tracker first: only the tracker may move a damaged history aside and start a fresh one.
+  const tracker = await openAppTracker(dbPath);
+  if (tracker && 'exit' in tracker) {
+    app.exit(tracker.exit);
     return;
   }
-
-  const windows = new WindowManager(browserWindowFactory(paths, dev));
-  const zone = () => userZone(store.getSettings());
-  const cleanups: (() => void)[] = [];
-  let monitor: Monitor | null = null;
-  let idle: IdleSource | null = null;
-  let sessions: SessionEvents | null = null;
-  let notifier: Notifier | null = null;
-
-  if (lock) {
+  let store: Store;
+  if (tracker) store = tracker.store;
+  else {
     try {
-      const chosen = await openIdleSource();
-      idle = chosen.source;
-      const power = { name: POWER_SOURCE_NAME, open: async () => ({ ok: true as const, events: powerSessionEvents(powerMonitor), detail: 'lock, sleep and shutdown from Electron' }) };
-      // logind/screensaver on Linux plus powerMonitor everywhere; repeats of one lock are merged.
-      const opened = await openSessionEvents(env, { mechanisms: [...sessionMechanisms(process.platform), power] });
-      sessions = opened.events;
-      for (const t of opened.tried) log(`lock/sleep: ${t.name}: ${t.ok ? 'yes' : 'no'} (${t.why})`);
-      cleanups.push(sessions.on((e) => chosen.noteSession(e.type)));
-      notifier = windowPromptNotifier(await createNotifier(env, { warn: (m) => log(`warning: ${m}`) }));
+      store = openStore(dbPath);
     } catch (e) {
-      const why = e instanceof NoIdleSourceError ? e.message : (e as Error).stack ?? String(e);
-      dialog.showErrorBox('Sitwell cannot tell when you are at the computer', why);
-      await sessions?.close();
-      idle?.close?.();
-      lock.release();
-      store.close();
+      dialog.showErrorBox('Sitwell cannot open its history', e instanceof StoreError ? e.message : String(e));
       app.exit(1);
       return;
     }
-    monitor = new Monitor({ store, clock: systemClock(), idle, session: sessions, notifier, zone, log, minuteMs: testingMinuteMs() });
   }
+
+  const windows = new WindowManager(browserWindowFactory(paths, dev));
+  const zone = tracker?.zone ?? (() => userZone(store.getSettings()));
+  const cleanups: (() => void)[] = [];
+  const monitor = tracker?.monitor ?? null;
 
   const handlers = createBridgeHandlers({ store, monitor, mode: 'electron', dataPath: dbPath, version: app.getVersion(), zone, log });
   let refreshTray = () => {};
@@ -212,7 +197,7 @@ async function start(): Promise<void> {
     }),
   );
 
-  running = { store, lock, monitor, dispatcher, windows, tray: null, idle, session: sessions, notifier, cleanups };
+  running = { store, tracker, dispatcher, windows, tray: null, cleanups };
 
   if (!monitor) {
     // History only: an ordinary window app, no tray, gone when its window closes.
@@ -240,7 +225,7 @@ async function start(): Promise<void> {
   powerMonitor.on('shutdown', () => app.quit());
 
   applyLoginItem(store.getSettings().startAtLogin);
-  await monitor.start();
+  await tracker!.start();
   // `sitwell stand` / `sitwell sit` reach the app here, through the same dispatcher as the window and the tray.
   const control = await openTrackerControl({ store, monitor, dbPath, mode: 'electron', zone, log, dispatcher });
   if (control) cleanups.push(() => void control.close());
@@ -255,9 +240,9 @@ function exposeTestingHooks(trayCtl: TrayController, windows: WindowManager, tra
   (globalThis as Record<string, unknown>).__sitwell = {
     tray: () => {
       const r = running;
-      if (!r?.monitor || tray.isDestroyed()) return null;
+      if (!r?.tracker || tray.isDestroyed()) return null;
       const settings = r.store.getSettings();
-      return { view: trayState(r.monitor.now(), settings, { zone: userZone(settings) }), menuUpdates: trayCtl.updates };
+      return { view: trayState(r.tracker.monitor.now(), settings, { zone: userZone(settings) }), menuUpdates: trayCtl.updates };
     },
     windows: () => ({ main: windows.isOpen('main'), prompt: windows.isOpen('prompt'), created: { ...windows.created } }),
     rssMb: () => process.memoryUsage().rss / 2 ** 20,
@@ -271,15 +256,19 @@ async function shutdown(): Promise<void> {
   running = null;
   if (!r) return;
   for (const c of r.cleanups.splice(0)) c();
-  await r.monitor?.stop(); // closes the open bout at its last input
-  ipcMain.removeHandler(IPC_CHANNELS.call);
-  r.windows.destroyAll();
-  r.tray?.destroy();
-  await r.notifier?.close().catch(() => {});
-  await r.session?.close().catch(() => {});
-  r.idle?.close?.();
-  r.store.close();
-  r.lock?.release();
+  const closeShell = () => {
+    ipcMain.removeHandler(IPC_CHANNELS.call);
+    r.windows.destroyAll();
+    r.tray?.destroy();
+  };
+  if (r.tracker) {
+    // After the open bout is closed at its last input, before the sources and the history close.
+    r.tracker.onStop(closeShell);
+    await r.tracker.stop();
+  } else {
+    closeShell();
+    r.store.close();
+  }
   log('stopped');
 }
 

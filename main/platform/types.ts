@@ -11,6 +11,8 @@ export interface IdleSource {
   readonly name: string;
   /** Milliseconds since the last input. Rejects with an Error whose message says what went wrong; never resolves a made-up 0. */
   idleMs(): Promise<number>;
+  /** The counter's step in ms when coarser than a millisecond (powerMonitor counts whole seconds: 1000). */
+  readonly resolutionMs?: number;
   /** Releases a bus connection or helper process, if the source holds one. */
   close?(): void;
 }

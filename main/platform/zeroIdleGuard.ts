@@ -1,4 +1,3 @@
-import { monotonicMs } from './monotonic.js';
 import type { IdleSource, SessionEventType } from './types.js';
 
 /**
@@ -113,10 +112,11 @@ export class StuckIdleSourceError extends Error {
  */
 export function withZeroIdleGuard(
   source: IdleSource,
-  opts: ZeroIdleGuardOptions & { now?: () => number; guard?: ZeroIdleGuard } = {},
+  /** `now`: the clock the caller also stamps lock events with (the tracker's monotonic clock). */
+  opts: ZeroIdleGuardOptions & { now: () => number; guard?: ZeroIdleGuard },
 ): IdleSource & { readonly guard: ZeroIdleGuard } {
   const guard = opts.guard ?? new ZeroIdleGuard(opts);
-  const now = opts.now ?? monotonicMs;
+  const { now } = opts;
   return {
     name: source.name,
     guard,
@@ -127,6 +127,7 @@ export function withZeroIdleGuard(
       if (verdict.stuck) throw new StuckIdleSourceError(source.name, verdict.why);
       return v;
     },
+    resolutionMs: source.resolutionMs,
     close() {
       source.close?.();
     },

@@ -150,6 +150,25 @@ describe('main process (stand-in Electron module; real bundle, SQLite, monitor a
     acquireTrackerLock(join(home, 'history.db'), 'daemon').release();
   });
 
+  it('powerMonitor reading 0 behind a fresh lock is not called stuck before the lock is 2 minutes old (one clock for readings and lock events)', async () => {
+    // The stand-in powerMonitor always reads 0 s idle, as on a busy keyboard (or on Wayland, electron#27912).
+    // Lock events and readings must be stamped on the same clock: stamped on two (performance.now()
+    // against the hrtime readings), the lock looked hours old and two zero readings replaced the source.
+    freshHome({ postureEnabled: false });
+    const r = startMain({ SITWELL_TESTING_IDLE_FILE: '', XDG_SESSION_TYPE: 'x11', WAYLAND_DISPLAY: '' });
+    await r.waitFor(/tray ready/);
+    expect(r.out()).toContain('tracking with idle source electron-powerMonitor');
+    r.child.kill('SIGUSR2');
+    await r.waitFor(/STUB powerMonitor\.lock-screen/);
+    const readingsAfterLock = () => r.stub('powerMonitor.getSystemIdleTime').length;
+    const before = readingsAfterLock();
+    // A settings minute is 1 s here, so the monitor reads about once a second: wait for three readings behind the lock.
+    const deadline = Date.now() + 10_000;
+    while (readingsAfterLock() < before + 3 && !/looks stuck/.test(r.out()) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+    expect(r.out().split('\n').filter((l) => /looks stuck|idle source is now/.test(l))).toEqual([]);
+    expect(readingsAfterLock()).toBeGreaterThanOrEqual(before + 3);
+  });
+
   it('a second instance leaves at once, touching nothing', async () => {
     freshHome();
     const r = startMain({ STUB_SINGLE_INSTANCE: 'taken' });

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { mapPowerEvent, POWER_EVENTS, POWER_SOURCE_NAME, powerSessionEvents } from '../../main/electron/powerEvents.js';
-import { chooseIdleSource, fallbackIdleSource, powerIdleSource, powerIdleUsable } from '../../main/electron/powerIdle.js';
+import { powerIdleSource, powerIdleUsable } from '../../main/electron/powerIdle.js';
 import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
+import { resilientIdleSource } from '../../main/platform/resilientIdle.js';
 import { openSessionEvents } from '../../main/platform/sessionEvents.js';
 import type { SessionEvent } from '../../main/platform/types.js';
-import { StuckIdleSourceError } from '../../main/platform/zeroIdleGuard.js';
 
 /** Stand-in for Electron's powerMonitor: an EventEmitter with getSystemIdleTime. */
 class StandInPowerMonitor extends EventEmitter {
@@ -95,79 +95,26 @@ describe('powerMonitor idle time as an ActivitySource (stand-in powerMonitor)', 
     expect(powerIdleUsable('win32', {}).ok).toBe(true);
   });
 
-  it('on Wayland uses the platform detection from the start', async () => {
+  it('is a plain idle source that says it counts whole seconds, and gets the stuck-source switcher of the platform', async () => {
     const pm = new StandInPowerMonitor();
-    const mutter = createScriptedIdleSource(() => 1234, 'gnome-mutter-idlemonitor');
-    const asked: unknown[] = [];
-    const r = await chooseIdleSource({
-      platform: 'linux',
-      env: { XDG_SESSION_TYPE: 'wayland' },
-      pm,
-      detect: async (_env, opts) => {
-        asked.push(opts);
-        return { source: mutter };
-      },
-    });
-    expect(r.source).toBe(mutter);
-    expect(r.guard).toBeNull();
-    expect(r.why).toContain('electron#27912');
-    expect(asked).toEqual([{}]);
-  });
-
-  it('elsewhere uses powerMonitor, and swaps to the platform source once it reads 0 behind a locked screen', async () => {
-    const pm = new StandInPowerMonitor();
+    let t = 0;
     const x11 = createScriptedIdleSource(() => 777, 'x11-xprintidle');
-    const lines: string[] = [];
-    const excluded: unknown[] = [];
-    const r = await chooseIdleSource({
-      platform: 'linux',
-      env: { DISPLAY: ':0' },
-      pm,
-      detect: async (_env, opts) => {
-        excluded.push(opts.exclude);
-        return { source: x11 };
+    const excluded: string[][] = [];
+    const src = resilientIdleSource(powerIdleSource(pm), {
+      now: () => t,
+      detect: async (exclude) => {
+        excluded.push([...exclude]);
+        return x11;
       },
-      log: (l) => lines.push(l),
     });
-    expect(r.source.name).toBe(POWER_SOURCE_NAME);
+    expect(powerIdleSource(pm).resolutionMs).toBe(1000);
     // Steady typing: whole-second readings of 0, many times over minutes, must NOT look stuck.
-    for (let i = 0; i < 20; i++) expect(await r.source.idleMs()).toBe(0);
-    // Locked for minutes and still 0: the counter is stuck.
-    r.guard!.noteSessionEvent('lock', performance.now() - 5 * 60_000);
-    expect(await r.source.idleMs()).toBe(0); // one zero behind the lock may be a race with the lock itself
-    const after = await r.source.idleMs();
-    expect(after).toBe(777);
-    expect(r.source.name).toBe('x11-xprintidle');
+    for (let i = 0; i < 20; i++, t += 60_000) expect(await src.idleMs()).toBe(0);
+    src.noteSessionEvent('lock');
+    t += 2 * 60_000;
+    expect(await src.idleMs()).toBe(0); // one zero behind the lock may be a race with the lock itself
+    expect(await src.idleMs()).toBe(777);
+    expect(src.name).toBe('x11-xprintidle');
     expect(excluded).toEqual([[POWER_SOURCE_NAME]]);
-    expect(lines.join('\n')).toMatch(/looks stuck[\s\S]*switched idle source to x11-xprintidle/);
-  });
-});
-
-describe('fallbackIdleSource', () => {
-  it('passes ordinary failures through for the monitor back-off, and retries a failing fallback next time', async () => {
-    let mode: 'ok' | 'fail' | 'stuck' = 'fail';
-    const primary = {
-      name: 'primary',
-      idleMs: async () => {
-        if (mode === 'fail') throw new Error('bus gone');
-        if (mode === 'stuck') throw new StuckIdleSourceError('primary', 'always 0');
-        return 5;
-      },
-    };
-    let attempts = 0;
-    const src = fallbackIdleSource(primary, async () => {
-      attempts += 1;
-      if (attempts === 1) throw new Error('no idle-time source works here');
-      return createScriptedIdleSource(() => 9, 'fallback');
-    });
-    await expect(src.idleMs()).rejects.toThrow('bus gone');
-    mode = 'ok';
-    expect(await src.idleMs()).toBe(5);
-    mode = 'stuck';
-    await expect(src.idleMs()).rejects.toThrow('no idle-time source works here');
-    expect(src.name).toBe('primary');
-    expect(await src.idleMs()).toBe(9);
-    expect(src.name).toBe('fallback');
-    expect(attempts).toBe(2);
   });
 });

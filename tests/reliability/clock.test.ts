@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Monitor } from '../../main/app/monitor.js';
 import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
-import type { SessionEvent, SessionEvents } from '../../main/platform/types.js';
 import { openStore, type Store } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
-import { RecordingNotifier, TroubledClock, VirtualTime } from './support/virtualTime.js';
+import { RecordingNotifier, ScriptedSession, VirtualClock, VirtualTime } from '../helpers/virtualTime.js';
 
 /**
  * Clock trouble through the real Monitor and a real SQLite store, on virtual timers with an injected
@@ -21,18 +20,6 @@ const DAY = 24 * HOUR;
 /** 2026-06-10 09:00 in Berlin. */
 const BASE = Date.UTC(2026, 5, 10, 7, 0, 0);
 
-class ScriptedSession implements SessionEvents {
-  private listeners = new Set<(e: SessionEvent) => void>();
-  on(l: (e: SessionEvent) => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  }
-  emit(type: SessionEvent['type']): void {
-    for (const l of this.listeners) l({ type, source: 'test' });
-  }
-  async close(): Promise<void> {}
-}
-
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -47,7 +34,7 @@ async function rig(opts: { base?: number; zone?: () => string; settings?: Parame
   const store = openStore(join(dir, 'sitwell.db'));
   if (opts.settings) store.updateSettings(opts.settings);
   const vt = new VirtualTime();
-  const clock = new TroubledClock(vt, opts.base ?? BASE, opts.monoCountsSleep);
+  const clock = new VirtualClock(vt, opts.base ?? BASE, opts.monoCountsSleep);
   const work: [number, number][] = [];
   const idleAt = (t: number): number => {
     let last = Number.NEGATIVE_INFINITY;

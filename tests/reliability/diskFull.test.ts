@@ -9,7 +9,7 @@ import { missingTools, startDesktop, type Desktop, type NotificationMonitor } fr
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
 import { fingerprint, integrity, query, quietEnv, sleep, startDaemon, stopDaemon, work as workFor, type DaemonProcess } from './support/daemonProcess.js';
-import { RecordingNotifier, TroubledClock, VirtualTime } from './support/virtualTime.js';
+import { RecordingNotifier, VirtualClock, VirtualTime } from '../helpers/virtualTime.js';
 
 /**
  * A full disk under a running daemon, on a real (tiny) file system: a 4 MB tmpfs mounted for the
@@ -172,7 +172,7 @@ describe.skipIf(cannotMount !== null)('disk full under a running daemon (real tm
     const db2 = join(mnt, 'prompts.db');
     const store = openStore(db2);
     const vt = new VirtualTime();
-    const clock = new TroubledClock(vt, Date.UTC(2026, 5, 10, 7, 0, 0));
+    const clock = new VirtualClock(vt, Date.UTC(2026, 5, 10, 7, 0, 0));
     const MIN = 60_000;
     let workUntil = 40 * MIN; // a key press every second until then
     const notifier = new RecordingNotifier();

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBridgeHandlers, type BridgeDispatcher } from '../../../main/app/bridge/handlers.js';
-import { Monitor, type NowState } from '../../../main/app/monitor.js';
-import { systemClock } from '../../../main/platform/clock.js';
+import type { Monitor, NowState } from '../../../main/app/monitor.js';
+import { startTracker } from '../../../main/app/tracker/openTracker.js';
 import { createScriptedIdleSource } from '../../../main/platform/idleScripted.js';
 import { NullNotifier } from '../../../main/platform/notifyNull.js';
 import { openStore, type Store } from '../../../main/store/index.js';
@@ -23,25 +23,33 @@ export interface AppCore {
 }
 
 /**
- * What the Electron main process composes, minus Electron: a real SQLite history in a temp dir,
- * the real Monitor and the real bridge handlers. Idle time comes from the project's scripted
- * source (the user types steadily unless a test says otherwise); settings minutes last `minuteMs`.
+ * What the Electron main process composes, minus Electron: the shared tracker start-up
+ * (main/app/tracker/openTracker.ts: lock, a real SQLite history in a temp dir, the real Monitor on
+ * the system clock) and the real bridge handlers. Idle time comes from the project's scripted
+ * source (the user types steadily unless a test says otherwise), no lock/sleep mechanism, no
+ * notifications; settings minutes last `minuteMs`.
  */
 export async function startAppCore(opts: { minuteMs?: number; settings?: SettingsPatch } = {}): Promise<AppCore> {
   const dir = mkdtempSync(join(tmpdir(), 'sitwell-electron-'));
   const dbPath = join(dir, 'history.db');
-  const store = openStore(dbPath);
-  if (opts.settings) store.updateSettings(opts.settings);
+  if (opts.settings) {
+    const before = openStore(dbPath);
+    before.updateSettings(opts.settings);
+    before.close();
+  }
   let idle = 0;
-  const monitor = new Monitor({
-    store,
-    clock: systemClock(),
-    idle: createScriptedIdleSource(() => idle),
-    notifier: new NullNotifier('tests', () => {}),
+  const tracker = await startTracker({
+    dbPath,
+    owner: 'app',
+    env: {},
+    log: () => {},
+    idle: { use: createScriptedIdleSource(() => idle) },
+    sessions: [],
+    notifier: async () => new NullNotifier('tests', () => {}),
     zone: () => ZONE,
     minuteMs: opts.minuteMs ?? 60_000,
   });
-  await monitor.start();
+  const { store, monitor } = tracker;
   const dispatcher = createBridgeHandlers({ store, monitor, mode: 'electron', dataPath: dbPath, version: '0.0.0-test', zone: () => ZONE });
   return {
     dir,
@@ -53,8 +61,7 @@ export async function startAppCore(opts: { minuteMs?: number; settings?: Setting
       idle = ms;
     },
     async close() {
-      await monitor.stop();
-      store.close();
+      await tracker.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

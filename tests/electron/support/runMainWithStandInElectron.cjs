@@ -31,7 +31,17 @@ const app = Object.assign(new EventEmitter(), {
   },
 });
 
-const powerMonitor = Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 });
+const powerMonitor = Object.assign(new EventEmitter(), {
+  getSystemIdleTime: () => {
+    say('powerMonitor.getSystemIdleTime', 0);
+    return 0;
+  },
+});
+// SIGUSR2: the screen locks (powerMonitor's 'lock-screen'), so a test can lock the session at a moment of its choosing.
+process.on('SIGUSR2', () => {
+  say('powerMonitor.lock-screen');
+  powerMonitor.emit('lock-screen');
+});
 
 const session = {
   defaultSession: {
