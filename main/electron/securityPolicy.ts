@@ -5,9 +5,6 @@ import type { WebPreferences } from 'electron';
  * check them and no window can be built without them. Only types come from Electron here.
  */
 
-/** The directives whose absence from a page's meta CSP would let remote or inline code run. */
-export const REQUIRED_CSP_DIRECTIVES = ["default-src 'self'", "script-src 'self'", "object-src 'none'"];
-
 /** The webPreferences of every BrowserWindow Sitwell creates. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {

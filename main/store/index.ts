@@ -2,7 +2,7 @@ import { openDatabase } from './open.js';
 import { SqliteStore } from './sqliteStore.js';
 import type { Store } from './types.js';
 
-export { StoreError, type StoreErrorCode } from './errors.js';
+export { StoreError } from './errors.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { acquireTrackerLock, type TrackerLock } from './trackerLock.js';
 export type * from './types.js';

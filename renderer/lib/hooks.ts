@@ -12,10 +12,10 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs `load` on mount and whenever `deps` change; keeps the last good data while reloading.
+ * Runs `load` on mount and on reload(); keeps the last good data while reloading.
  * `initial` gives data already at hand for the first render (a prefetched answer).
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: () => T | null): Loaded<T> {
+export function useLoad<T>(load: () => Promise<T>, initial?: () => T | null): Loaded<T> {
   const [data, setData] = useState<T | null>(() => initial?.() ?? null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
@@ -34,13 +34,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], ini
     return () => {
       live = false;
     };
-  }, [...deps, nonce]);
+  }, [nonce]);
   return { data, error, reload: () => setNonce((n) => n + 1) };
 }
 
 /** The monitor's state, kept fresh by the `state` event. */
 export function useNowState(): Loaded<NowStateView> {
-  const loaded = useLoad(() => getBridge().getNow({}), []);
+  const loaded = useLoad(() => getBridge().getNow({}));
   const [pushed, setPushed] = useState<NowStateView | null>(null);
   useEffect(() => getBridge().on('state', setPushed), []);
   const data = pushed && (!loaded.data || pushed.at >= loaded.data.at) ? pushed : loaded.data;
@@ -48,7 +48,7 @@ export function useNowState(): Loaded<NowStateView> {
 }
 
 export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void } {
-  const loaded = useLoad(() => callOnce('getSettings', {}), [], () => peek('getSettings', {}));
+  const loaded = useLoad(() => callOnce('getSettings', {}), () => peek('getSettings', {}));
   const [pushed, setPushed] = useState<Settings | null>(null);
   useEffect(() => getBridge().on('settings', setPushed), []);
   return { ...loaded, data: pushed ?? loaded.data, set: setPushed };

@@ -5,7 +5,7 @@ import { useLoad } from '../lib/hooks.js';
 
 /** Where the history lives, export as a download, and delete-all behind a typed confirmation. */
 export function DataSection() {
-  const info = useLoad(() => getBridge().getInfo({}), []);
+  const info = useLoad(() => getBridge().getInfo({}));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirm, setConfirm] = useState('');
 

@@ -67,7 +67,8 @@ export function Player({ routine }: { routine: Playable }) {
       window.removeEventListener('pagehide', onHide);
       finish(false);
     };
-  }, []);
+    // One session per mount: StretchView keys the player by routine, so routine.id never changes here.
+  }, [routine.id]);
 
   useEffect(() => {
     if (state.phase === 'finished' && recording.state === 'recording') finish(state.completed);

@@ -17,8 +17,9 @@ export function usePlayer(steps: readonly RoutineStep[]) {
   const speed = useRef(playerSpeed()).current;
   const readyMs = TRANSITION_SECONDS * 1000;
 
+  const finished = state.phase === 'finished';
   useEffect(() => {
-    if (state.phase === 'finished' || state.paused) return;
+    if (finished || state.paused) return;
     let last = performance.now();
     const t = setInterval(
       () => {
@@ -30,7 +31,7 @@ export function usePlayer(steps: readonly RoutineStep[]) {
       Math.max(16, Math.min(200, 200 / speed)),
     );
     return () => clearInterval(t);
-  }, [state.phase === 'finished', state.paused, steps, speed, readyMs]);
+  }, [finished, state.paused, steps, speed, readyMs]);
 
   return {
     state,

@@ -20,7 +20,7 @@ const KEYS: Record<string, Action> = { s: 'stretch', z: 'snooze', k: 'skip' };
 export function PromptView() {
   const now = useNowState();
   const settings = useSettings();
-  const suggestion = useLoad(() => getBridge().suggestStretch({}), []);
+  const suggestion = useLoad(() => getBridge().suggestStretch({}));
   const tickNow = useTicker(1000);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

@@ -42,7 +42,7 @@ function setQuery(params: Record<string, string>) {
 }
 
 export function StatsView({ query }: { query: URLSearchParams }) {
-  const info = useLoad(() => getBridge().getInfo({}), []);
+  const info = useLoad(() => getBridge().getInfo({}));
   const settings = useSettings();
   const zone = settings.data?.timeZone ?? info.data?.zone;
   const todayDate = today(zone);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runSitwell } from '../helpers/sitwellCli.js';
 
@@ -23,5 +24,19 @@ describe('stats / export / import usage (real child processes)', { timeout: 120_
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/run with --help for usage|Usage:/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('replay --help (real child process)', { timeout: 120_000 }, () => {
+  it('points to docs/trace-format.md in the project, which names every line type and output field', async () => {
+    const r = await runSitwell(['replay', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('docs/trace-format.md');
+    expect(r.stdout).not.toMatch(/DESIGN\.md/);
+    const doc = readFileSync(new URL('../../docs/trace-format.md', import.meta.url), 'utf8');
+    const types = ['header', 'input', 'active', 'lock', 'unlock', 'suspend', 'resume', 'quit', 'start', 'respond',
+      'stretch-start', 'stretch-end', 'busy', 'free', 'stand', 'sit', 'end'];
+    for (const t of types) expect(doc, t).toContain(`\`${t}\``);
+    for (const word of ['move', 'stood', 'suppressed', 'standingMinutes', 'standing', 'w50Minutes']) expect(doc, word).toContain(word);
   });
 });

@@ -9,14 +9,14 @@ import { TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus
 import { readStatus } from '../status.js';
 import { getStats } from '../statsForDates.js';
 import type { BridgeDispatcher, EventListener } from './dispatcher.js';
-import { HandlerError, refuse, toErrorBody, unavailable } from './errors.js';
+import { refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
 import { historyNow } from './historyNow.js';
 import { stepsTotal, suggest } from './stretchPlan.js';
 import { parseInput } from './validate.js';
 import type { z } from 'zod';
 
-export type { BridgeDispatcher, EventListener } from './dispatcher.js';
+export type { BridgeDispatcher } from './dispatcher.js';
 
 export interface BridgeContext {
   store: Store;
@@ -251,4 +251,3 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
   };
 }
 
-export { HandlerError };

@@ -7,7 +7,8 @@ import { CliError } from '../errors.js';
 export function registerReplay(program: Command): void {
   program
     .command('replay')
-    .description('replay an activity trace (JSON lines, DESIGN.md §3) through the engine and print the result as JSON')
+    .description('replay an activity trace (JSON lines) through the engine and print the result as JSON')
+    .addHelpText('after', '\nThe trace format (every line type) and the output are described in docs/trace-format.md of Sitwell.')
     .argument('<trace.jsonl>', 'the trace file')
     .action((file: string) => {
       let text: string;
