@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, unlinkSync, type Stats } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { ControlAddress } from './controlPath.js';
+import type { Probe } from './types.js';
 
 /**
  * The local control channel's socket, held to one user. Node cannot read a Unix socket peer's
@@ -107,4 +108,20 @@ export async function connectPrivate(address: ControlAddress, timeoutMs: number)
     };
     socket.once('error', onError);
   });
+}
+
+/** For `sitwell doctor`: where `sitwell stand` / `sit` reach the tracker, and whether one listens there now. */
+export async function probeControlChannel(address: ControlAddress): Promise<Probe> {
+  const name = 'control channel (sitwell stand / sit)';
+  if (!address.dir) return { name, ok: true, why: `named pipe ${address.path}, for this user only` };
+  try {
+    const reached = await connectPrivate(address, 1000);
+    if (reached.kind === 'connected') {
+      reached.socket.destroy();
+      return { name, ok: true, why: `a tracker listens at ${address.path}` };
+    }
+    return { name, ok: true, why: `no tracker running; \`sitwell daemon\` or the app would listen at ${address.path} (a 0700 directory)` };
+  } catch (e) {
+    return { name, ok: false, why: (e as Error).message };
+  }
 }

@@ -1,4 +1,6 @@
 import { probeAllBusySources } from './busySources.js';
+import type { ControlAddress } from './controlPath.js';
+import { probeControlChannel } from './controlSocket.js';
 import { chooseNotifier } from './notifier.js';
 import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
 import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
@@ -21,6 +23,8 @@ export interface DoctorReport {
   notifierChosen: string;
   /** Busy mechanisms (DESIGN.md §6): whether each can be read here, and what it reads now. */
   busy: (Probe & { reason: BusyReason; busy?: boolean })[];
+  /** Where `sitwell stand` / `sitwell sit` reach the running tracker (when a history was named). */
+  control?: Probe;
   /** True when an idle source works (the one thing the daemon cannot run without). */
   ok: boolean;
 }
@@ -32,12 +36,14 @@ export interface DoctorOptions {
   timeoutMs?: number;
   /** The user's busy list and calendar file, when the history is readable. */
   busy?: { apps: readonly string[]; calendarFile: string | null; zone?: () => string };
+  /** The history's control channel address, to check. */
+  control?: ControlAddress;
 }
 
 /** Checks every mechanism without showing anything to the user (the notifier is only asked GetServerInformation). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const platform = opts.platform ?? process.platform;
-  const [idle, session, notes, busy] = await Promise.all([
+  const [idle, session, notes, busy, control] = await Promise.all([
     probeAllIdleSources(env, { platform, probeTimeoutMs: opts.timeoutMs, ...opts.idle }),
     openSessionEvents(env, { platform, mechanisms: opts.sessionMechanisms, timeoutMs: opts.timeoutMs }).then(async (r) => {
       await r.events.close();
@@ -48,6 +54,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
       return r;
     }),
     probeAllBusySources(env, { platform, timeoutMs: opts.timeoutMs, ...opts.busy }),
+    opts.control ? probeControlChannel(opts.control) : undefined,
   ]);
   const chosen = idle.find((p) => p.ok)?.name ?? null;
   return {
@@ -59,6 +66,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
     notifier: notes.tried,
     notifierChosen: notes.notifier.name,
     busy,
+    ...(control ? { control } : {}),
     ok: chosen !== null,
   };
 }
@@ -73,6 +81,7 @@ export function formatDoctorReport(r: DoctorReport): string {
   lines.push('', `Notifications (would use: ${r.notifierChosen}):`, ...r.notifier.map(mark));
   lines.push('', 'Busy: no prompt while any of these says so (each can be switched off in Settings):');
   for (const p of r.busy) lines.push(`${mark(p)}${p.busy ? ' (busy now)' : ''}`.replace(`  ${p.name}:`, `  ${p.name} [${p.reason}]:`));
+  if (r.control) lines.push('', 'Saying you stand or sit from a script:', mark(r.control));
   if (!r.ok) lines.push('', 'No idle source works: `sitwell daemon` cannot run here. See the reasons above.');
   return lines.join('\n');
 }

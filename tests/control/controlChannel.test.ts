@@ -11,7 +11,7 @@ import { MAX_LINE_BYTES } from '../../main/app/control/protocol.js';
 import { Monitor } from '../../main/app/monitor.js';
 import { systemClock } from '../../main/platform/clock.js';
 import { controlAddress, type ControlAddress } from '../../main/platform/controlPath.js';
-import { ControlChannelError } from '../../main/platform/controlSocket.js';
+import { ControlChannelError, probeControlChannel } from '../../main/platform/controlSocket.js';
 import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
 import { NullNotifier } from '../../main/platform/notifyNull.js';
 import { openStore, type Store } from '../../main/store/index.js';
@@ -159,6 +159,15 @@ describe('the control channel on a Unix socket', () => {
     server = null;
     writeFileSync(address.path, 'not a socket');
     await expect(start(false)).rejects.toThrow(/is not a socket/);
+  });
+
+  it('tells `sitwell doctor` whether a tracker listens, and what is wrong with a directory others can enter', async () => {
+    expect(await probeControlChannel(address)).toMatchObject({ ok: true, why: expect.stringMatching(/^no tracker running/) });
+    await start(false);
+    expect(await probeControlChannel(address)).toMatchObject({ ok: true, why: `a tracker listens at ${address.path}` });
+    chmodSync(address.dir!, 0o777);
+    expect(await probeControlChannel(address)).toMatchObject({ ok: false, why: expect.stringMatching(/open to other users \(mode 777\)/) });
+    chmodSync(address.dir!, 0o700);
   });
 
   it('closes a directory it owns that others could enter, and refuses a symlink or one that is open on the client side', async () => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { controlAddress } from '../../platform/controlPath.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { formatDoctorReport, runDoctor, type DoctorOptions } from '../../platform/doctor.js';
 import { userZone } from '../../platform/zone.js';
@@ -26,8 +27,8 @@ export function registerDoctor(program: Command): void {
     .description('report which idle-time, screen-lock/sleep, notification and busy (do not disturb) mechanisms work on this machine, and why others do not')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const busy = busyChoice(resolveDbPath(cmd.optsWithGlobals().db as string | undefined));
-      const report = await runDoctor(process.env, { busy });
+      const dbPath = resolveDbPath(cmd.optsWithGlobals().db as string | undefined);
+      const report = await runDoctor(process.env, { busy: busyChoice(dbPath), control: controlAddress(dbPath) });
       process.stdout.write((opts.json ? JSON.stringify(report, null, 1) : formatDoctorReport(report)) + '\n');
       // Exit 1 when the daemon could not run here, so scripts can test for it; the report says why.
       if (!report.ok) process.exitCode = 1;
