@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
-import { openTrackerControl } from '../app/control/trackerControl.js';
 import { openTracker, TrackerStartError, type Tracker, type TrackerIdle } from '../app/tracker/openTracker.js';
 import { resolveDbPath } from '../platform/dataDir.js';
 import { createFileIdleSource } from '../platform/idleScripted.js';
@@ -94,6 +93,14 @@ async function openAppTracker(dbPath: string): Promise<Tracker | null | { exit: 
       sessions: [...sessionMechanisms(process.platform), power],
       notifier: async () => windowPromptNotifier(await createNotifier(env, { warn: (m) => log(`warning: ${m}`) })),
       minuteMs: testingMinuteMs(),
+      // `sitwell stand` / `sitwell sit` reach the app through the same dispatcher as the window and the tray (which it refreshes).
+      control: {
+        mode: 'electron',
+        dispatcher: () => {
+          if (!running) throw new Error('Sitwell is stopping');
+          return running.dispatcher;
+        },
+      },
       onMovedAside: (movedTo) =>
         void dialog.showMessageBox({
           type: 'warning',
@@ -226,9 +233,6 @@ async function start(): Promise<void> {
 
   applyLoginItem(store.getSettings().startAtLogin);
   await tracker!.start();
-  // `sitwell stand` / `sitwell sit` reach the app here, through the same dispatcher as the window and the tray.
-  const control = await openTrackerControl({ store, monitor, dbPath, mode: 'electron', zone, log, dispatcher });
-  if (control) cleanups.push(() => void control.close());
   trayCtl.refresh();
   if (testing && env.SITWELL_TESTING_HOOKS === '1') exposeTestingHooks(trayCtl, windows, tray, paths.preload);
   log(`tray ready after ${Math.round(performance.now() - started)} ms; tracking ${dbPath}`);

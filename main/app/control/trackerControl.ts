@@ -13,7 +13,7 @@ export interface TrackerControlOptions {
   zone: () => string;
   log: (line: string) => void;
   /** The shell's own dispatcher (the Electron app's, which also refreshes the tray); default: one made on first use. */
-  dispatcher?: BridgeDispatcher;
+  dispatcher?: () => BridgeDispatcher;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -24,7 +24,7 @@ export interface TrackerControlOptions {
 export async function openTrackerControl(opts: TrackerControlOptions): Promise<ControlServer | null> {
   const address = controlAddress(opts.dbPath, { env: opts.env ?? process.env });
   const dispatcher = async (): Promise<BridgeDispatcher> => {
-    if (opts.dispatcher) return opts.dispatcher;
+    if (opts.dispatcher) return opts.dispatcher();
     // Loaded on the first call only: the handlers bring the bridge schemas (zod), which the idle daemon does without.
     const { createBridgeHandlers } = await import('../bridge/handlers.js');
     return createBridgeHandlers({ store: opts.store, monitor: opts.monitor, mode: opts.mode, dataPath: opts.dbPath, version: appVersion(), zone: opts.zone, log: opts.log });

@@ -10,6 +10,8 @@ import { userZone } from '../../platform/zone.js';
 import { acquireTrackerLock, type Store, type TrackerLock } from '../../store/index.js';
 import type { TrackerOwner } from '../../store/trackerLock.js';
 import { openStoreForTracker } from '../../store/recover.js';
+import type { BridgeDispatcher } from '../bridge/dispatcher.js';
+import { openTrackerControl } from '../control/trackerControl.js';
 import { Monitor, type MonitorOptions } from '../monitor.js';
 
 /**
@@ -47,6 +49,11 @@ export interface TrackerDeps {
   clock?: Clock;
   minuteMs?: number;
   timers?: MonitorOptions['timers'];
+  /**
+   * Opens the control channel once tracking, so `sitwell stand` / `sitwell sit` reach this tracker.
+   * `dispatcher`: the shell's own (the app's also refreshes its tray); default: one made at the first call.
+   */
+  control?: { mode: 'electron' | 'web'; dispatcher?: () => BridgeDispatcher };
   /** The history was damaged: it was moved to `movedTo` and a fresh one started. Told at once, so the user learns it even if a later stage fails. */
   onMovedAside?: (movedTo: string) => void;
 }
@@ -153,6 +160,10 @@ export async function openTracker(deps: TrackerDeps): Promise<Tracker> {
       if (started || stopping) return;
       started = true;
       await monitor.start();
+      if (deps.control) {
+        const channel = await openTrackerControl({ store, monitor, dbPath: deps.dbPath, zone, log, env: deps.env, ...deps.control });
+        if (channel) closers.push(() => channel.close());
+      }
     },
     onStop(close) {
       closers.push(close);

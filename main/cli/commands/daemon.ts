@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openTrackerControl } from '../../app/control/trackerControl.js';
 import { startTracker, TrackerStartError, type Tracker, type TrackerIdle } from '../../app/tracker/openTracker.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { NoIdleSourceError } from '../../platform/detectIdle.js';
@@ -79,13 +78,14 @@ export function registerDaemon(program: Command): void {
           // The daemon runs its process clock in the user's zone: local time without Intl's ~8 MB.
           zone: (settings) => adoptProcessZone(userZone(settings)),
           minuteMs,
+          // `sitwell stand` / `sitwell sit` from another process reach this tracker here.
+          control: { mode: 'web' },
           onMovedAside: (movedTo) => process.stderr.write(`sitwell: warning: ${dbPath} was damaged; it is now ${movedTo} and a new history was started\n`),
         });
       } catch (e) {
         throw e instanceof TrackerStartError ? cliErrorOf(e, dbPath) : e;
       }
       const { store, monitor } = tracker;
-      let control: { close(): Promise<void> } | null = null;
       let stopped!: () => void;
       const done = new Promise<void>((resolve) => (stopped = resolve));
       let stopping = false;
@@ -94,14 +94,10 @@ export function registerDaemon(program: Command): void {
         stopping = true;
         log(`${signal}: closing the open bout and stopping`);
         void (async () => {
-          await control?.close();
           await tracker.stop();
           stopped();
         })();
       };
-      // `sitwell stand` / `sitwell sit` from another process reach this tracker here.
-      control = await openTrackerControl({ store, monitor, dbPath, mode: 'web', zone: () => userZone(store.getSettings()), log });
-      if (stopping) await control?.close(); // stopped while the channel was opening
       if (minuteMs !== 60_000) log(`testing mode: a settings minute lasts ${minuteMs} ms`);
       if (opts.ui) {
         const { startUi } = await import('../../app/web/startUi.js');
