@@ -45,7 +45,8 @@ export function App() {
       b.on('open-prompt', () => navigate('prompt')),
       b.on('start-stretch', () => {
         b.suggestStretch({}).then(
-          ({ stretchId }) => navigate('stretch', 'play', stretchId),
+          // While stretches are on hold the prompt says what to do instead.
+          ({ stretchId, hold }) => (hold ? navigate('prompt') : navigate('stretch', 'play', stretchId)),
           () => navigate('stretch'),
         );
       }),
@@ -74,7 +75,8 @@ export function App() {
           </ul>
         </nav>
       </header>
-      {promptWaiting && route.view !== 'prompt' && (
+      {/* Now shows the open prompt itself: one notice, not two. */}
+      {promptWaiting && route.view !== 'prompt' && route.view !== 'now' && (
         <div className="banner" role="status">
           <span>Time for a break: you have been sitting a while.</span>
           <a className="button primary" href={href('prompt')}>

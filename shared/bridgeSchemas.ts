@@ -75,7 +75,11 @@ export const METHODS = {
     output: z.custom<StatsReport>(),
   },
   /** The stretch to offer in the break prompt: rotating, weighted to what the user skips least. */
-  suggestStretch: { input: Empty, output: z.object({ stretchId: z.string() }) },
+  /** `hold`: stretches are on hold after a check-in with a warning sign; suggest walking or rest instead. */
+  suggestStretch: {
+    input: Empty,
+    output: z.object({ stretchId: z.string(), hold: z.object({ since: z.number(), until: z.number(), urgent: z.boolean() }).nullable() }),
+  },
   /** The form's answers; the red-flag answers decide whether the UI shows the see-a-doctor screen. */
   addCheckIn: { input: CheckinSubmissionSchema, output: z.object({ id: z.number(), seeDoctor: z.boolean() }) },
   exportData: {

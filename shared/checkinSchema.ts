@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREAS, CHECKIN_NOTE_MAX, RED_FLAGS, type CheckinArea, type CheckinSubmission, type RedFlagId } from './checkin.js';
+import { AREAS, CHECKIN_NOTE_MAX, RED_FLAGS, unansweredWarnings, type CheckinArea, type CheckinSubmission, type RedFlagId } from './checkin.js';
 import type { Same } from './sameType.js';
 
 /**
@@ -9,9 +9,9 @@ import type { Same } from './sameType.js';
 
 const AREA_IDS = AREAS.map((a) => a.id) as [CheckinArea, ...CheckinArea[]];
 
-/** Every red-flag question must be answered yes (true) or no (false). */
+/** Answers yes (true) or no (false); which of them must be there depends on the rest (see below). */
 export const RedFlagAnswersSchema = z
-  .object(Object.fromEntries(RED_FLAGS.map((f) => [f.id, z.boolean()])) as Record<RedFlagId, z.ZodBoolean>)
+  .object(Object.fromEntries(RED_FLAGS.map((f) => [f.id, z.boolean().optional()])) as Record<RedFlagId, z.ZodOptional<z.ZodBoolean>>)
   .strict();
 
 /** What the check-in form submits; the time is added by whoever records it. */
@@ -28,7 +28,13 @@ export const CheckinSubmissionSchema = z
     redFlags: RedFlagAnswersSchema,
     note: z.string().max(CHECKIN_NOTE_MAX, `note must be at most ${CHECKIN_NOTE_MAX} characters`).optional(),
   })
-  .strict();
+  .strict()
+  // With pain or a leg symptom every warning question is answered, unless an emergency sign already was.
+  .superRefine((c, ctx) => {
+    for (const id of unansweredWarnings(c.soreness, c.areas, c.redFlags)) {
+      ctx.addIssue({ code: 'custom', path: ['redFlags', id], message: `${id} must be answered yes or no when something hurts` });
+    }
+  });
 
 // The plain type in checkin.ts and the schema here must describe the same thing.
 const sameSubmission: Same<z.infer<typeof CheckinSubmissionSchema>, CheckinSubmission> = true;

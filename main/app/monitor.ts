@@ -1,5 +1,6 @@
 import type { PromptAnswer, PromptKind } from '../../shared/domain.js';
 import type { NowStateView } from '../../shared/bridge.js';
+import { STRETCH_HOLD_DAYS, stretchHold } from '../../shared/checkin.js';
 import type { Settings } from '../../shared/settings.js';
 import { SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
 import { hoursPolicy, localDate, splitByDay } from '../core/localTime.js';
@@ -49,6 +50,8 @@ export type MonitorEvent =
   | { type: 'start-stretch' };
 
 const MAX_BACKOFF_MS = 60_000;
+/** How long past its own length an open stretch session waits for its player before it ends by itself. */
+export const ABANDONED_AFTER_MINUTES = 2;
 
 export const TRACKER_STATUS_KEY = 'trackerStatus';
 export interface TrackerStatus {
@@ -74,6 +77,8 @@ export class Monitor {
   private readonly writes: DurableWrites;
   private openPrompt: OpenPromptView | null = null;
   private stretch: StretchSession | null = null;
+  /** Ends a session nobody finished (a tab closed mid-stretch) so tracking resumes on its own. */
+  private stretchTimer: ReturnType<typeof setTimeout> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   /** The monotonic reading of the engine's latest observation (the open bout's length is known up to it). */
@@ -149,6 +154,7 @@ export class Monitor {
     if (this.stopped) return;
     this.stopped = true;
     if (this.timer) this.timers.clearTimeout(this.timer);
+    if (this.stretchTimer) this.timers.clearTimeout(this.stretchTimer);
     for (const u of this.unsubscribers.splice(0)) u();
     if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
     // One last reading, so the bout ends at the real last input rather than at the last poll (up to a minute earlier).
@@ -184,13 +190,23 @@ export class Monitor {
     return had;
   }
 
-  startStretch(routineId: string, stepsTotal: number): StretchSession {
-    if (this.stretch) return this.stretch;
+  /**
+   * Every player gets a session of its own: one still open (a tab closed mid-stretch, another routine started)
+   * ends here as not completed, so a session is never reused with another routine's number of steps.
+   * `lengthSeconds` is how long the routine plays; a session still open ABANDONED_AFTER_MINUTES after that ends
+   * by itself, so an abandoned player cannot hold the tracker in "stretching" forever.
+   */
+  startStretch(routineId: string, stepsTotal: number, lengthSeconds: number): StretchSession {
+    if (this.stretch) this.finishStretch(this.stretch.id, { completed: false, stepsDone: this.stretch.stepsDone });
     const now = this.opts.clock.now();
     this.send({ type: 'stretch-start' }, now);
-    this.stretch = this.opts.store.startStretch({ start: now.wall, routineId, stepsTotal, zone: this.opts.zone() });
+    const session = this.opts.store.startStretch({ start: now.wall, routineId, stepsTotal, zone: this.opts.zone() });
+    this.stretch = session;
+    // In settings minutes, like every other duration of the loop (a testing minute shortens it too).
+    const expiresMs = (lengthSeconds / 60 + ABANDONED_AFTER_MINUTES) * this.minuteMs;
+    this.stretchTimer = this.timers.setTimeout(() => this.abandonStretch(session.id), Math.ceil(expiresMs));
     this.emit({ type: 'state' });
-    return this.stretch;
+    return session;
   }
 
   finishStretch(id: number, result: { completed: boolean; stepsDone: number }): StretchSession {
@@ -198,9 +214,23 @@ export class Monitor {
     // The guided break ends even if its row is gone (the user deleted the history mid-stretch).
     if (this.stretch?.id === id) {
       this.stretch = null;
+      if (this.stretchTimer) this.timers.clearTimeout(this.stretchTimer);
+      this.stretchTimer = null;
       this.send({ type: 'stretch-end' }, now);
     }
     return this.opts.store.finishStretch(id, { end: now.wall, ...result });
+  }
+
+  private abandonStretch(id: number): void {
+    if (this.stopped || this.stretch?.id !== id) return;
+    this.log(`stretch session ${id} was left open past its length; ended as not completed`);
+    try {
+      this.finishStretch(id, { completed: false, stepsDone: this.stretch.stepsDone });
+    } catch (err) {
+      // Its row is gone or the disk refused: tracking has resumed all the same (finishStretch ends it first).
+      this.log(`could not close stretch session ${id}: ${(err as Error).message}`);
+    }
+    this.emit({ type: 'state' });
   }
 
   pause(untilWall: number | null): void {
@@ -394,8 +424,9 @@ export class Monitor {
             const id = ref.id ?? -e.id;
             this.promptIds.set(e.id, { ref, id });
             this.openPrompt = { id, at: e.at, sittingMs: e.sittingMs };
+            const offerStretch = this.stretchesAllowed(e.at);
             void notifier
-              .breakPrompt({ ...breakPromptText(e.sittingMs), id })
+              .breakPrompt({ ...breakPromptText(e.sittingMs, offerStretch), id, offerStretch })
               .catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'break-prompt', prompt: this.openPrompt });
           }
@@ -414,6 +445,15 @@ export class Monitor {
           break;
         }
       }
+    }
+  }
+
+  /** False for STRETCH_HOLD_DAYS after a check-in with a warning sign: the prompt then suggests walking or rest. */
+  private stretchesAllowed(at: number): boolean {
+    try {
+      return stretchHold(this.opts.store.listCheckIns({ from: at - STRETCH_HOLD_DAYS * 86_400_000 }), at) === null;
+    } catch {
+      return false; // unreadable history: the cautious answer
     }
   }
 

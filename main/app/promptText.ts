@@ -1,4 +1,5 @@
 /** The words of the two nudges. Kept short: they are read at a glance, mid-task. */
+import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
 
 const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
 
@@ -9,9 +10,12 @@ export function posturePromptText(sittingMs: number): { title: string; body: str
   };
 }
 
-export function breakPromptText(sittingMs: number): { title: string; body: string } {
+/** `offerStretch: false` after a check-in with a warning sign: walking or rest, never a stretch. */
+export function breakPromptText(sittingMs: number, offerStretch = true): { title: string; body: string } {
   return {
     title: 'Time to stand up',
-    body: `You have been sitting for ${mins(sittingMs)} minutes. Two to five minutes of moving helps your hips and back.`,
+    body: offerStretch
+      ? `You have been sitting for ${mins(sittingMs)} minutes. Two to five minutes of moving helps your hips and back.`
+      : `You have been sitting for ${mins(sittingMs)} minutes. ${ON_HOLD_ADVICE.short}`,
   };
 }

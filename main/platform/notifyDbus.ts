@@ -1,6 +1,6 @@
 import { DbusConnection, errorText, isServiceMissing } from './dbusConnection.js';
 import { Listeners } from './listeners.js';
-import { warnToStderr, type Notifier, type NotifierAction, type NotifierActionEvent, type Warn } from './types.js';
+import { warnToStderr, type BreakPromptNotice, type Notifier, type NotifierAction, type NotifierActionEvent, type Warn } from './types.js';
 
 const NOTIFICATIONS = 'org.freedesktop.Notifications';
 const PATH = '/org/freedesktop/Notifications';
@@ -125,9 +125,10 @@ export class DbusNotifier implements Notifier {
     if (id !== null) this.postureId = id;
   }
 
-  async breakPrompt(p: { title: string; body: string; id: number }): Promise<void> {
+  async breakPrompt(p: BreakPromptNotice): Promise<void> {
     const previous = this.currentBreak;
-    const actions = this.supportsActions ? BREAK_ACTIONS.flatMap(([k, l]) => [k, l]) : [];
+    const offered = p.offerStretch === false ? BREAK_ACTIONS.filter(([k]) => k !== 'start-stretch') : BREAK_ACTIONS;
+    const actions = this.supportsActions ? offered.flatMap(([k, l]) => [k, l]) : [];
     // Never expires: a break prompt stays until it is answered, replaced or withdrawn.
     const id = await this.notify({ replacesId: previous?.notificationId ?? 0, title: p.title, body: p.body, actions, urgency: 1, expireMs: 0 });
     if (id === null) return;

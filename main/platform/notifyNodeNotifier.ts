@@ -1,6 +1,6 @@
 import nodeNotifier from 'node-notifier';
 import { Listeners } from './listeners.js';
-import { warnToStderr, type Notifier, type NotifierActionEvent, type Warn } from './types.js';
+import { warnToStderr, type BreakPromptNotice, type Notifier, type NotifierActionEvent, type Warn } from './types.js';
 
 type Send = (options: { title: string; message: string; wait: boolean; icon?: string }, callback: (err: Error | null, response: string) => void) => void;
 
@@ -34,7 +34,7 @@ export class NodeNotifierNotifier implements Notifier {
     return this.deliver(text.title, text.body, null);
   }
 
-  breakPrompt(p: { title: string; body: string; id: number }): Promise<void> {
+  breakPrompt(p: BreakPromptNotice): Promise<void> {
     return this.deliver(p.title, p.body, p.id);
   }
 

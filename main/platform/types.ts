@@ -51,14 +51,24 @@ export interface NotifierActionEvent {
  * Desktop notifications. Sending never rejects: a missing or vanished notification service is
  * reported through the notifier's warn callback and the caller keeps tracking.
  */
+export interface BreakPromptNotice {
+  title: string;
+  body: string;
+  id: number;
+  offerStretch?: boolean;
+}
+
 export interface Notifier {
   readonly name: string;
   /** True when the break prompt carries Start stretch / Snooze / Skip buttons; false: a click only opens the prompt. */
   readonly supportsActions: boolean;
   /** A light nudge with no answer (low urgency). Replaces the previous posture notification. */
   posture(text: { title: string; body: string }): Promise<void>;
-  /** The break prompt for engine prompt `id`. Replaces the previous break notification instead of stacking. */
-  breakPrompt(p: { title: string; body: string; id: number }): Promise<void>;
+  /**
+   * The break prompt for engine prompt `id`. Replaces the previous break notification instead of stacking.
+   * `offerStretch: false` (stretches on hold after a warning sign) leaves out the Start stretch button.
+   */
+  breakPrompt(p: BreakPromptNotice): Promise<void>;
   /** Withdraws the break notification of prompt `id` (answered elsewhere, repeated, or its bout ended). */
   closeBreak(id: number): Promise<void>;
   /** Returns the unsubscribe function. */

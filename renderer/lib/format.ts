@@ -33,3 +33,20 @@ export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
   return `${Math.round(share * 100)}%`;
 }
+
+/** An instant's local day in words: "Thursday 10 December". */
+export function formatDayOf(at: number): string {
+  return dateFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' }).format(at);
+}
+
+/** Until when prompts are paused: "until tomorrow" for the next midnight (not "until 12:00 AM"), "until 14:30 tomorrow", "until 14:30". */
+export function formatPausedUntil(until: number, now: number): string {
+  if (until >= Number.MAX_SAFE_INTEGER) return 'until you resume them';
+  const today = new Date(now);
+  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
+  const dayAfter = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 2).getTime();
+  if (until >= tomorrow && until < tomorrow + MINUTE) return 'until tomorrow';
+  if (until >= tomorrow && until < dayAfter) return `until ${formatTime(until)} tomorrow`;
+  if (until >= dayAfter) return `until ${formatDayOf(until)}, ${formatTime(until)}`;
+  return `until ${formatTime(until)}`;
+}

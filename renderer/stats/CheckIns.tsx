@@ -1,4 +1,4 @@
-import { AREAS, RED_FLAGS } from '../../shared/checkin.js';
+import { AREAS, RED_FLAGS, isStopSign } from '../../shared/checkin.js';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { daysBetween } from '../../shared/calendar.js';
 import { formatDate } from '../lib/dates.js';
@@ -46,18 +46,21 @@ export function CheckIns({ report }: { report: StatsReport }) {
             <text x={w - pad.r} y={h - 4} textAnchor="end">
               {formatDate(report.to)}
             </text>
-            {list.map((c) => (
-              <circle
-                key={c.at}
-                className={c.redFlags.length > 0 ? 'dot flag' : 'dot'}
-                cx={x(c.date)}
-                cy={y(c.soreness)}
-                r={c.redFlags.length > 0 ? 6 : 4}
-                fillOpacity={c.redFlags.length > 0 ? 0.35 : 1}
-                strokeWidth={c.redFlags.length > 0 ? 2 : 0}
-                stroke="currentColor"
-              />
-            ))}
+            {list.map((c) => {
+              const flag = c.redFlags.some(isStopSign);
+              return (
+                <circle
+                  key={c.at}
+                  className={flag ? 'dot flag' : 'dot'}
+                  cx={x(c.date)}
+                  cy={y(c.soreness)}
+                  r={flag ? 6 : 4}
+                  fillOpacity={flag ? 0.35 : 1}
+                  strokeWidth={flag ? 2 : 0}
+                  stroke="currentColor"
+                />
+              );
+            })}
           </svg>
           <div className="table-scroll">
             <table className="data">

@@ -4,8 +4,13 @@ import {
   CHECKIN_NOTE_MAX,
   NOT_A_MEDICAL_DEVICE,
   RED_FLAGS,
+  SEE_A_DOCTOR,
   medicalAdvice,
+  needsGpVisit,
   needsMedicalCare,
+  needsUrgentCare,
+  unansweredWarnings,
+  warningQuestionsApply,
   type CheckinArea,
   type RedFlagAnswers,
   type RedFlagId,
@@ -14,7 +19,17 @@ import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { href } from '../lib/route.js';
 
-type Done = { kind: 'saved'; areas: CheckinArea[] } | { kind: 'doctor'; answers: Partial<RedFlagAnswers>; saved: boolean };
+type Done = { kind: 'saved'; areas: CheckinArea[]; gp: boolean } | { kind: 'doctor'; answers: Partial<RedFlagAnswers>; saved: boolean };
+
+/** The view's words, in one place for translation. */
+const TEXT = {
+  answerAll: 'Please answer every question about warning signs with yes or no.',
+  answerOne: 'Please answer yes or no.',
+  warningsLegend: 'Warning signs',
+  warningsHint: 'A yes to any of these, except pain that has lasted weeks, means Sitwell will not suggest stretches for now.',
+  doctorWarning: 'You answered yes to a warning sign: please do not stretch for now. Save to see what to do next.',
+  noWarnings: 'Nothing hurts and your legs are fine, so there are no warning-sign questions to answer.',
+} as const;
 
 const HIP_AREAS = new Set<CheckinArea>(['left-hip', 'right-hip', 'left-buttock', 'right-buttock']);
 
@@ -31,24 +46,28 @@ export function CheckInView() {
   const [missing, setMissing] = useState<RedFlagId[]>([]);
   const [done, setDone] = useState<Done | null>(null);
 
+  const asked = warningQuestionsApply(soreness, areas);
+  const urgent = asked && needsUrgentCare(answers);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const unanswered = RED_FLAGS.filter((f) => answers[f.id] === undefined).map((f) => f.id);
+    const unanswered = unansweredWarnings(soreness, areas, answers);
     if (unanswered.length > 0) {
       setMissing(unanswered);
-      setError('Please answer every question about warning signs with yes or no.');
+      setError(TEXT.answerAll);
       return;
     }
     setMissing([]);
-    const redFlags = answers as RedFlagAnswers;
+    // Questions that were not asked (nothing hurts) are not sent as "no".
+    const redFlags = asked ? answers : {};
     const anyYes = needsMedicalCare(redFlags);
     try {
       const res = await getBridge().addCheckIn({ soreness, areas, redFlags, note: note.trim() });
       setError(null);
-      setDone(res.seeDoctor || anyYes ? { kind: 'doctor', answers, saved: true } : { kind: 'saved', areas });
+      setDone(res.seeDoctor || anyYes ? { kind: 'doctor', answers: redFlags, saved: true } : { kind: 'saved', areas, gp: needsGpVisit(redFlags) });
     } catch (err) {
       // Even when saving fails, someone who answered yes must still see the advice.
-      if (anyYes) setDone({ kind: 'doctor', answers, saved: false });
+      if (anyYes) setDone({ kind: 'doctor', answers: redFlags, saved: false });
       setError(errorText(err));
     }
   };
@@ -87,6 +106,12 @@ export function CheckInView() {
         <p className="success" role="status" data-testid="checkin-saved">
           Thank you. Your check-in shows on the statistics timeline.
         </p>
+        {done.gp && (
+          <section className="card" aria-labelledby="gp-h" data-testid="gp-advice">
+            <h2 id="gp-h">{SEE_A_DOCTOR.gpHeading}</h2>
+            <p>{SEE_A_DOCTOR.gpText}</p>
+          </section>
+        )}
         <section className="card" aria-labelledby="after-h">
           <h2 id="after-h">What might help</h2>
           <p>
@@ -156,40 +181,51 @@ export function CheckInView() {
           ))}
         </fieldset>
 
-        <fieldset className="card">
-          <legend>Warning signs</legend>
-          <p className="hint muted small">If any answer is yes, Sitwell will not suggest stretches.</p>
-          {needsMedicalCare(answers) && (
-            <p className="alert" role="alert" data-testid="red-flag-warning">
-              You answered yes to a warning sign: please do not stretch for now. Answer the remaining questions and save
-              to see what to do next.
-            </p>
-          )}
-          {RED_FLAGS.map((f) => (
-            <fieldset key={f.id} className="field">
-              <legend className="field-label">{f.question}</legend>
-              <div className="row">
-                {(['yes', 'no'] as const).map((v) => (
-                  <div className="check" key={v}>
-                    <input
-                      type="radio"
-                      id={`flag-${f.id}-${v}`}
-                      name={`flag-${f.id}`}
-                      value={v}
-                      checked={answers[f.id] === (v === 'yes')}
-                      onChange={() => {
-                        setAnswers({ ...answers, [f.id]: v === 'yes' });
-                        setMissing(missing.filter((m) => m !== f.id));
-                      }}
-                    />
-                    <label htmlFor={`flag-${f.id}-${v}`}>{v === 'yes' ? 'Yes' : 'No'}</label>
-                  </div>
-                ))}
-              </div>
-              {missing.includes(f.id) && <p className="field-error">Please answer yes or no.</p>}
-            </fieldset>
-          ))}
-        </fieldset>
+        {asked ? (
+          <fieldset className="card">
+            <legend>{TEXT.warningsLegend}</legend>
+            <p className="hint muted small">{TEXT.warningsHint}</p>
+            {urgent && (
+              <section className="see-doctor" role="alert" aria-labelledby="emergency-h" data-testid="emergency-advice">
+                <h2 id="emergency-h">{SEE_A_DOCTOR.urgentHeading}</h2>
+                <p>{SEE_A_DOCTOR.urgentText}</p>
+              </section>
+            )}
+            {!urgent && needsMedicalCare(answers) && (
+              <p className="alert" role="alert" data-testid="red-flag-warning">
+                {TEXT.doctorWarning}
+              </p>
+            )}
+            {RED_FLAGS.map((f) => (
+              <fieldset key={f.id} className="field">
+                <legend className="field-label">{f.question}</legend>
+                <div className="row">
+                  {(['yes', 'no'] as const).map((v) => (
+                    <div className="check" key={v}>
+                      <input
+                        type="radio"
+                        id={`flag-${f.id}-${v}`}
+                        name={`flag-${f.id}`}
+                        value={v}
+                        checked={answers[f.id] === (v === 'yes')}
+                        onChange={() => {
+                          setAnswers({ ...answers, [f.id]: v === 'yes' });
+                          setMissing(missing.filter((m) => m !== f.id));
+                        }}
+                      />
+                      <label htmlFor={`flag-${f.id}-${v}`}>{v === 'yes' ? 'Yes' : 'No'}</label>
+                    </div>
+                  ))}
+                </div>
+                {missing.includes(f.id) && <p className="field-error">{TEXT.answerOne}</p>}
+              </fieldset>
+            ))}
+          </fieldset>
+        ) : (
+          <p className="muted small card" data-testid="no-warning-questions">
+            {TEXT.noWarnings}
+          </p>
+        )}
 
         <div className="field card">
           <label htmlFor="note">Anything else? (optional)</label>

@@ -44,7 +44,9 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
         <section className="card" aria-labelledby="now-bout-h">
           <h2 id="now-bout-h">Sitting now</h2>
           {state.stretching ? (
-            <p className="big-number">Stretching</p>
+            <p className="big-number" data-testid="now-stretching">
+              Stretching
+            </p>
           ) : state.bout ? (
             <p className="big-number" data-testid="now-bout" role="timer" aria-live="off">
               {formatClock(boutMs)}
@@ -77,13 +79,7 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
         </section>
         <section className="card" aria-labelledby="now-next-h">
           <h2 id="now-next-h">Next prompt</h2>
-          <p data-testid="now-next">
-            {state.next
-              ? `${state.next.kind === 'break' ? 'Break' : 'Posture check'} ${formatIn(state.next.at - now)} (${formatTime(state.next.at)})`
-              : state.pausedUntil
-                ? 'None while paused.'
-                : 'None scheduled.'}
-          </p>
+          <p data-testid="now-next">{nextPromptText(state, now)}</p>
         </section>
       </div>
       <section className="card" aria-labelledby="now-actions-h">
@@ -107,4 +103,12 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
       </section>
     </>
   );
+}
+
+/** The "Next prompt" line: an open prompt or a pause says so instead of a time that has already come. */
+function nextPromptText(state: NowStateView, now: number): string {
+  if (state.pausedUntil !== null) return 'None while paused.';
+  if (state.openPrompt) return 'A break prompt is open now.';
+  if (!state.next) return 'None scheduled.';
+  return `${state.next.kind === 'break' ? 'Break' : 'Posture check'} ${formatIn(state.next.at - now)} (${formatTime(state.next.at)})`;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
-import { formatTime } from '../lib/format.js';
+import { formatPausedUntil } from '../lib/format.js';
 
 /** Pause 30 min / 1 h / until tomorrow, or resume; used by Now and Settings. */
 export function PauseControls({ pausedUntil, onChange }: { pausedUntil: number | null; onChange?: () => void }) {
@@ -21,8 +21,7 @@ export function PauseControls({ pausedUntil, onChange }: { pausedUntil: number |
       <p data-testid="pause-status">
         {paused ? (
           <>
-            Prompts are paused until <strong>{formatTime(pausedUntil)}</strong>
-            {pausedUntil - Date.now() > 20 * 3600_000 ? ' tomorrow' : ''}.
+            Prompts are paused <strong>{formatPausedUntil(pausedUntil, Date.now())}</strong>.
           </>
         ) : (
           'Prompts are on.'

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { stretchById } from '../../shared/stretches/index.js';
+import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
+import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
-import { formatMs } from '../lib/format.js';
+import { formatDayOf, formatMs } from '../lib/format.js';
 import { useLoad, useNowState, useSettings, useTicker } from '../lib/hooks.js';
 import { href, navigate } from '../lib/route.js';
 import { Illustration } from '../stretch/Illustration.js';
@@ -26,13 +27,16 @@ export function PromptView() {
   const [busy, setBusy] = useState(false);
   const armedAt = useRef(Date.now() + ARM_DELAY_MS);
 
-  const stretch = suggestion.data ? stretchById(suggestion.data.stretchId) : undefined;
+  // After a check-in with a warning sign: no stretch, no Start button, walking or rest instead.
+  const hold = suggestion.data?.hold ?? null;
+  const stretch = suggestion.data && !hold ? stretchById(suggestion.data.stretchId) : undefined;
   const prompt = now.data?.openPrompt ?? null;
   const state = now.data;
 
   const act = async (action: Action) => {
     if (busy) return;
     if (action === 'stretch') {
+      if (hold || !suggestion.data) return;
       navigate('stretch', 'play', stretch?.id ?? 'quick-2');
       return;
     }
@@ -113,29 +117,22 @@ export function PromptView() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="prompt-suggest-h">
-        <h2 id="prompt-suggest-h">Suggested stretch</h2>
-        {stretch ? (
-          <div className="stretch-card" data-testid="prompt-suggestion" data-stretch-id={stretch.id}>
-            <Illustration stretch={stretch} />
-            <div>
-              <h3>{stretch.name}</h3>
-              <p>{stretch.summary}</p>
-              <p className="muted small">
-                {stretch.holdSeconds} s{stretch.sides === 'both' ? ' each side' : ''}
-                {stretch.repetitions > 1 ? `, ${stretch.repetitions} times` : ''}
-              </p>
-            </div>
-          </div>
-        ) : (
-          <p className="muted">{suggestion.error ?? 'Choosing a stretch…'}</p>
-        )}
-      </section>
+      {hold ? (
+        <section className="see-doctor" aria-labelledby="prompt-hold-h" data-testid="prompt-hold">
+          <h2 id="prompt-hold-h">{ON_HOLD_ADVICE.heading}</h2>
+          <p>{ON_HOLD_ADVICE.text}</p>
+          <p className="small">{`Sitwell suggests this until ${formatDayOf(hold.until)}.`}</p>
+        </section>
+      ) : (
+        <Suggestion stretch={stretch} error={suggestion.error} />
+      )}
 
       <div className="row" role="group" aria-label="Answer the break prompt">
-        <button type="button" className="primary" onClick={() => void act('stretch')} aria-keyshortcuts="S" data-testid="prompt-stretch">
-          Start stretch<kbd aria-hidden="true">S</kbd>
-        </button>
+        {!hold && (
+          <button type="button" className="primary" onClick={() => void act('stretch')} aria-keyshortcuts="S" data-testid="prompt-stretch">
+            Start stretch<kbd aria-hidden="true">S</kbd>
+          </button>
+        )}
         <button type="button" disabled={!canAnswer} onClick={() => void act('snooze')} aria-keyshortcuts="Z" data-testid="prompt-snooze">
           Snooze{settings.data ? ` ${settings.data.snoozeMinutes} min` : ''}
           <kbd aria-hidden="true">Z</kbd>
@@ -145,12 +142,46 @@ export function PromptView() {
         </button>
       </div>
       <p className="muted small field-gap">
-        Shortcuts: <kbd>S</kbd> start stretch, <kbd>Z</kbd> snooze, <kbd>K</kbd> skip. Or take any break away from
-        the screen: Sitwell notices. <a href={href('stretch')}>All stretches</a>
+        Shortcuts:{' '}
+        {!hold && (
+          <>
+            <kbd>S</kbd> start stretch,{' '}
+          </>
+        )}
+        <kbd>Z</kbd> snooze, <kbd>K</kbd> skip. Or take any break away from the screen: Sitwell notices.
+        {!hold && (
+          <>
+            {' '}
+            <a href={href('stretch')}>All stretches</a>
+          </>
+        )}
       </p>
       <p role="status" data-testid="prompt-result" className={result ? (result.ok ? 'success' : 'alert') : ''}>
         {result?.text}
       </p>
     </>
+  );
+}
+
+function Suggestion({ stretch, error }: { stretch: Stretch | undefined; error: string | null }) {
+  return (
+    <section className="card" aria-labelledby="prompt-suggest-h">
+      <h2 id="prompt-suggest-h">Suggested stretch</h2>
+      {stretch ? (
+        <div className="stretch-card" data-testid="prompt-suggestion" data-stretch-id={stretch.id}>
+          <Illustration stretch={stretch} />
+          <div>
+            <h3>{stretch.name}</h3>
+            <p>{stretch.summary}</p>
+            <p className="muted small">
+              {stretch.holdSeconds} s{stretch.sides === 'both' ? ' each side' : ''}
+              {stretch.repetitions > 1 ? `, ${stretch.repetitions} times` : ''}
+            </p>
+          </div>
+        </div>
+      ) : (
+        <p className="muted">{error ?? 'Choosing a stretch…'}</p>
+      )}
+    </section>
   );
 }

@@ -4,9 +4,15 @@ import {
   NOT_A_MEDICAL_DEVICE,
   RED_FLAGS,
   SEE_A_DOCTOR,
+  STRETCH_HOLD_DAYS,
+  isStopSign,
   medicalAdvice,
+  needsGpVisit,
   needsMedicalCare,
   needsUrgentCare,
+  stretchHold,
+  unansweredWarnings,
+  warningQuestionsApply,
   type RedFlagAnswers,
 } from '../../shared/checkin.js';
 import { CheckinSubmissionSchema } from '../../shared/checkinSchema.js';
@@ -33,11 +39,21 @@ describe('check-in areas and red flags', () => {
 
   it("asks about each of the seed's red-flag signs as a yes/no question", () => {
     const text = RED_FLAGS.map((f) => f.question).join('\n').toLowerCase();
-    for (const sign of [/numbness/, /weakness/, /spreading down/, /bladder/, /bowel/, /fall|injury/, /fever/, /weight/, /severe/, /worse/]) {
+    for (const sign of [/numbness/, /weakness/, /spreading down/, /bladder/, /bowel/, /fall|injury/, /fever/, /weight/, /severe/, /worse/, /weeks/]) {
       expect(text).toMatch(sign);
     }
     for (const f of RED_FLAGS) expect(f.question).toMatch(/^(Is|Are|Do|Did|Have|Has)\b.*\?$/);
-    expect(RED_FLAGS.filter((f) => f.urgent).map((f) => f.id)).toEqual(['bladder-bowel']);
+  });
+
+  it('asks about retention, saddle numbness and both legs, and treats them as emergencies (issue #17)', () => {
+    const emergency = RED_FLAGS.filter((f) => f.level === 'emergency');
+    expect(emergency.map((f) => f.id)).toEqual(['bladder-bowel', 'saddle-numbness', 'both-legs']);
+    const text = emergency.map((f) => f.question).join('\n');
+    expect(text).toMatch(/unable to pass urine/);
+    expect(text).toMatch(/genitals|inside of your thighs/);
+    expect(text).toMatch(/both legs/);
+    // Emergencies are asked first, so the advice can come before the rest of the form.
+    expect(RED_FLAGS.slice(0, 3).every((f) => f.level === 'emergency')).toBe(true);
   });
 });
 
@@ -58,10 +74,26 @@ describe('CheckinSubmissionSchema', () => {
     expect(issues({ ...valid, areas: ['lower-back', 'lower-back'] })).toEqual(['areas: each area may be listed only once']);
   });
 
-  it('requires every red-flag answer and no extras', () => {
+  it('requires every red-flag answer when something hurts, and no extras', () => {
     const { fever: _fever, ...missing } = allNo;
     expect(issues({ ...valid, redFlags: missing })[0]).toMatch(/^redFlags\.fever:/);
     expect(issues({ ...valid, redFlags: { ...allNo, headache: true } })[0]).toMatch(/headache/);
+    // A leg symptom with no soreness still asks.
+    expect(issues({ soreness: 0, areas: ['left-leg'], redFlags: {} }).length).toBe(RED_FLAGS.length);
+  });
+
+  it('asks no warning questions when nothing hurts and the legs are fine (issue #17)', () => {
+    expect(warningQuestionsApply(0, [])).toBe(false);
+    expect(warningQuestionsApply(0, ['lower-back'])).toBe(false);
+    expect(warningQuestionsApply(1, [])).toBe(true);
+    expect(warningQuestionsApply(0, ['right-leg'])).toBe(true);
+    expect(issues({ soreness: 0, areas: [], redFlags: {} })).toEqual([]);
+  });
+
+  it('an emergency yes needs no other answer: help comes first (issue #17)', () => {
+    expect(unansweredWarnings(6, [], { 'saddle-numbness': true })).toEqual([]);
+    expect(issues({ soreness: 6, areas: [], redFlags: { 'saddle-numbness': true } })).toEqual([]);
+    expect(unansweredWarnings(6, [], { 'leg-nerve-symptoms': true })).toHaveLength(RED_FLAGS.length - 1);
   });
 
   it('refuses a note over 500 characters', () => {
@@ -77,7 +109,7 @@ describe('needsMedicalCare / medicalAdvice', () => {
     expect(medicalAdvice(allNo)).toBeNull();
   });
 
-  it.each(RED_FLAGS.map((f) => [f.id] as const))('a yes to %s means see a doctor instead of stretching', (id) => {
+  it.each(RED_FLAGS.filter((f) => f.level !== 'gp').map((f) => [f.id] as const))('a yes to %s means see a doctor instead of stretching', (id) => {
     const answers = { ...allNo, [id]: true };
     expect(needsMedicalCare(answers)).toBe(true);
     const advice = medicalAdvice(answers)!;
@@ -85,8 +117,21 @@ describe('needsMedicalCare / medicalAdvice', () => {
     expect(advice.text).toMatch(/do not stretch/i);
   });
 
+  it('pain for weeks means see a GP or physiotherapist and keep moving gently, not "do not stretch" (issue #17)', () => {
+    const answers = { ...allNo, 'long-lasting': true };
+    expect(needsMedicalCare(answers)).toBe(false);
+    expect(medicalAdvice(answers)).toBeNull();
+    expect(needsGpVisit(answers)).toBe(true);
+    expect(SEE_A_DOCTOR.gpText).toMatch(/GP or a physiotherapist/);
+    expect(SEE_A_DOCTOR.gpText).toMatch(/keep moving gently/);
+    expect(SEE_A_DOCTOR.gpText).not.toMatch(/do not stretch/i);
+    expect(needsGpVisit({ ...answers, fever: true })).toBe(false);
+  });
+
   it('bladder or bowel trouble is urgent; other flags are prompt but not urgent', () => {
     expect(needsUrgentCare({ ...allNo, 'bladder-bowel': true })).toBe(true);
+    expect(needsUrgentCare({ ...allNo, 'saddle-numbness': true })).toBe(true);
+    expect(needsUrgentCare({ ...allNo, 'both-legs': true })).toBe(true);
     expect(needsUrgentCare({ ...allNo, fever: true, 'weight-loss': true })).toBe(false);
     const urgent = medicalAdvice({ fever: true, 'bladder-bowel': true })!;
     expect(urgent.urgent).toBe(true);
@@ -96,6 +141,22 @@ describe('needsMedicalCare / medicalAdvice', () => {
     const prompt = medicalAdvice({ 'after-injury': true })!;
     expect(prompt.urgent).toBe(false);
     expect(prompt.text).toMatch(/promptly/);
+  });
+
+  it('puts stretches on hold for a week after a check-in with a stop sign; pain for weeks alone does not (issue #17)', () => {
+    const day = 86_400_000;
+    const t0 = Date.parse('2026-03-02T09:00:00Z');
+    expect(stretchHold([], t0)).toBeNull();
+    expect(stretchHold([{ at: t0, redFlags: ['long-lasting'] }], t0 + 1000)).toBeNull();
+    const checkIns = [{ at: t0, redFlags: ['fever'] }];
+    expect(stretchHold(checkIns, t0 + 1000)).toEqual({ since: t0, until: t0 + STRETCH_HOLD_DAYS * day, urgent: false });
+    expect(stretchHold(checkIns, t0 + STRETCH_HOLD_DAYS * day - 1)).not.toBeNull();
+    expect(stretchHold(checkIns, t0 + STRETCH_HOLD_DAYS * day)).toBeNull();
+    // A later all-clear does not lift it; a later stop sign extends it.
+    const later = [...checkIns, { at: t0 + day, redFlags: [] }, { at: t0 + 2 * day, redFlags: ['both-legs'] }];
+    expect(stretchHold(later, t0 + 3 * day)).toEqual({ since: t0 + 2 * day, until: t0 + (2 + STRETCH_HOLD_DAYS) * day, urgent: true });
+    expect(isStopSign('long-lasting')).toBe(false);
+    expect(isStopSign('no-such-flag')).toBe(false);
   });
 
   it('says once, plainly, that Sitwell is not a medical device', () => {

@@ -245,7 +245,8 @@ describe('bridge methods over HTTP beside a running monitor (the scripted idle s
     expect(refused.body.error.message).toMatch(/prompt is open/);
     await ok('answerPrompt', { action: 'skip' });
     await ok('updateSettings', { sitLimitMinutes: 120 }); // no new prompt during the rest of the test
-    const s = await ok('startStretch', { routineId: 'quick-2' });
+    // The longest routine: a session open past its length (about 7 settings minutes here) would end by itself.
+    const s = await ok('startStretch', { routineId: 'full-5' });
     expect((await callHttp(h, 'deleteAllData', { confirm: 'DELETE' })).body.error.message).toMatch(/stretch is running/);
     await ok('finishStretch', { id: s.id, completed: false, stepsDone: 0 });
     expect(await ok('deleteAllData', { confirm: 'DELETE' })).toEqual({ deleted: true });

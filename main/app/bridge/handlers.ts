@@ -1,18 +1,18 @@
 import { isMethod, type CallResult, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
 import { METHODS } from '../../../shared/bridgeSchemas.js';
-import { RED_FLAGS, needsMedicalCare } from '../../../shared/checkin.js';
+import { RED_FLAGS, STRETCH_HOLD_DAYS, needsMedicalCare, stretchHold } from '../../../shared/checkin.js';
 import type { Settings } from '../../../shared/settings.js';
 import { dateToDay } from '../../../shared/calendar.js';
 import { isValidZone, nextLocalMidnight } from '../../core/localTime.js';
 import type { Store, StretchSession } from '../../store/types.js';
-import { TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus } from '../monitor.js';
+import { ABANDONED_AFTER_MINUTES, TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus } from '../monitor.js';
 import { readStatus } from '../status.js';
 import { getStats } from '../statsForDates.js';
 import type { BridgeDispatcher, EventListener } from './dispatcher.js';
 import { refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
 import { historyNow } from './historyNow.js';
-import { stepsTotal, suggest } from './stretchPlan.js';
+import { sessionPlan, suggest } from './stretchPlan.js';
 import { parseInput } from './validate.js';
 import type { z } from 'zod';
 
@@ -59,6 +59,12 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
   let detachMonitor: (() => void) | null = null;
   /** History-only mode: the session this window started and has not finished. */
   let ownStretch: StretchSession | null = null;
+  /** When ownStretch counts as abandoned (its length plus ABANDONED_AFTER_MINUTES), like the monitor's sessions. */
+  let ownStretchEndsBy = 0;
+  const endOwnStretch = () => {
+    if (ownStretch) store.finishStretch(ownStretch.id, { end: Math.max(now(), ownStretch.start), completed: false, stepsDone: 0 });
+    ownStretch = null;
+  };
 
   const emit = (event: EventName, payload: () => unknown) => {
     if (listeners.size === 0) return;
@@ -78,8 +84,11 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
     }
   };
 
-  const nowState = (): NowStateView =>
-    monitor ? monitor.now() : historyNow(store, { dataPath: ctx.dataPath, zone: ctx.zone(), now: now(), stretching: ownStretch });
+  const nowState = (): NowStateView => {
+    if (monitor) return monitor.now();
+    if (ownStretch && now() > ownStretchEndsBy) endOwnStretch();
+    return historyNow(store, { dataPath: ctx.dataPath, zone: ctx.zone(), now: now(), stretching: ownStretch });
+  };
 
   const onMonitor = (e: MonitorEvent) => {
     switch (e.type) {
@@ -122,14 +131,16 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
     answerPrompt: ({ action }) => ({ answered: tracking().answer(action) }),
 
     startStretch: ({ routineId }) => {
-      const total = stepsTotal(routineId);
-      if (total === null) throw refuse('routineId', `routineId: "${routineId}" is not a routine or stretch Sitwell knows`);
+      const plan = sessionPlan(routineId);
+      if (plan === null) throw refuse('routineId', `routineId: "${routineId}" is not a routine or stretch Sitwell knows`);
       let session: StretchSession;
-      if (monitor) session = monitor.startStretch(routineId, total);
+      if (monitor) session = monitor.startStretch(routineId, plan.stepsTotal, plan.lengthSeconds);
       else {
-        // Not tracking, but the session is still history worth keeping.
-        session = ownStretch ?? store.startStretch({ start: now(), routineId, stepsTotal: total, zone: ctx.zone() });
+        // Not tracking, but the session is still history worth keeping; one left open ends here, never reused.
+        endOwnStretch();
+        session = store.startStretch({ start: now(), routineId, stepsTotal: plan.stepsTotal, zone: ctx.zone() });
         ownStretch = session;
+        ownStretchEndsBy = session.start + (plan.lengthSeconds + ABANDONED_AFTER_MINUTES * 60) * 1000;
       }
       emit('state', nowState);
       return toView(session);
@@ -189,7 +200,8 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
       const t = now();
       // One suggestion per open prompt (or per minute), so a reload does not change it.
       const seed = monitor?.now().openPrompt?.at ?? Math.floor(t / 60_000);
-      return { stretchId: suggest(store.listStretches({ from: t - SUGGESTION_WINDOW_MS }), seed) };
+      const hold = stretchHold(store.listCheckIns({ from: t - STRETCH_HOLD_DAYS * 86_400_000 }), t);
+      return { stretchId: suggest(store.listStretches({ from: t - SUGGESTION_WINDOW_MS }), seed), hold };
     },
 
     addCheckIn: ({ soreness, areas, redFlags, note }) => {

@@ -1,21 +1,24 @@
-import { routineById, routineSteps, stretchSteps } from '../../../shared/routines.js';
+import { routineById, routineSteps, stepsDurationSeconds, stretchSteps, type RoutineStep } from '../../../shared/routines.js';
 import { STRETCHES, stretchById, suggestStretch, type SuggestionHistoryEntry } from '../../../shared/stretches/index.js';
 import type { StretchSession } from '../../store/types.js';
 
-/** Steps in a routine or a single stretch, as the player counts them; null for an id that is neither. */
-export function stepsTotal(routineId: string): number | null {
+/** A routine's or a single stretch's steps, as the player plays them; null for an id that is neither. */
+function sessionSteps(routineId: string): RoutineStep[] | null {
   const routine = routineById(routineId);
-  if (routine) return routineSteps(routine, STRETCHES).length;
+  if (routine) return routineSteps(routine, STRETCHES);
   const stretch = stretchById(routineId);
-  return stretch ? stretchSteps(stretch).length : null;
+  return stretch ? stretchSteps(stretch) : null;
+}
+
+/** How many steps a session has and how long the player takes for them; null for an unknown id. */
+export function sessionPlan(routineId: string): { stepsTotal: number; lengthSeconds: number } | null {
+  const steps = sessionSteps(routineId);
+  return steps ? { stepsTotal: steps.length, lengthSeconds: stepsDurationSeconds(steps) } : null;
 }
 
 /** The stretch ids of a session's steps, in order. */
 function sessionStretchIds(routineId: string): string[] {
-  const routine = routineById(routineId);
-  if (routine) return routineSteps(routine, STRETCHES).map((s) => s.stretchId);
-  const stretch = stretchById(routineId);
-  return stretch ? stretchSteps(stretch).map((s) => s.stretchId) : [];
+  return (sessionSteps(routineId) ?? []).map((s) => s.stretchId);
 }
 
 /**

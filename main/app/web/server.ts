@@ -36,6 +36,8 @@ export interface WebServer {
   port: number;
   /** What the socket is bound to, as node:http reports it (always 127.0.0.1). */
   address: AddressInfo;
+  /** Pages with an open event stream: 0 means no tab would hear a notification click. */
+  readonly openPages: number;
   close(): Promise<void>;
 }
 
@@ -245,6 +247,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     token,
     port,
     address,
+    get openPages() {
+      return streams.count;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         streams.closeAll();

@@ -3,6 +3,7 @@ import { userZone } from '../../platform/zone.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../bridge/handlers.js';
 import type { Monitor } from '../monitor.js';
 import { appVersion } from '../version.js';
+import { openInBrowser } from './openBrowser.js';
 import { DEFAULT_STATIC_DIR, ensureRendererBuilt } from './rendererBuild.js';
 import { startWebServer } from './server.js';
 
@@ -24,6 +25,8 @@ export interface StartUiOptions {
   print?: (line: string) => void;
   /** Progress and problems (default: stderr). */
   log?: (line: string) => void;
+  /** Opens a page of this UI in the user's browser (default: the system's opener). */
+  openBrowser?: (url: string) => void;
 }
 
 export interface RunningUi {
@@ -61,9 +64,29 @@ export async function startUi(opts: StartUiOptions): Promise<RunningUi> {
   });
   const server = await startWebServer({ dispatcher, staticDir, port: opts.port ?? 0, host: '127.0.0.1', log });
   const tracking = opts.monitor !== null;
+  const openBrowser = opts.openBrowser ?? ((url: string) => openInBrowser(url, log));
+  // A click on a notification ("Open Sitwell", "Start stretch") is heard by the open tabs; with none open,
+  // it opens the window itself, or the click would do nothing.
+  const stopOpening = opts.monitor?.on((e) => {
+    if ((e.type !== 'open-prompt' && e.type !== 'start-stretch') || server.openPages > 0) return;
+    void pageFor(e.type, dispatcher).then((hash) => openBrowser(`${server.url}${hash}`));
+  });
   print(
     `${UI_LINE_PREFIX}${server.url}` +
       (tracking ? '' : '  (history only: this does not track your sitting; run `sitwell daemon --ui` for prompts)'),
   );
-  return { url: server.url, token: server.token, port: server.port, tracking, dispatcher, close: () => server.close() };
+  const close = () => {
+    stopOpening?.();
+    return server.close();
+  };
+  return { url: server.url, token: server.token, port: server.port, tracking, dispatcher, close };
+}
+
+/** The page a notification click asks for: the prompt, or the suggested stretch (the prompt while stretches are on hold). */
+async function pageFor(action: 'open-prompt' | 'start-stretch', dispatcher: BridgeDispatcher): Promise<string> {
+  if (action === 'open-prompt') return '#/prompt';
+  const suggestion = await dispatcher.call('suggestStretch', {});
+  if (!suggestion.ok) return '#/stretch';
+  const { stretchId, hold } = suggestion.value as { stretchId: string; hold: unknown };
+  return hold ? '#/prompt' : `#/stretch/play/${stretchId}`;
 }

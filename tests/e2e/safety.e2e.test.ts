@@ -1,0 +1,168 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../main/store/index.js';
+import { ON_HOLD_ADVICE, RED_FLAGS } from '../../shared/checkin.js';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { cliHas } from './support/cli.js';
+import { queryDb } from './support/db.js';
+import { openPage } from './support/page.js';
+import { startDaemonUi, tempDir, type RunningSitwell } from './support/server.js';
+
+/**
+ * Issue #17's defects, each as a user meets them, against a live monitor: `sitwell daemon --ui`
+ * with its documented testing options (idle time from a file, a settings minute of MINUTE_MS).
+ */
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+const daemonHasUi = cliHas('daemon', '--ui');
+if (!daemonHasUi) console.log('skipped: `sitwell daemon --ui` is not available in this checkout');
+
+const MINUTE_MS = 1000;
+
+interface StretchRow {
+  id: number;
+  routine_id: string;
+  end_ms: number | null;
+  completed: number;
+}
+
+describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real Chromium, sitwell daemon --ui, real SQLite)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  const idle = join(tmp.dir, 'idle');
+  let daemon: RunningSitwell;
+  let browser: Browser;
+  let typing: ReturnType<typeof setInterval> | null = null;
+
+  const keepSitting = () => {
+    typing ??= setInterval(() => writeFileSync(idle, '0'), 250);
+  };
+  const walkAway = () => {
+    if (typing) clearInterval(typing);
+    typing = null;
+  };
+  const stretches = (since: number) => queryDb<StretchRow>(db, `SELECT id, routine_id, end_ms, completed FROM stretches WHERE start_ms >= ${since} ORDER BY id`);
+  const openPrompts = () => queryDb<{ id: number }>(db, "SELECT id FROM prompts WHERE kind = 'break' AND outcome = 'unanswered'");
+
+  /** A player whose finish never reaches Sitwell: the tab is closed mid-stretch (the browser quit, the laptop died). */
+  async function abandonPlayer(routineId: string, since: number): Promise<void> {
+    const { page, context } = await openPage(browser);
+    await context.route('**/api/call/finishStretch', (route) => route.abort('connectionrefused'));
+    await page.goto(daemon.view(`#/stretch/play/${routineId}`));
+    await expect.poll(() => stretches(since).filter((s) => s.routine_id === routineId && s.end_ms === null).length).toBe(1);
+    await context.close();
+  }
+
+  async function answerPromptAway(page: Page): Promise<void> {
+    if (openPrompts().length === 0) return;
+    await page.goto(daemon.view('#/prompt'));
+    await page.getByTestId('prompt-skip').click();
+  }
+
+  beforeAll(async () => {
+    const store = openStore(db);
+    // A prompt after 4 s of sitting, away after 2 s without input; snooze long, so no repeat interferes.
+    store.updateSettings({ sitLimitMinutes: 4, snoozeMinutes: 60, minBreakMinutes: 2, postureEnabled: false });
+    store.close();
+    [daemon, browser] = await Promise.all([startDaemonUi(db, idle, MINUTE_MS), launchChromium()]);
+  });
+  afterEach(() => walkAway());
+  afterAll(async () => {
+    walkAway();
+    await browser?.close();
+    await daemon?.stop();
+    tmp.cleanup();
+  });
+
+  it('a stretch abandoned mid-way ends by itself after its length plus 2 minutes, and tracking resumes', { timeout: 60_000 }, async () => {
+    const since = Date.now();
+    await abandonPlayer('seated-piriformis', since);
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(daemon.view('#/now'));
+    keepSitting();
+    // seated-piriformis plays about a minute: it ends by itself about 3 settings minutes (3 s) later.
+    await page.getByTestId('now-bout').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('now-stretching').count()).toBe(0);
+    const [row] = stretches(since);
+    expect(row).toMatchObject({ routine_id: 'seated-piriformis', completed: 0 });
+    expect(row!.end_ms).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a session left open is never reused for another routine: the next one is saved', { timeout: 60_000 }, async () => {
+    const since = Date.now();
+    await abandonPlayer('seated-piriformis', since);
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(daemon.view('#/stretch/play/full-5', { speed: '20' }));
+    await expect.poll(() => page.getByTestId('player-progress').textContent(), { timeout: 20_000 }).toMatch(/step ([4-9]|1\d) of/);
+    await page.getByTestId('player-stop').click();
+    await page.getByText('Saved to your history.').waitFor();
+    await expect.poll(() => page.getByText(/Not saved/).count()).toBe(0);
+    const rows = stretches(since);
+    expect(rows.map((r) => r.routine_id)).toEqual(['seated-piriformis', 'full-5']);
+    expect(rows.every((r) => r.end_ms !== null)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('Now with a prompt open: one notice and no "Break now"; paused until tomorrow reads "until tomorrow"', { timeout: 60_000 }, async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(daemon.view('#/now'));
+    await page.getByTestId('now-next').waitFor();
+    const before = openPrompts().length;
+    keepSitting();
+    await expect.poll(() => openPrompts().length, { timeout: 20_000 }).toBeGreaterThan(before);
+    await expect.poll(() => page.getByTestId('now-next').textContent()).toBe('A break prompt is open now.');
+    // The page heard the prompt arrive live: still one notice about it, not the app banner as well.
+    await page.waitForTimeout(500);
+    await expect.poll(() => page.getByText(/break prompt is waiting|Time for a break/).count()).toBe(1);
+    await expect.poll(() => page.locator('.banner').count()).toBe(0);
+    await page.getByRole('button', { name: 'Pause until tomorrow' }).click();
+    await expect.poll(() => page.getByTestId('pause-status').textContent()).toBe('Prompts are paused until tomorrow.');
+    await expect.poll(() => page.getByTestId('now-next').textContent()).toBe('None while paused.');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => page.getByTestId('pause-status').textContent()).toBe('Prompts are on.');
+    await answerPromptAway(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  // Last: the warning sign puts stretches on hold for a week in this history.
+  it('after a check-in with a warning sign the break prompt suggests walking or rest, with no Start stretch', { timeout: 60_000 }, async () => {
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+    await page.goto(daemon.view('#/checkin'));
+    await page.getByLabel('How sore are you right now?').fill('5');
+    for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-${f.id === 'fever' ? 'yes' : 'no'}`).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByTestId('see-doctor').waitFor();
+    await screenshot(page, 'checkin-red-flag', 'light');
+
+    await page.goto(daemon.view('#/prompt'));
+    const before = openPrompts().length;
+    keepSitting();
+    await expect.poll(() => openPrompts().length, { timeout: 20_000 }).toBeGreaterThan(before);
+    await page.getByRole('heading', { level: 1, name: 'Time for a break' }).waitFor();
+    const hold = page.getByTestId('prompt-hold');
+    await hold.waitFor();
+    await expect.poll(() => hold.getByRole('heading').textContent()).toBe(ON_HOLD_ADVICE.heading);
+    await expect.poll(() => hold.textContent()).toMatch(/until \w+day/);
+    await expect.poll(() => page.getByTestId('prompt-stretch').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('prompt-suggestion').count()).toBe(0);
+    await expect.poll(() => page.locator('main a[href^="#/stretch"]').count()).toBe(0);
+    // The S shortcut starts nothing either.
+    await page.waitForTimeout(800);
+    await page.keyboard.press('s');
+    await page.waitForTimeout(300);
+    expect(page.url()).toContain('#/prompt');
+    await screenshot(page, 'prompt-red-flag', 'light');
+    const { violations } = await axeScan(page);
+    expect(seriousOrCritical(violations)).toEqual([]);
+    await page.getByTestId('prompt-skip').click();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
