@@ -90,3 +90,9 @@ export function startDaemonUi(db: string, idleFile: string, minuteMs: number): P
   writeFileSync(idleFile, '0');
   return start(['--db', db, 'daemon', '--ui', '--port', '0', '--idle-source', `file:${idleFile}`, '--testing-minute-ms', String(minuteMs), '--no-notifications']);
 }
+
+/** The same with real desktop notifications, in `env` (a test desktop's DISPLAY and session bus). */
+export function startDaemonUiWithNotifications(db: string, idleFile: string, minuteMs: number, env: NodeJS.ProcessEnv): Promise<RunningSitwell> {
+  writeFileSync(idleFile, '0');
+  return start(['--db', db, 'daemon', '--ui', '--port', '0', '--idle-source', `file:${idleFile}`, '--testing-minute-ms', String(minuteMs)], env);
+}

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../main/store/index.js';
+import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { openPage } from './support/page.js';
+import { startDaemonUiWithNotifications, tempDir, type RunningSitwell } from './support/server.js';
+
+/**
+ * Issue #17: in web mode, "Open Sitwell" on the break notification did nothing when no tab was open.
+ * Real Xvfb, D-Bus session bus and dunst; the click is dunst's own (`dunstctl action`); the browser is
+ * started by the real xdg-open, whose http handler here is a tiny "browser" that notes the address it was
+ * given (XDG_CONFIG_HOME/XDG_DATA_HOME of the test): the test then opens that address in Chromium.
+ */
+
+const missing = missingTools(['Xvfb', 'dbus-daemon', 'dbus-monitor', 'dunst', 'dunstctl', 'xdg-open']);
+if (missing.length) console.log(`skipped: opening Sitwell from a notification needs ${missing.join(', ')}`);
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+const MINUTE_MS = 1000;
+
+describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notification in web mode (real dunst, xdg-open, Chromium)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  const idle = join(tmp.dir, 'idle');
+  const opened = join(tmp.dir, 'opened');
+  let desktop: Desktop;
+  let notes: NotificationMonitor;
+  let daemon: RunningSitwell;
+  let browser: Browser;
+  const typing = setInterval(() => existsSync(tmp.dir) && writeFileSync(idle, '0'), 250);
+  const openedUrls = () => (existsSync(opened) ? readFileSync(opened, 'utf8').split('\n').filter(Boolean) : []);
+
+  beforeAll(async () => {
+    const browserScript = join(tmp.dir, 'browser.sh');
+    writeFileSync(browserScript, `#!/bin/sh\necho "$1" >> '${opened}'\n`);
+    chmodSync(browserScript, 0o755);
+    mkdirSync(join(tmp.dir, 'config'));
+    mkdirSync(join(tmp.dir, 'data', 'applications'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'config', 'mimeapps.list'), '[Default Applications]\nx-scheme-handler/http=sitwell-test-browser.desktop\n');
+    writeFileSync(
+      join(tmp.dir, 'data', 'applications', 'sitwell-test-browser.desktop'),
+      `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${browserScript} %u\nMimeType=x-scheme-handler/http;\n`,
+    );
+    const store = openStore(db);
+    // A break prompt after 3 s of sitting, repeated every 3 s while unanswered.
+    store.updateSettings({ sitLimitMinutes: 3, snoozeMinutes: 3, minBreakMinutes: 2, postureEnabled: false });
+    store.close();
+    desktop = await startDesktop();
+    notes = await desktop.monitorNotifications();
+    const env: NodeJS.ProcessEnv = { ...desktop.env, XDG_CONFIG_HOME: join(tmp.dir, 'config'), XDG_DATA_HOME: join(tmp.dir, 'data') };
+    delete env.XDG_CURRENT_DESKTOP;
+    delete env.BROWSER;
+    [daemon, browser] = await Promise.all([startDaemonUiWithNotifications(db, idle, MINUTE_MS, env), launchChromium()]);
+  }, 60_000);
+
+  afterAll(async () => {
+    clearInterval(typing);
+    await browser?.close();
+    await daemon?.stop();
+    await notes?.stop();
+    await desktop?.stop();
+    tmp.cleanup();
+  });
+
+  it('with no tab open, clicking the notification opens the prompt page in the browser; with one open, it opens nothing more', { timeout: 60_000 }, async () => {
+    await notes.waitFor((e) => e.kind === 'notify' && e.summary === 'Time to stand up', 20_000);
+    expect(openedUrls()).toEqual([]);
+    await desktop.clickNotification();
+    await expect.poll(openedUrls, { timeout: 10_000 }).toHaveLength(1);
+    const url = openedUrls()[0]!;
+    expect(url.startsWith(daemon.origin)).toBe(true);
+    expect(new URL(url).hash).toBe('#/prompt');
+
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: 'Time for a break' }).waitFor({ timeout: 10_000 });
+
+    // Now a tab listens: the next click goes to it and no second browser window opens.
+    await page.goto(daemon.view('#/now'));
+    await page.getByTestId('now-next').waitFor();
+    const count = notes.events.filter((e) => e.kind === 'notify').length;
+    await notes.waitFor((e) => e.kind === 'notify' && notes.events.filter((x) => x.kind === 'notify').length > count, 20_000);
+    await desktop.clickNotification();
+    await page.waitForURL(/#\/prompt$/, { timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    expect(openedUrls()).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
