@@ -45,7 +45,7 @@ export function formatPausedUntil(until: number, now: number): string {
   const today = new Date(now);
   const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
   const dayAfter = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 2).getTime();
-  if (until >= tomorrow && until < tomorrow + MINUTE) return 'until tomorrow';
+  if (until >= tomorrow && until < tomorrow + 60_000) return 'until tomorrow';
   if (until >= tomorrow && until < dayAfter) return `until ${formatTime(until)} tomorrow`;
   if (until >= dayAfter) return `until ${formatDayOf(until)}, ${formatTime(until)}`;
   return `until ${formatTime(until)}`;

@@ -1,14 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../main/store/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { cliHas } from './support/cli.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
-import { startDaemonUi, tempDir, type RunningSitwell } from './support/server.js';
+import { useDaemonSuite } from './support/daemonSuite.js';
 
 /**
  * Answering break prompts needs a live monitor: `sitwell daemon --ui` with its documented testing
@@ -29,21 +26,10 @@ interface PromptRow {
 }
 
 describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (real Chromium, sitwell daemon --ui, real SQLite)', () => {
-  const tmp = tempDir();
-  const db = join(tmp.dir, 'history.db');
-  const idle = join(tmp.dir, 'idle');
-  let daemon: RunningSitwell;
-  let browser: Browser;
-  let typing: ReturnType<typeof setInterval> | null = null;
-
-  /** Keeps "using the keyboard": the idle file is rewritten well inside minBreakMinutes. */
-  const keepSitting = () => {
-    typing ??= setInterval(() => writeFileSync(idle, '0'), 250);
-  };
-  const walkAway = () => {
-    if (typing) clearInterval(typing);
-    typing = null;
-  };
+  // One settings minute lasts MINUTE_MS: a prompt after 1 s of sitting, snooze 3 s, away after 2 s idle
+  // (shorter than the 3 s after which an unanswered prompt repeats).
+  const suite = useDaemonSuite({ sitLimitMinutes: 1, snoozeMinutes: 3, minBreakMinutes: 2, postureEnabled: false }, MINUTE_MS);
+  const { db, keepSitting, walkAway } = suite;
   const breakPrompts = () => queryDb<PromptRow>(db, "SELECT id, kind, outcome FROM prompts WHERE kind = 'break' ORDER BY id");
 
   /** Waits for the prompt view to show an open prompt that is not one of `seen`. */
@@ -54,25 +40,9 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
     await page.waitForTimeout(800);
   }
 
-  beforeAll(async () => {
-    const store = openStore(db);
-    // One settings minute lasts MINUTE_MS: a prompt after 1 s of sitting, snooze 3 s, away after 2 s idle
-    // (shorter than the 3 s after which an unanswered prompt repeats).
-    store.updateSettings({ sitLimitMinutes: 1, snoozeMinutes: 3, minBreakMinutes: 2, postureEnabled: false });
-    store.close();
-    [daemon, browser] = await Promise.all([startDaemonUi(db, idle, MINUTE_MS), launchChromium()]);
-  });
-  afterEach(() => walkAway());
-  afterAll(async () => {
-    walkAway();
-    await browser?.close();
-    await daemon?.stop();
-    tmp.cleanup();
-  });
-
   it('Snooze by keyboard (Z) records "snoozed"', async () => {
-    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
-    await page.goto(daemon.view('#/prompt'));
+    const { page, context, problems } = await openPage(suite.browser, { bypassCSP: true });
+    await page.goto(suite.daemon.view('#/prompt'));
     keepSitting();
     await awaitNewPrompt(page, 0);
     await screenshot(page, 'prompt-open', 'light');
@@ -80,7 +50,7 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
     await expect.poll(() => breakPrompts()[0]?.outcome).toBe('snoozed');
     await expect.poll(() => page.getByTestId('prompt-result').textContent()).toContain('Snoozed');
     // The Now view while tracking: a running bout and the next prompt.
-    await page.goto(daemon.view('#/now'));
+    await page.goto(suite.daemon.view('#/now'));
     await page.getByRole('timer').waitFor();
     await screenshot(page, 'now-tracking', 'light');
     expect(problems).toEqual([]);
@@ -88,8 +58,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
   });
 
   it('Skip by button records "skipped" (the open prompt passes an axe scan, dark theme)', async () => {
-    const { page, context, problems } = await openPage(browser, { colorScheme: 'dark', bypassCSP: true });
-    await page.goto(daemon.view('#/prompt'));
+    const { page, context, problems } = await openPage(suite.browser, { colorScheme: 'dark', bypassCSP: true });
+    await page.goto(suite.daemon.view('#/prompt'));
     keepSitting();
     const seen = breakPrompts().length;
     await awaitNewPrompt(page, seen);
@@ -98,8 +68,9 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
     expect(passes).toBeGreaterThan(10);
     expect(seriousOrCritical(violations)).toEqual([]);
     await page.getByTestId('prompt-skip').click();
-    await expect.poll(() => breakPrompts()[seen]?.outcome).toBe('skipped');
-    await page.goto(daemon.view('#/now'));
+    // The axe scan can outlast the 3-s repeat on a loaded machine: Skip then answers the repeat, not the first.
+    await expect.poll(() => breakPrompts().slice(seen).map((p) => p.outcome)).toContain('skipped');
+    await page.goto(suite.daemon.view('#/now'));
     await page.getByRole('timer').waitFor();
     await screenshot(page, 'now-tracking', 'dark');
     const now = await axeScan(page);
@@ -110,8 +81,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
 
   it('Start stretch (S) opens the player, records "stretched" and a stretch session', async () => {
     const since = Date.now(); // only this attempt's session: a CI retry runs on the same database
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(daemon.view('#/prompt', { speed: '50' }));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/prompt', { speed: '50' }));
     keepSitting();
     const seen = breakPrompts().length;
     await awaitNewPrompt(page, seen);
@@ -128,8 +99,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
   });
 
   it('walking away while the prompt is open records "took-break"', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(daemon.view('#/prompt'));
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/prompt'));
     keepSitting();
     const seen = breakPrompts().length;
     await awaitNewPrompt(page, seen);
@@ -140,8 +111,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
   });
 
   it('a prompt arriving while the user types elsewhere neither moves the view nor takes focus', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(daemon.view('#/settings'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/settings'));
     const zone = page.getByLabel('Time zone for days and times');
     await zone.click();
     keepSitting();

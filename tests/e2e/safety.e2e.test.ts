@@ -1,15 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../main/store/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ON_HOLD_ADVICE, RED_FLAGS } from '../../shared/checkin.js';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
-import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { cliHas } from './support/cli.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
-import { startDaemonUi, tempDir, type RunningSitwell } from './support/server.js';
+import { useDaemonSuite } from './support/daemonSuite.js';
 
 /**
  * Issue #17's defects, each as a user meets them, against a live monitor: `sitwell daemon --ui`
@@ -30,58 +27,33 @@ interface StretchRow {
 }
 
 describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real Chromium, sitwell daemon --ui, real SQLite)', () => {
-  const tmp = tempDir();
-  const db = join(tmp.dir, 'history.db');
-  const idle = join(tmp.dir, 'idle');
-  let daemon: RunningSitwell;
-  let browser: Browser;
-  let typing: ReturnType<typeof setInterval> | null = null;
+  // A prompt after 4 s of sitting, away after 2 s without input; snooze long, so no repeat interferes.
+  const suite = useDaemonSuite({ sitLimitMinutes: 4, snoozeMinutes: 60, minBreakMinutes: 2, postureEnabled: false }, MINUTE_MS);
+  const { db, keepSitting } = suite;
 
-  const keepSitting = () => {
-    typing ??= setInterval(() => writeFileSync(idle, '0'), 250);
-  };
-  const walkAway = () => {
-    if (typing) clearInterval(typing);
-    typing = null;
-  };
   const stretches = (since: number) => queryDb<StretchRow>(db, `SELECT id, routine_id, end_ms, completed FROM stretches WHERE start_ms >= ${since} ORDER BY id`);
   const openPrompts = () => queryDb<{ id: number }>(db, "SELECT id FROM prompts WHERE kind = 'break' AND outcome = 'unanswered'");
 
   /** A player whose finish never reaches Sitwell: the tab is closed mid-stretch (the browser quit, the laptop died). */
   async function abandonPlayer(routineId: string, since: number): Promise<void> {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(suite.browser);
     await context.route('**/api/call/finishStretch', (route) => route.abort('connectionrefused'));
-    await page.goto(daemon.view(`#/stretch/play/${routineId}`));
+    await page.goto(suite.daemon.view(`#/stretch/play/${routineId}`));
     await expect.poll(() => stretches(since).filter((s) => s.routine_id === routineId && s.end_ms === null).length).toBe(1);
     await context.close();
   }
 
   async function answerPromptAway(page: Page): Promise<void> {
     if (openPrompts().length === 0) return;
-    await page.goto(daemon.view('#/prompt'));
+    await page.goto(suite.daemon.view('#/prompt'));
     await page.getByTestId('prompt-skip').click();
   }
-
-  beforeAll(async () => {
-    const store = openStore(db);
-    // A prompt after 4 s of sitting, away after 2 s without input; snooze long, so no repeat interferes.
-    store.updateSettings({ sitLimitMinutes: 4, snoozeMinutes: 60, minBreakMinutes: 2, postureEnabled: false });
-    store.close();
-    [daemon, browser] = await Promise.all([startDaemonUi(db, idle, MINUTE_MS), launchChromium()]);
-  });
-  afterEach(() => walkAway());
-  afterAll(async () => {
-    walkAway();
-    await browser?.close();
-    await daemon?.stop();
-    tmp.cleanup();
-  });
 
   it('a stretch abandoned mid-way ends by itself after its length plus 2 minutes, and tracking resumes', { timeout: 60_000 }, async () => {
     const since = Date.now();
     await abandonPlayer('seated-piriformis', since);
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(daemon.view('#/now'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/now'));
     keepSitting();
     // seated-piriformis plays about a minute: it ends by itself about 3 settings minutes (3 s) later.
     await page.getByTestId('now-bout').waitFor({ timeout: 20_000 });
@@ -96,8 +68,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
   it('a session left open is never reused for another routine: the next one is saved', { timeout: 60_000 }, async () => {
     const since = Date.now();
     await abandonPlayer('seated-piriformis', since);
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(daemon.view('#/stretch/play/full-5', { speed: '20' }));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/stretch/play/full-5', { speed: '20' }));
     await expect.poll(() => page.getByTestId('player-progress').textContent(), { timeout: 20_000 }).toMatch(/step ([4-9]|1\d) of/);
     await page.getByTestId('player-stop').click();
     await page.getByText('Saved to your history.').waitFor();
@@ -110,8 +82,8 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
   });
 
   it('Now with a prompt open: one notice and no "Break now"; paused until tomorrow reads "until tomorrow"', { timeout: 60_000 }, async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(daemon.view('#/now'));
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.daemon.view('#/now'));
     await page.getByTestId('now-next').waitFor();
     const before = openPrompts().length;
     keepSitting();
@@ -133,15 +105,15 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
 
   // Last: the warning sign puts stretches on hold for a week in this history.
   it('after a check-in with a warning sign the break prompt suggests walking or rest, with no Start stretch', { timeout: 60_000 }, async () => {
-    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
-    await page.goto(daemon.view('#/checkin'));
+    const { page, context, problems } = await openPage(suite.browser, { bypassCSP: true });
+    await page.goto(suite.daemon.view('#/checkin'));
     await page.getByLabel('How sore are you right now?').fill('5');
     for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-${f.id === 'fever' ? 'yes' : 'no'}`).check();
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByTestId('see-doctor').waitFor();
     await screenshot(page, 'checkin-red-flag', 'light');
 
-    await page.goto(daemon.view('#/prompt'));
+    await page.goto(suite.daemon.view('#/prompt'));
     const before = openPrompts().length;
     keepSitting();
     await expect.poll(() => openPrompts().length, { timeout: 20_000 }).toBeGreaterThan(before);

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { openStore } from '../../../main/store/index.js';
+import type { Settings } from '../../../shared/settings.js';
+import { launchChromium } from './chromium.js';
+import { startDaemonUi, tempDir, type RunningSitwell } from './server.js';
+
+export interface DaemonSuite {
+  readonly db: string;
+  readonly daemon: RunningSitwell;
+  readonly browser: Browser;
+  /** Keeps "using the keyboard": the idle file is rewritten well inside minBreakMinutes. */
+  keepSitting(): void;
+  /** Stops the input: after minBreakMinutes the user is away. Called after every test too. */
+  walkAway(): void;
+}
+
+/**
+ * Inside a describe: a fresh history with `settings`, the real `sitwell daemon --ui` over it with its
+ * documented testing options (idle time read from a file, a settings minute of `minuteMs`) and a headless
+ * Chromium. "Input" is writing 0 to the idle file; stopping the writes is walking away.
+ */
+export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): DaemonSuite {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  const idle = join(tmp.dir, 'idle');
+  let daemon: RunningSitwell | undefined;
+  let browser: Browser | undefined;
+  let typing: ReturnType<typeof setInterval> | null = null;
+  const walkAway = () => {
+    if (typing) clearInterval(typing);
+    typing = null;
+  };
+  beforeAll(async () => {
+    const store = openStore(db);
+    store.updateSettings(settings);
+    store.close();
+    [daemon, browser] = await Promise.all([startDaemonUi(db, idle, minuteMs), launchChromium()]);
+  });
+  afterEach(() => walkAway());
+  afterAll(async () => {
+    walkAway();
+    await browser?.close();
+    await daemon?.stop();
+    tmp.cleanup();
+  });
+  return {
+    db,
+    get daemon() {
+      return daemon!;
+    },
+    get browser() {
+      return browser!;
+    },
+    keepSitting() {
+      typing ??= setInterval(() => writeFileSync(idle, '0'), 250);
+    },
+    walkAway,
+  };
+}
