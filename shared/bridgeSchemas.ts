@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROMPT_KINDS } from './domain.js';
 import { CheckinSubmissionSchema } from './checkinSchema.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import type { StatsReport } from './statsReport.js';
@@ -17,7 +18,7 @@ export const NowStateSchema = z.object({
   bout: z.object({ start: z.number(), sittingMs: z.number() }).nullable(),
   todaySittingMs: z.number(),
   todayBouts: z.number(),
-  next: z.object({ kind: z.enum(['posture', 'break']), at: z.number() }).nullable(),
+  next: z.object({ kind: z.enum(PROMPT_KINDS), at: z.number() }).nullable(),
   pausedUntil: z.number().nullable(),
   openPrompt: z.object({ id: z.number(), at: z.number(), sittingMs: z.number() }).nullable(),
   locked: z.boolean(),
@@ -56,7 +57,7 @@ const routineId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a routine or st
 export const METHODS = {
   getInfo: { input: Empty, output: AppInfoSchema },
   getNow: { input: Empty, output: NowStateSchema },
-  answerPrompt: { input: z.object({ action: z.enum(['snooze', 'skip']) }).strict(), output: z.object({ answered: z.boolean() }) },
+  answerPrompt: { input: z.object({ action: z.enum(['snooze', 'skip', 'stand']) }).strict(), output: z.object({ answered: z.boolean() }) },
   startStretch: { input: z.object({ routineId }).strict(), output: StretchSessionSchema },
   finishStretch: {
     input: z.object({ id, completed: z.boolean(), stepsDone: z.number().int().min(0).max(1000) }).strict(),

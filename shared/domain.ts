@@ -1,11 +1,15 @@
 /** Domain types shared by the engine, the store, the bridge and the UI. All instants are UTC epoch milliseconds. */
 
-export type PromptKind = 'posture' | 'break';
-export const BREAK_OUTCOMES = ['stretched', 'snoozed', 'skipped', 'took-break', 'unanswered', 'suppressed'] as const;
+/** `move`: a light nudge when standing at a sit-stand desk lasts `standLimitMinutes` (DESIGN.md §7). */
+export type PromptKind = 'posture' | 'break' | 'move';
+export const PROMPT_KINDS = ['posture', 'break', 'move'] as const satisfies readonly PromptKind[];
+/** `stood`: the user said they stand while the prompt was open (DESIGN.md §7). */
+export const BREAK_OUTCOMES = ['stretched', 'snoozed', 'skipped', 'took-break', 'unanswered', 'suppressed', 'stood'] as const;
 export type BreakOutcome = (typeof BREAK_OUTCOMES)[number];
 export const PROMPT_OUTCOMES = ['shown', ...BREAK_OUTCOMES] as const;
 export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
-export type PromptAnswer = 'snooze' | 'skip';
+/** `stand` answers the prompt by standing up at a sit-stand desk (DESIGN.md §7). */
+export type PromptAnswer = 'snooze' | 'skip' | 'stand';
 
 /** What a context source says keeps the user from being interrupted (DESIGN.md §6). */
 export const BUSY_REASONS = ['dnd', 'fullscreen', 'call', 'app', 'calendar'] as const;

@@ -13,6 +13,7 @@ import {
   minutesTooHigh,
   minutesTooLow,
   SPAN_MESSAGE,
+  STAND_LIMIT,
   TIME_ZONE_MAX_LENGTH,
   WEEKDAYS,
   type Settings,
@@ -69,6 +70,13 @@ export const SettingsSchema = z
       .max(BUSY_APPS_MAX, `must list at most ${BUSY_APPS_MAX} apps`)
       .default(() => [...DEFAULT_SETTINGS.busyApps]),
     busyCalendarFile: z.string().regex(ABSOLUTE_PATH, FILE_PATH_MESSAGE).nullable().default(DEFAULT_SETTINGS.busyCalendarFile),
+    standLimitMinutes: z
+      .number()
+      .finite()
+      .min(STAND_LIMIT.min, minutesTooLow(STAND_LIMIT.min))
+      .max(STAND_LIMIT.max, minutesTooHigh(STAND_LIMIT.max))
+      .nullable()
+      .default(DEFAULT_SETTINGS.standLimitMinutes),
   })
   .strict();
 

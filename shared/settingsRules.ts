@@ -43,6 +43,8 @@ export interface Settings {
   busyApps: string[];
   /** An absolute path to a local .ics file; null: none. */
   busyCalendarFile: string | null;
+  /** A move prompt when standing at a sit-stand desk lasts this long (DESIGN.md §7); null: none. */
+  standLimitMinutes: number | null;
 }
 export type SettingsPatch = Partial<Settings>;
 export type SettingKey = keyof Settings;
@@ -66,6 +68,8 @@ export const MINUTE_LIMITS: Readonly<Record<MinuteKey, { min: number; max: numbe
   minBreakMinutes: { min: 1, max: 120 },
   dailySittingGoalMinutes: { min: 30, max: 1440 },
 };
+/** Bounds of `standLimitMinutes` when it is not null. */
+export const STAND_LIMIT = { min: 1, max: 480 } as const;
 export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin', 'busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'];
 export const TIME_ZONE_MAX_LENGTH = 64;
 export const BUSY_APPS_MAX = 50;
@@ -99,6 +103,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   busyCalendar: true,
   busyApps: [],
   busyCalendarFile: null,
+  standLimitMinutes: 40,
 });
 
 /** Where each default comes from, shown next to the setting. */
@@ -106,6 +111,12 @@ export const SETTINGS_EVIDENCE =
   'Breaking up sitting every 20–30 minutes with 2–5 minutes of light activity lowers ' +
   'post-meal glucose and blood pressure compared with uninterrupted sitting ' +
   '(Bhammar et al., 2017; Diaz et al., 2023, Medicine & Science in Sports & Exercise).';
+
+/** Why standing gets its own limit, shown next to `standLimitMinutes`. */
+export const STANDING_EVIDENCE =
+  'Standing still is no cure either: about half of people with healthy backs develop low-back discomfort ' +
+  'within 45 minutes of static standing (Gallagher, Campbell & Callaghan, 2014, Ergonomics), and it ' +
+  'aggravates SI-joint and gluteal pain.';
 
 /** One thing wrong with a settings value: where (`settings.workHours.mon.start`) and what. */
 export interface SettingsProblem {
@@ -193,6 +204,7 @@ const CHECKS: Readonly<Record<SettingKey, Check>> = {
   timeZone: nullable(checkZoneName),
   busyApps: checkAppList,
   busyCalendarFile: nullable(checkFilePath),
+  standLimitMinutes: nullable(checkMinutes(STAND_LIMIT)),
 };
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 

@@ -8,7 +8,7 @@ import type { ActivitySource, Clock } from '../core/ports.js';
 import type { Notifier, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
 import { DurableWrites, type PromptRef } from './durableWrites.js';
-import { breakPromptText, posturePromptText } from './promptText.js';
+import { breakPromptText, movePromptText, posturePromptText } from './promptText.js';
 
 /**
  * The imperative shell around the engine: reads idle time on the engine's adaptive schedule,
@@ -409,14 +409,17 @@ export class Monitor {
           this.log(`bout ended: ${(e.bout.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
           break;
         case 'prompt': {
-          const outcome = !e.shown ? 'suppressed' : e.kind === 'posture' ? 'shown' : 'unanswered';
+          const outcome = !e.shown ? 'suppressed' : e.kind === 'break' ? 'unanswered' : 'shown';
           const ref = this.writes.addPrompt({ at: e.at, kind: e.kind, outcome, sittingMs: e.sittingMs, reason: e.shown ? null : e.reason, zone });
           if (!e.shown) {
             this.log(`${e.kind} prompt suppressed (${e.reason})`);
             break;
           }
-          this.log(`${e.kind} prompt after ${Math.round(e.sittingMs / 60_000)} min of sitting`);
-          if (e.kind === 'posture') {
+          this.log(`${e.kind} prompt after ${Math.round(e.sittingMs / 60_000)} min of ${e.kind === 'move' ? 'standing' : 'sitting'}`);
+          if (e.kind === 'move') {
+            // A light nudge like posture (DESIGN.md §7): no answer needed.
+            void notifier.posture(movePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
+          } else if (e.kind === 'posture') {
             void notifier.posture(posturePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'posture', at: e.at });
           } else {
@@ -432,6 +435,12 @@ export class Monitor {
           }
           break;
         }
+        case 'standing-started':
+          this.log(`standing since ${new Date(e.start).toISOString()}`);
+          break;
+        case 'standing-ended':
+          this.log(`standing ended: ${(e.period.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
+          break;
         case 'prompt-closed': {
           const prompt = this.promptIds.get(e.id);
           if (prompt === undefined) break;

@@ -1,4 +1,4 @@
-/** The words of the two nudges. Kept short: they are read at a glance, mid-task. */
+/** The words of the nudges. Kept short: they are read at a glance, mid-task. */
 import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
 
 const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
@@ -7,6 +7,13 @@ export function posturePromptText(sittingMs: number): { title: string; body: str
   return {
     title: 'Posture check',
     body: `${mins(sittingMs)} min in the chair. Feet flat, hips back, shoulders loose, screen at eye level.`,
+  };
+}
+
+export function movePromptText(standingMs: number): { title: string; body: string } {
+  return {
+    title: 'Time to move',
+    body: `${mins(standingMs)} min standing still. Shift your weight, walk a few steps, or sit for a while.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings.js';
-import type { BoutRecord, BreakOutcome, BusyReason, PromptAnswer, PromptKind, SuppressReason } from '../../shared/domain.js';
+import type { BoutRecord, BreakOutcome, BusyReason, PromptAnswer, PromptKind, StandingRecord, SuppressReason } from '../../shared/domain.js';
 
 /**
  * One reading of the two clocks. `mono` only ever moves forward and measures durations;
@@ -25,14 +25,20 @@ export type EngineEvent =
   | { type: 'unpause' }
   /** A context source says the user must not be interrupted / no longer says so (DESIGN.md §6). */
   | { type: 'busy'; reason: BusyReason }
-  | { type: 'free'; reason: BusyReason };
+  | { type: 'free'; reason: BusyReason }
+  /** The user says they now stand / sit at a sit-stand desk (DESIGN.md §7). */
+  | { type: 'stand' }
+  | { type: 'sit' };
 
 export type Effect =
   | { type: 'bout-started'; start: number; restored: boolean }
   | { type: 'bout-ended'; bout: BoutRecord; recorded: boolean }
   | { type: 'prompt'; id: number; kind: PromptKind; at: number; shown: true; sittingMs: number }
   | { type: 'prompt'; id: number; kind: PromptKind; at: number; shown: false; reason: SuppressReason; sittingMs: number }
-  | { type: 'prompt-closed'; id: number; outcome: BreakOutcome; at: number };
+  | { type: 'prompt-closed'; id: number; outcome: BreakOutcome; at: number }
+  | { type: 'standing-started'; start: number }
+  /** `recorded` is false for a period under a minute. */
+  | { type: 'standing-ended'; period: StandingRecord; recorded: boolean };
 
 /** Decides, for a wall-clock instant, whether work/quiet hours keep prompts from showing. Pause is the engine's own state. */
 export type HoursPolicy = (wall: number) => SuppressReason | null;
@@ -64,11 +70,13 @@ export interface EngineSnapshot {
   /** A break prompt that fell due and waits to be shown (busy, paused, outside the user's hours), and why. */
   held: { at: number; reason: SuppressReason } | null;
   bout: OpenBout | null;
+  /** The open standing period (DESIGN.md §7): presence, not sitting. */
+  standing: { start: number; lastInput: number; standingMs: number } | null;
   openPromptId: number | null;
   next: { kind: PromptKind; at: number } | null;
 }
 
-type TimerKind = 'away' | 'posture' | 'break' | 'recheck';
+type TimerKind = 'away' | 'posture' | 'break' | 'recheck' | 'move';
 
 /**
  * The sitting tracker and prompt scheduler of DESIGN.md §2 as a pure state machine.
@@ -107,6 +115,8 @@ export class SittingEngine {
   private held: { T: number; reason: SuppressReason } | null = null; // a break prompt recorded suppressed, shown when that lifts
   private breakPromptSeen = false; // a break prompt fell due in this bout (answered or not)
   private openPrompt: { id: number } | null = null;
+  private standing: { T: number; wall: number } | null = null; // input while standing is presence, not sitting
+  private moveDueT = Infinity;
   private nextId = 1;
   private effects: Effect[] = [];
 
@@ -117,6 +127,9 @@ export class SittingEngine {
     this.hours = opts.hours ?? (() => null);
   }
 
+  private get standLimitMs(): number {
+    return this.settings.standLimitMinutes === null ? Infinity : this.settings.standLimitMinutes * this.minuteMs;
+  }
   private get minBreakMs(): number {
     return this.settings.minBreakMinutes * this.minuteMs;
   }
@@ -138,6 +151,8 @@ export class SittingEngine {
   setSettings(settings: Settings, hours: HoursPolicy = this.hours): void {
     this.settings = settings;
     this.hours = hours;
+    // The move prompt comes once per period: one already shown stays shown.
+    if (this.standing && this.moveDueT !== Infinity) this.moveDueT = Math.max(this.lastT, this.standing.T + this.standLimitMs);
     if (!this.inBout) return;
     const every = settings.postureEveryMinutes * this.minuteMs;
     const elapsed = this.lastT - this.boutStartT;
@@ -183,6 +198,7 @@ export class SittingEngine {
   close(at: Instant): Effect[] {
     this.advance(at);
     if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
+    if (this.standing) this.endStanding(this.lastInputT);
     return this.flush();
   }
 
@@ -225,6 +241,9 @@ export class SittingEngine {
             sittingMs: Math.max(0, this.lastT - this.boutStartT),
           }
         : null,
+      standing: this.standing
+        ? { start: this.standing.wall, lastInput: this.wallAt(this.lastInputT), standingMs: Math.max(0, this.lastT - this.standing.T) }
+        : null,
       openPromptId: this.openPrompt?.id ?? null,
       next,
     };
@@ -264,6 +283,10 @@ export class SittingEngine {
   }
 
   private nextTimer(): { kind: TimerKind; at: number } | null {
+    if (this.standing) {
+      const away = this.lastInputT + this.minBreakMs;
+      return this.moveDueT < away ? { kind: 'move', at: this.moveDueT } : { kind: 'away', at: away };
+    }
     if (!this.inBout) return null;
     // Ties resolve in this order: at exactly minBreak of no input the user is already away.
     let best: { kind: TimerKind; at: number } = { kind: 'away', at: this.lastInputT + this.minBreakMs };
@@ -276,7 +299,13 @@ export class SittingEngine {
   private fire(kind: TimerKind, T: number): void {
     switch (kind) {
       case 'away':
-        this.endBout(this.lastInputT, 'took-break');
+        if (this.standing) this.endStanding(this.lastInputT);
+        else this.endBout(this.lastInputT, 'took-break');
+        return;
+      case 'move':
+        this.moveDueT = Infinity;
+        if (this.locked || this.asleep) return; // like posture: a nudge nobody can see is dropped
+        this.emitPrompt('move', T);
         return;
       case 'posture':
         this.advancePosture();
@@ -350,7 +379,8 @@ export class SittingEngine {
   private emitPrompt(kind: PromptKind, T: number): number {
     const id = this.nextId++;
     const at = this.wallAt(T);
-    const sittingMs = T - this.boutStartT;
+    // For a move prompt: how long the user has been standing.
+    const sittingMs = T - (kind === 'move' ? this.standing!.T : this.boutStartT);
     const reason = this.suppression(T);
     this.effects.push(
       reason ? { type: 'prompt', id, kind, at, shown: false, reason, sittingMs } : { type: 'prompt', id, kind, at, shown: true, sittingMs },
@@ -374,6 +404,7 @@ export class SittingEngine {
   }
 
   private nextPrompt(): { kind: PromptKind; at: number } | null {
+    if (this.standing) return this.moveDueT < Infinity ? { kind: 'move', at: this.wallAt(this.moveDueT) } : null;
     if (!this.inBout) return null;
     if (this.deferred) return { kind: 'break', at: this.wallAt(this.lastT) };
     const breakAt = Math.min(this.breakDueT, this.recheckT);
@@ -411,6 +442,7 @@ export class SittingEngine {
         return;
       case 'quit':
         if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
+        if (this.standing) this.endStanding(this.lastInputT);
         this.running = false;
         this.stretching = false;
         this.busy.clear(); // a new run hears from its sources afresh
@@ -423,6 +455,10 @@ export class SittingEngine {
         return;
       case 'respond':
         if (this.locked) return;
+        if (event.action === 'stand') {
+          this.stand(T);
+          return;
+        }
         this.input(T);
         if (this.openPrompt) {
           this.closeOpen(event.action === 'snooze' ? 'snoozed' : 'skipped', T);
@@ -432,6 +468,7 @@ export class SittingEngine {
       case 'stretch-start':
         // A guided break is a break for its whole length, even though the user clicks through it.
         if (this.inBout) this.endBout(T, 'stretched');
+        if (this.standing) this.endStanding(T);
         this.stretching = true;
         return;
       case 'stretch-end':
@@ -451,6 +488,17 @@ export class SittingEngine {
         this.busy.delete(event.reason);
         this.release(T); // at once, not at the next minute: the call just ended
         return;
+      case 'stand':
+        if (this.asleep) this.wake(T); // a click proves the machine is awake, like input
+        this.stand(T);
+        return;
+      case 'sit':
+        if (this.asleep) this.wake(T);
+        if (this.standing && this.canTakeInput()) {
+          this.endStanding(T);
+          this.beginBout(T, this.wallAt(T), false);
+        } else this.input(T); // sitting already, or back after an away: a plain input
+        return;
     }
   }
 
@@ -466,8 +514,38 @@ export class SittingEngine {
     this.breakDue(T);
   }
 
+  /** DESIGN.md §7: standing is a break from sitting, like a stretch; `stand` while standing is a plain input. */
+  private stand(T: number): void {
+    if (!this.canTakeInput()) return; // locked, stretching or not running: ignored like input
+    if (this.standing) {
+      this.input(T);
+      return;
+    }
+    if (this.inBout) {
+      if (T > this.lastInputT) this.lastInputT = T;
+      this.endBout(T, 'stood');
+    }
+    this.standing = { T, wall: this.wallAt(T) };
+    this.lastInputT = T;
+    this.moveDueT = T + this.standLimitMs;
+    this.effects.push({ type: 'standing-started', start: this.standing.wall });
+  }
+
+  /** After it, the next input starts a sitting bout: a forgotten `sit` must never hide sitting. */
+  private endStanding(endT: number): void {
+    const start = this.standing!;
+    const durationMs = Math.max(0, endT - start.T);
+    this.effects.push({ type: 'standing-ended', period: { start: start.wall, end: start.wall + durationMs, durationMs }, recorded: durationMs >= this.minuteMs });
+    this.standing = null;
+    this.moveDueT = Infinity;
+  }
+
   private input(T: number): void {
     if (!this.canTakeInput()) return;
+    if (this.standing) {
+      if (T > this.lastInputT) this.lastInputT = T;
+      return;
+    }
     if (this.inBout) {
       if (T > this.lastInputT) this.lastInputT = T;
       return;

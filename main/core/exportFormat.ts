@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
+import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { formatInstant, isValidZone, localDate } from './localTime.js';
 
@@ -51,7 +51,7 @@ const PromptSchema = z
   .object({
     uid: Uid,
     at: Instant,
-    kind: z.enum(['posture', 'break']),
+    kind: z.enum(PROMPT_KINDS),
     outcome: z.enum(PROMPT_OUTCOMES),
     sittingMs: z.number().int().min(0),
     reason: z.enum(SUPPRESS_REASONS).nullable(),

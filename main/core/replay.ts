@@ -49,6 +49,7 @@ export function runTrace(trace: Trace): ReplayResult {
   const take = (effects: Effect[]): void => {
     for (const e of effects) {
       if (e.type === 'bout-ended' && e.recorded) bouts.push(e.bout);
+      else if (e.type === 'standing-ended' && e.recorded) standing.push(e.period);
       else if (e.type === 'prompt') {
         byId.set(e.id, prompts.length);
         prompts.push({ at: e.at, kind: e.kind, outcome: !e.shown ? 'suppressed' : e.kind === 'break' ? 'unanswered' : 'shown' });

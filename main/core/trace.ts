@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
+import { BUSY_REASONS, type BusyReason, type PromptAnswer } from '../../shared/domain.js';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../shared/settings.js';
 import { isValidZone } from './localTime.js';
 
@@ -8,14 +8,14 @@ import { isValidZone } from './localTime.js';
 
 export const TRACE_TYPES = [
   'input', 'active', 'lock', 'unlock', 'suspend', 'resume', 'quit', 'start',
-  'respond', 'stretch-start', 'stretch-end', 'end', 'busy', 'free',
+  'respond', 'stretch-start', 'stretch-end', 'end', 'busy', 'free', 'stand', 'sit',
 ] as const;
 export type TraceType = (typeof TRACE_TYPES)[number];
 
 export type TraceEvent =
   | { line: number; t: number; type: Exclude<TraceType, 'active' | 'respond' | 'busy' | 'free'> }
   | { line: number; t: number; type: 'active'; until: number }
-  | { line: number; t: number; type: 'respond'; action: 'snooze' | 'skip' }
+  | { line: number; t: number; type: 'respond'; action: PromptAnswer }
   | { line: number; t: number; type: 'busy' | 'free'; reason: BusyReason };
 
 export interface Trace {
@@ -55,7 +55,7 @@ const HeaderSchema = z
 
 const KNOWN_KEYS: Record<TraceType, readonly string[]> = {
   input: [], active: ['until'], lock: [], unlock: [], suspend: [], resume: [], quit: [], start: [],
-  respond: ['action'], 'stretch-start': [], 'stretch-end': [], end: [], busy: ['reason'], free: ['reason'],
+  respond: ['action'], 'stretch-start': [], 'stretch-end': [], end: [], busy: ['reason'], free: ['reason'], stand: [], sit: [],
 };
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -101,7 +101,9 @@ function parseEvent(obj: unknown, line: number): TraceEvent {
     return { line, t, type: 'active', until };
   }
   if (ttype === 'respond') {
-    if (rec.action !== 'snooze' && rec.action !== 'skip') throw new TraceError(line, '"respond" needs "action": "snooze" or "skip"');
+    if (rec.action !== 'snooze' && rec.action !== 'skip' && rec.action !== 'stand') {
+      throw new TraceError(line, '"respond" needs "action": "snooze", "skip" or "stand"');
+    }
     return { line, t, type: 'respond', action: rec.action };
   }
   if (ttype === 'busy' || ttype === 'free') {

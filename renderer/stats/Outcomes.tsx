@@ -10,6 +10,7 @@ const OUTCOME_NAMES: Record<BreakOutcome, string> = {
   skipped: 'Skipped',
   unanswered: 'Not answered',
   suppressed: 'Held back (paused, quiet or off hours)',
+  stood: 'Stood up at the desk',
 };
 
 /** How often a break prompt led to a break, and what happened to the rest. */
