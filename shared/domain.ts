@@ -45,6 +45,12 @@ export interface BoutEntry extends BoutRecord {
   zone: string;
 }
 
+/** A standing period as the history keeps and exports it (like a bout). */
+export interface StandingEntry extends StandingRecord {
+  uid: string;
+  zone: string;
+}
+
 export interface PromptEntry extends PromptRecord {
   uid: string;
   /** Continuous sitting when it fell due. */

@@ -24,10 +24,13 @@ export interface StatsPeriod {
   breaksPerSittingHour: number | null;
   /** Share of the bouts' sitting that is in bouts over 30 minutes. */
   longBoutShare: number | null;
-  /** Break prompts shown (not suppressed) and how many of them led to a break (stretched or took-break). */
+  /** Break prompts shown (not suppressed) and how many of them led to a break (stretched, took-break or stood). */
   breakPrompts: number;
   breakPromptsHeeded: number;
   breakPromptRate: number | null;
+  /** Standing at a sit-stand desk that falls in the period (DESIGN.md §7), and its share of sitting + standing. */
+  standingMinutes: number;
+  standingShare: number | null;
 }
 
 export interface ResearchSummary {
@@ -45,9 +48,10 @@ export interface PromptSummary {
   /** Every break prompt by outcome, suppressed ones included. */
   break: Record<BreakOutcome, number>;
   posture: { shown: number; suppressed: number };
+  move: { shown: number; suppressed: number };
   /** Break prompts the user saw (all but suppressed). */
   breakShown: number;
-  /** Of those, stretched + took-break. */
+  /** Of those, stretched + took-break + stood (standing up is a break from sitting). */
   ledToBreak: number;
   breakRate: number | null;
 }

@@ -1,6 +1,6 @@
 import type { PromptOutcome } from '../../shared/domain.js';
 import { StoreError } from '../store/errors.js';
-import type { Checkpoint, NewBout, NewPrompt, Store } from '../store/types.js';
+import type { Checkpoint, NewBout, NewPrompt, NewStanding, Store } from '../store/types.js';
 
 /**
  * The tracker's writes to the history, made so that a full disk, a read-only file system or an
@@ -16,6 +16,7 @@ export interface PromptRef {
 
 type Op =
   | { kind: 'bout'; bout: NewBout }
+  | { kind: 'standing'; period: NewStanding }
   | { kind: 'prompt'; prompt: NewPrompt; ref: { id: number | null } }
   | { kind: 'outcome'; ref: PromptRef; outcome: PromptOutcome }
   | { kind: 'state'; key: string; value: unknown };
@@ -84,6 +85,10 @@ export class DurableWrites {
 
   addBout(bout: NewBout): void {
     this.enqueue({ kind: 'bout', bout });
+  }
+
+  addStanding(period: NewStanding): void {
+    this.enqueue({ kind: 'standing', period });
   }
 
   /** The returned ref gets the row id when the prompt is stored (at once, unless the disk is failing). */
@@ -192,6 +197,9 @@ export class DurableWrites {
     switch (op.kind) {
       case 'bout':
         store.addBout(op.bout);
+        return;
+      case 'standing':
+        store.addStanding(op.period);
         return;
       case 'prompt':
         op.ref.id = store.addPrompt(op.prompt).id;

@@ -6,7 +6,14 @@ import type { ImportResult, Store } from '../store/types.js';
 export function exportJson(store: Store, now: number, zone: string): string {
   const doc = store.transaction(() =>
     buildExport(
-      { settings: store.getSettings(), bouts: store.listBouts(), prompts: store.listPrompts(), stretches: store.listStretches(), checkIns: store.listCheckIns() },
+      {
+        settings: store.getSettings(),
+        bouts: store.listBouts(),
+        prompts: store.listPrompts(),
+        stretches: store.listStretches(),
+        checkIns: store.listCheckIns(),
+        standing: store.listStanding(),
+      },
       now,
       zone,
     ),
@@ -34,5 +41,6 @@ export function importParsed(store: Store, data: ExportData): ImportResult {
     prompts: data.prompts,
     stretches: data.stretches,
     checkIns: data.checkIns,
+    standing: data.standing,
   });
 }

@@ -439,6 +439,7 @@ export class Monitor {
           this.log(`standing since ${new Date(e.start).toISOString()}`);
           break;
         case 'standing-ended':
+          if (e.recorded) this.writes.addStanding({ ...e.period, zone });
           this.log(`standing ended: ${(e.period.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
           break;
         case 'prompt-closed': {

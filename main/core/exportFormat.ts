@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StretchEntry } from '../../shared/domain.js';
+import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StandingEntry, type StretchEntry } from '../../shared/domain.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { formatInstant, isValidZone, localDate } from './localTime.js';
 
@@ -11,7 +11,9 @@ import { formatInstant, isValidZone, localDate } from './localTime.js';
  */
 
 export const EXPORT_FORMAT = 'sitwell-export';
-export const EXPORT_VERSION = 1;
+/** 2 added the standing periods (DESIGN.md §7); files of version 1 still import (they have none). */
+export const EXPORT_VERSION = 2;
+const READS_VERSIONS = [1, 2] as const;
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 const MIN_INSTANT = Date.UTC(2000, 0, 1);
@@ -47,6 +49,7 @@ const Count = z.number().int().min(0).max(1_000_000);
 const Label = z.string().max(200);
 
 const BoutSchema = z.object({ uid: Uid, start: Instant, end: Instant, durationMs: z.number().int().min(0), zone: Zone }).strict();
+const StandingSchema = BoutSchema;
 const PromptSchema = z
   .object({
     uid: Uid,
@@ -85,13 +88,14 @@ const CheckInSchema = z
 export const ExportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION, { error: `this Sitwell reads export files of version ${EXPORT_VERSION}; a newer file needs a newer Sitwell` }),
+    version: z.literal(READS_VERSIONS, { error: `this Sitwell reads export files of versions ${READS_VERSIONS.join(' and ')}; a newer file needs a newer Sitwell` }),
     exportedAt: Instant,
     settings: SettingsSchema,
     bouts: z.array(BoutSchema),
     prompts: z.array(PromptSchema),
     stretches: z.array(StretchSchema),
     checkIns: z.array(CheckInSchema),
+    standing: z.array(StandingSchema).default([]),
   })
   .strict();
 
@@ -114,12 +118,15 @@ function checkUnique(name: string, rows: readonly { uid: string }[]): void {
 
 /** Checks what a schema cannot see: order of instants, durations, duplicate uids, overlapping bouts. */
 function checkConsistency(data: ExportData): void {
-  data.bouts.forEach((b, i) => {
-    if (b.end < b.start) throw new ExchangeError(`bouts[${i}].end`, 'ends before the bout starts');
-    if (b.durationMs !== b.end - b.start) {
-      throw new ExchangeError(`bouts[${i}].durationMs`, `${b.durationMs} does not match end - start (${b.end - b.start} ms)`);
-    }
-  });
+  const periods = (name: 'bouts' | 'standing', what: string) =>
+    data[name].forEach((b, i) => {
+      if (b.end < b.start) throw new ExchangeError(`${name}[${i}].end`, `ends before the ${what} starts`);
+      if (b.durationMs !== b.end - b.start) {
+        throw new ExchangeError(`${name}[${i}].durationMs`, `${b.durationMs} does not match end - start (${b.end - b.start} ms)`);
+      }
+    });
+  periods('bouts', 'bout');
+  periods('standing', 'standing period');
   data.stretches.forEach((s, i) => {
     if (s.end !== null && s.end < s.start) throw new ExchangeError(`stretches[${i}].end`, 'ends before the session starts');
     if (s.stepsDone > s.stepsTotal) throw new ExchangeError(`stretches[${i}].stepsDone`, `is more than stepsTotal (${s.stepsTotal})`);
@@ -128,6 +135,7 @@ function checkConsistency(data: ExportData): void {
   checkUnique('prompts', data.prompts);
   checkUnique('stretches', data.stretches);
   checkUnique('checkIns', data.checkIns);
+  checkUnique('standing', data.standing);
   const order = data.bouts.map((b, i) => ({ b, i })).sort((x, y) => x.b.start - y.b.start || x.b.end - y.b.end);
   for (let k = 1; k < order.length; k++) {
     const [prev, cur] = [order[k - 1]!, order[k]!];
@@ -166,7 +174,10 @@ export interface ExportSource {
   prompts: readonly PromptEntry[];
   stretches: readonly StretchEntry[];
   checkIns: readonly CheckInEntry[];
+  standing: readonly StandingEntry[];
 }
+
+const periodJson = (b: BoutEntry) => ({ uid: b.uid, start: formatInstant(b.start, b.zone), end: formatInstant(b.end, b.zone), durationMs: b.durationMs, zone: b.zone });
 
 /** The JSON export: instants as ISO-8601 with the offset of the zone each record was made in. */
 export function buildExport(src: ExportSource, exportedAt: number, zone: string): z.input<typeof ExportFileSchema> {
@@ -175,7 +186,7 @@ export function buildExport(src: ExportSource, exportedAt: number, zone: string)
     version: EXPORT_VERSION,
     exportedAt: formatInstant(exportedAt, zone),
     settings: src.settings,
-    bouts: src.bouts.map((b) => ({ uid: b.uid, start: formatInstant(b.start, b.zone), end: formatInstant(b.end, b.zone), durationMs: b.durationMs, zone: b.zone })),
+    bouts: src.bouts.map(periodJson),
     prompts: src.prompts.map((p) => ({ uid: p.uid, at: formatInstant(p.at, p.zone), kind: p.kind, outcome: p.outcome, sittingMs: p.sittingMs, reason: p.reason, zone: p.zone })),
     stretches: src.stretches.map((s) => ({
       uid: s.uid,
@@ -188,6 +199,7 @@ export function buildExport(src: ExportSource, exportedAt: number, zone: string)
       zone: s.zone,
     })),
     checkIns: src.checkIns.map((c) => ({ uid: c.uid, at: formatInstant(c.at, c.zone), soreness: c.soreness, areas: c.areas, redFlags: c.redFlags, note: c.note, zone: c.zone })),
+    standing: src.standing.map(periodJson),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ReportRows {
     date: string;
     /** Sitting that falls on the date (bouts across midnight split). */
     sittingMs: number;
+    /** Standing at a sit-stand desk that falls on the date. */
+    standingMs: number;
     /** Bouts that start on the date, their total and longest whole length, and the part in bouts over 30 min. */
     bouts: number;
     longestMs: number;
@@ -45,10 +47,11 @@ const BUCKETS: readonly [number, number | null][] = [
   [90, null],
 ];
 
-const empty = (): Acc => ({ sittingMs: 0, bouts: 0, longestMs: 0, boutMs: 0, longBoutMs: 0, breaks: 0, breakPrompts: 0, breakPromptsHeeded: 0 });
+const empty = (): Acc => ({ sittingMs: 0, standingMs: 0, bouts: 0, longestMs: 0, boutMs: 0, longBoutMs: 0, breaks: 0, breakPrompts: 0, breakPromptsHeeded: 0 });
 
 function add(acc: Acc, d: Acc): void {
   acc.sittingMs += d.sittingMs;
+  acc.standingMs += d.standingMs;
   acc.bouts += d.bouts;
   acc.longestMs = Math.max(acc.longestMs, d.longestMs);
   acc.boutMs += d.boutMs;
@@ -81,6 +84,8 @@ function period(label: string, from: string, to: string, a: Acc): StatsPeriod {
     breakPrompts: a.breakPrompts,
     breakPromptsHeeded: a.breakPromptsHeeded,
     breakPromptRate: ratio(a.breakPromptsHeeded, a.breakPrompts, 3),
+    standingMinutes: roundTo(a.standingMs / MINUTE, 1),
+    standingShare: ratio(a.standingMs, a.sittingMs + a.standingMs, 3),
   };
 }
 
@@ -109,14 +114,16 @@ function rollup(days: DayEntry[], starts: (d: DayEntry) => boolean, label: (d: D
 
 function promptSummary(rows: ReportRows['promptOutcomes']): PromptSummary {
   const brk = Object.fromEntries(BREAK_OUTCOMES.map((o) => [o, 0])) as Record<BreakOutcome, number>;
-  const posture = { shown: 0, suppressed: 0 };
+  const light = { posture: { shown: 0, suppressed: 0 }, move: { shown: 0, suppressed: 0 } };
   for (const r of rows) {
-    if (r.kind === 'break' && r.outcome !== 'shown') brk[r.outcome] += r.count;
-    else if (r.kind === 'posture') posture[r.outcome === 'suppressed' ? 'suppressed' : 'shown'] += r.count;
+    if (r.kind === 'break') {
+      if (r.outcome !== 'shown') brk[r.outcome] += r.count;
+    } else light[r.kind][r.outcome === 'suppressed' ? 'suppressed' : 'shown'] += r.count;
   }
   const breakShown = BREAK_OUTCOMES.reduce((n, o) => (o === 'suppressed' ? n : n + brk[o]), 0);
-  const ledToBreak = brk.stretched + brk['took-break'];
-  return { break: brk, posture, breakShown, ledToBreak, breakRate: ratio(ledToBreak, breakShown, 3) };
+  // Standing up at the desk is a break from sitting too (DESIGN.md §7).
+  const ledToBreak = brk.stretched + brk['took-break'] + brk.stood;
+  return { break: brk, ...light, breakShown, ledToBreak, breakRate: ratio(ledToBreak, breakShown, 3) };
 }
 
 function boutLengths(durationsMs: readonly number[]): BoutLengthBucket[] {

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { weekdayOf } from '../../shared/calendar.js';
-import { localDate, splitByHour } from '../core/localTime.js';
+import { localDate, splitByDay, splitByHour } from '../core/localTime.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
 export const LONG_BOUT_MS = 30 * 60_000;
@@ -16,11 +16,14 @@ export const PROMPT_COLUMNS = [
   'break_took_break',
   'break_unanswered',
   'break_suppressed',
+  'break_stood',
+  'move_shown',
+  'move_suppressed',
 ] as const;
 export type PromptColumn = (typeof PROMPT_COLUMNS)[number];
 
 export function promptColumn(kind: PromptKind, outcome: PromptOutcome): PromptColumn {
-  if (kind === 'posture') return outcome === 'suppressed' ? 'posture_suppressed' : 'posture_shown';
+  if (kind !== 'break') return outcome === 'suppressed' ? `${kind}_suppressed` : `${kind}_shown`;
   // A break prompt still marked 'shown' was never answered.
   return outcome === 'shown' ? 'break_unanswered' : (`break_${outcome.replace('-', '_')}` as PromptColumn);
 }
@@ -40,6 +43,8 @@ export interface DayAgg extends Record<PromptColumn, number>, Record<string, num
   long_bout_ms: number;
   /** float64 LE per bout starting on the date: its length in ms (the research measures need every length). */
   bout_lengths: Buffer;
+  /** Standing at a sit-stand desk that falls on the date (DESIGN.md §7). */
+  standing_ms: number;
 }
 
 const emptyDay = (date: string): DayAgg => ({
@@ -51,6 +56,7 @@ const emptyDay = (date: string): DayAgg => ({
   longest_ms: 0,
   long_bout_ms: 0,
   bout_lengths: Buffer.alloc(0),
+  standing_ms: 0,
   ...(Object.fromEntries(HOUR_COLUMNS.map((c) => [c, 0])) as Record<string, number>),
   ...(Object.fromEntries(PROMPT_COLUMNS.map((c) => [c, 0])) as Record<PromptColumn, number>),
 });
@@ -107,6 +113,15 @@ export class Aggregates {
     return startDate;
   }
 
+  /** Adds a standing period to each local date it covers. */
+  addStanding(s: { start: number; end: number; zone: string }): void {
+    for (const part of splitByDay(s.start, s.end, s.zone)) {
+      this.update(part.date, (d) => {
+        d.standing_ms += part.ms;
+      });
+    }
+  }
+
   /** Counts a prompt with `outcome` in (sign 1) or out (sign -1), e.g. when its outcome changes. */
   countPrompt(p: { at: number; zone: string; kind: PromptKind; outcome: PromptOutcome }, sign: 1 | -1): void {
     const column = promptColumn(p.kind, p.outcome);
@@ -124,6 +139,10 @@ export function rebuildAggregates(db: Database): void {
   type Bout = { id: number; start_ms: number; end_ms: number; zone: string };
   for (const b of db.prepare('SELECT id, start_ms, end_ms, zone FROM bouts ORDER BY start_ms').all() as Bout[]) {
     setBoutDate.run(agg.addBout({ start: b.start_ms, end: b.end_ms, zone: b.zone }), b.id);
+  }
+  type Period = { start_ms: number; end_ms: number; zone: string };
+  for (const s of db.prepare('SELECT start_ms, end_ms, zone FROM standing_periods').all() as Period[]) {
+    agg.addStanding({ start: s.start_ms, end: s.end_ms, zone: s.zone });
   }
   type Prompt = { at_ms: number; zone: string; kind: PromptKind; outcome: PromptOutcome };
   for (const p of db.prepare('SELECT at_ms, zone, kind, outcome FROM prompts').all() as Prompt[]) {

@@ -12,9 +12,12 @@ const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOut
   break_took_break: { kind: 'break', outcome: 'took-break' },
   break_unanswered: { kind: 'break', outcome: 'unanswered' },
   break_suppressed: { kind: 'break', outcome: 'suppressed' },
+  break_stood: { kind: 'break', outcome: 'stood' },
+  move_shown: { kind: 'move', outcome: 'shown' },
+  move_suppressed: { kind: 'move', outcome: 'suppressed' },
 };
 
-type DayRow = [string, number, number, number, number, number, number, number, Buffer];
+type DayRow = [string, number, number, number, number, number, number, number, Buffer, number];
 
 /**
  * Reads a date range of day_stats as StatsRows. Ten years are ~3 000 rows, so this is about
@@ -31,8 +34,8 @@ export class StatsReader {
     this.days = db
       .prepare(
         `SELECT date, sitting_ms, bouts, longest_ms, bout_ms, long_bout_ms,
-           break_stretched + break_snoozed + break_skipped + break_took_break + break_unanswered,
-           break_stretched + break_took_break, bout_lengths
+           break_stretched + break_snoozed + break_skipped + break_took_break + break_unanswered + break_stood,
+           break_stretched + break_took_break + break_stood, bout_lengths, standing_ms
          ${range} ORDER BY date`,
       )
       .raw();
@@ -49,10 +52,10 @@ export class StatsReader {
   private unpack(from: string, to: string): StatsRows {
     const boutDurationsMs: number[] = [];
     const rows = this.days.all(from, to) as DayRow[];
-    const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, lengthBuf]) => {
+    const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, lengthBuf, standingMs]) => {
       for (let o = 0; o < lengthBuf.length; o += 8) boutDurationsMs.push(lengthBuf.readDoubleLE(o));
       // Bouts starting on a date are consecutive in time, so the breaks between them are one fewer.
-      return { date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breaks: Math.max(0, bouts - 1), breakPrompts, breakPromptsHeeded };
+      return { date, sittingMs, standingMs, bouts, longestMs, boutMs, longBoutMs, breaks: Math.max(0, bouts - 1), breakPrompts, breakPromptsHeeded };
     });
     const hours: StatsRows['hours'] = [];
     for (const [weekday, ...byHour] of this.heat.all(from, to) as number[][]) {

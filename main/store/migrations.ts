@@ -132,6 +132,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX prompts_at ON prompts (at_ms);
     `),
   },
+
+  // v4: standing periods at a sit-stand desk (DESIGN.md §7), and per day the standing time and the
+  // move prompts and stood outcomes.
+  {
+    rebuildAggregates: true,
+    up: (db) =>
+      db.exec(`
+      CREATE TABLE standing_periods (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        zone TEXT NOT NULL,
+        CHECK (end_ms >= start_ms AND duration_ms = end_ms - start_ms)
+      ) STRICT;
+      CREATE INDEX standing_periods_start ON standing_periods (start_ms);
+      ALTER TABLE day_stats ADD COLUMN standing_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE day_stats ADD COLUMN move_shown INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE day_stats ADD COLUMN move_suppressed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE day_stats ADD COLUMN break_stood INTEGER NOT NULL DEFAULT 0;
+    `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,8 @@ import type {
   Store,
   StoredBout,
   StoredPrompt,
+  NewStanding,
+  StoredStanding,
   StretchSession,
 } from './types.js';
 
@@ -46,6 +48,14 @@ function instant(name: string, ms: number): number {
 }
 
 const toBout = (r: Row): StoredBout => ({
+  id: r.id as number,
+  uid: r.uid as string,
+  start: r.start_ms as number,
+  end: r.end_ms as number,
+  durationMs: r.duration_ms as number,
+  zone: r.zone as string,
+});
+const toStanding = (r: Row): StoredStanding => ({
   id: r.id as number,
   uid: r.uid as string,
   start: r.start_ms as number,
@@ -108,6 +118,9 @@ export class SqliteStore implements Store {
       boutByUid: p('SELECT id FROM bouts WHERE uid = ?'),
       // Stored bouts never overlap, so only the last one starting before `end` can overlap [start, end).
       boutBefore: p('SELECT * FROM bouts WHERE start_ms < ? ORDER BY start_ms DESC LIMIT 1'),
+      addStanding: p('INSERT INTO standing_periods (uid, start_ms, end_ms, duration_ms, zone) VALUES (?, ?, ?, ?, ?) RETURNING *'),
+      listStanding: p('SELECT * FROM standing_periods WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
+      standingByUid: p('SELECT id FROM standing_periods WHERE uid = ?'),
       putCheckpoint: p(
         `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, last_input_ms = excluded.last_input_ms,
@@ -133,7 +146,7 @@ export class SqliteStore implements Store {
       ),
       checkInByUid: p('SELECT id FROM check_ins WHERE uid = ?'),
       listCheckIns: p('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
-      span: p('SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0'),
+      span: p('SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0'),
     };
   }
 
@@ -221,6 +234,25 @@ export class SqliteStore implements Store {
 
   listBouts(r?: Range): StoredBout[] {
     return (this.q.listBouts!.all(...range(r)) as Row[]).map(toBout);
+  }
+
+  addStanding(period: NewStanding): StoredStanding {
+    return this.insertStanding({ ...period, uid: randomUUID() });
+  }
+
+  private insertStanding(s: NewStanding & { uid: string }): StoredStanding {
+    const start = instant('standing.start', s.start);
+    const end = instant('standing.end', s.end);
+    if (end < start) throw new StoreError('invalid', 'standing.end: ends before it starts');
+    checkZone(s.zone);
+    return this.transaction(() => {
+      this.agg.addStanding({ start, end, zone: s.zone });
+      return toStanding(this.q.addStanding!.get(s.uid, start, end, end - start, s.zone) as Row);
+    });
+  }
+
+  listStanding(r?: Range): StoredStanding[] {
+    return (this.q.listStanding!.all(...range(r)) as Row[]).map(toStanding);
   }
 
   writeCheckpoint(cp: Checkpoint | null): void {
@@ -328,8 +360,8 @@ export class SqliteStore implements Store {
   }
 
   importRecords(records: ImportRecords): ImportResult {
-    const added: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0 };
-    const skipped: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0 };
+    const added: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0, standing: 0 };
+    const skipped: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0, standing: 0 };
     return this.transaction(() => {
       // Check every new bout against the stored ones before the first write.
       const fresh = records.bouts.map((b, i) => ({ b, i })).filter(({ b }) => this.q.boutByUid!.get(b.uid) === undefined);
@@ -367,6 +399,7 @@ export class SqliteStore implements Store {
       each(records.prompts, 'prompts', this.q.promptByUid!, (p) => this.insertPrompt(p));
       each(records.stretches, 'stretches', this.q.stretchByUid!, (s) => this.insertStretch(s));
       each(records.checkIns, 'checkIns', this.q.checkInByUid!, (c) => this.insertCheckIn(c));
+      each(records.standing, 'standing', this.q.standingByUid!, (p) => this.insertStanding(p));
       const settingsApplied = records.settings !== null && !this.hasSettings();
       if (settingsApplied) this.updateSettings(records.settings!);
       return { added, skipped, settingsApplied };
@@ -376,7 +409,7 @@ export class SqliteStore implements Store {
   deleteAll(): void {
     this.transaction(() => {
       this.db.exec(`
-        DELETE FROM bouts; DELETE FROM prompts; DELETE FROM stretches; DELETE FROM check_ins; DELETE FROM checkpoint;
+        DELETE FROM bouts; DELETE FROM prompts; DELETE FROM stretches; DELETE FROM check_ins; DELETE FROM checkpoint; DELETE FROM standing_periods;
         DELETE FROM day_stats;
       `);
     });

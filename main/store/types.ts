@@ -1,4 +1,4 @@
-import type { BoutEntry, CheckInEntry, PromptEntry, PromptOutcome, StretchEntry } from '../../shared/domain.js';
+import type { BoutEntry, CheckInEntry, PromptEntry, PromptOutcome, StandingEntry, StretchEntry } from '../../shared/domain.js';
 import type { ReportRows } from '../core/report.js';
 import type { Settings, SettingsPatch } from '../../shared/settings.js';
 
@@ -12,6 +12,13 @@ export interface StoredBout extends BoutEntry {
 }
 
 export type NewBout = Omit<BoutEntry, 'uid'>;
+
+/** A standing period at a sit-stand desk (DESIGN.md §7). */
+export interface StoredStanding extends StandingEntry {
+  id: number;
+}
+
+export type NewStanding = Omit<StandingEntry, 'uid'>;
 
 export interface StoredPrompt extends PromptEntry {
   id: number;
@@ -48,6 +55,7 @@ export interface ImportRecords {
   prompts: Omit<StoredPrompt, 'id'>[];
   stretches: Omit<StretchSession, 'id'>[];
   checkIns: Omit<CheckIn, 'id'>[];
+  standing: (NewStanding & { uid: string })[];
 }
 
 export interface ImportCounts {
@@ -55,6 +63,7 @@ export interface ImportCounts {
   prompts: number;
   stretches: number;
   checkIns: number;
+  standing: number;
 }
 
 export interface ImportResult {
@@ -78,6 +87,8 @@ export interface Store {
   addBout(bout: NewBout): StoredBout;
   /** `range` (epoch ms) selects rows whose start (or `at`) is in [from, to); lists are in time order. */
   listBouts(range?: { from?: number; to?: number }): StoredBout[];
+  addStanding(period: NewStanding): StoredStanding;
+  listStanding(range?: { from?: number; to?: number }): StoredStanding[];
   writeCheckpoint(cp: Checkpoint | null): void;
   readCheckpoint(): Checkpoint | null;
 

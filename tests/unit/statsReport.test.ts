@@ -8,6 +8,7 @@ const none: ReportRows = { days: [], hours: [], boutDurationsMs: [], promptOutco
 const day = (date: string, o: Partial<ReportRows['days'][number]> = {}): ReportRows['days'][number] => ({
   date,
   sittingMs: 0,
+  standingMs: 0,
   bouts: 0,
   longestMs: 0,
   boutMs: 0,
@@ -100,8 +101,9 @@ describe('buildReport', () => {
     expect(r.boutLengths.map((b) => b.bouts)).toEqual([2, 1, 1, 2, 2, 2, 2]);
     expect(r.boutLengths[6]!.sittingMinutes).toBe(390);
     expect(r.prompts).toEqual({
-      break: { stretched: 2, 'took-break': 3, snoozed: 4, skipped: 0, unanswered: 0, suppressed: 7 },
+      break: { stretched: 2, 'took-break': 3, snoozed: 4, skipped: 0, unanswered: 0, suppressed: 7, stood: 0 },
       posture: { shown: 9, suppressed: 1 },
+      move: { shown: 0, suppressed: 0 },
       breakShown: 9,
       ledToBreak: 5,
       breakRate: 0.556,

@@ -50,6 +50,8 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
   },
   // v2 has the same raw tables; its date columns and day rows are recomputed by v3, so the v1 rows suffice.
   2: (db) => SEEDERS[1]!(db),
+  // v3 changed only the prompts table's checks; v4 recomputes the day rows again.
+  3: (db) => SEEDERS[1]!(db),
 };
 
 /** The same history written through today's API, for comparison. */

@@ -93,7 +93,7 @@ function expectMatches(store: Store, from: string, to: string): void {
   expect(r.boutLengths.find((b) => b.label === '30–45')?.bouts).toBe(ref.lengths.filter((x) => x >= 30 * MIN && x < 45 * MIN).length);
   for (const o of BREAK_OUTCOMES) expect(r.prompts.break[o], o).toBe(ref.prompts.filter((p) => p.kind === 'break' && p.outcome === o).length);
   const shown = ref.prompts.filter((p) => p.kind === 'break' && p.outcome !== 'suppressed');
-  const heeded = shown.filter((p) => p.outcome === 'stretched' || p.outcome === 'took-break');
+  const heeded = shown.filter((p) => p.outcome === 'stretched' || p.outcome === 'took-break' || p.outcome === 'stood');
   expect(r.prompts.breakShown).toBe(shown.length);
   expect(r.prompts.ledToBreak).toBe(heeded.length);
   expect(r.prompts.breakRate).toEqual(shown.length ? Math.round((heeded.length / shown.length) * 1000) / 1000 : null);

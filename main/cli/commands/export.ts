@@ -38,7 +38,7 @@ export function registerExport(program: Command): void {
         const zone = userZone(store?.getSettings() ?? DEFAULT_SETTINGS);
         if (store) content = opts.format === 'json' ? exportJson(store, Date.now(), zone) : exportCsv(store);
         else {
-          const empty = { settings: DEFAULT_SETTINGS, bouts: [], prompts: [], stretches: [], checkIns: [] };
+          const empty = { settings: DEFAULT_SETTINGS, bouts: [], prompts: [], stretches: [], checkIns: [], standing: [] };
           content = opts.format === 'json' ? JSON.stringify(buildExport(empty, Date.now(), zone), null, 1) + '\n' : boutsCsv([]);
         }
       } finally {

@@ -9,7 +9,7 @@ import { openStoreForCli } from '../openStore.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const counts = (c: ImportCounts): string =>
-  `${plural(c.bouts, 'bout')}, ${plural(c.prompts, 'prompt')}, ${plural(c.stretches, 'stretch session')}, ${plural(c.checkIns, 'check-in')}`;
+  `${plural(c.bouts, 'bout')}, ${plural(c.prompts, 'prompt')}, ${plural(c.stretches, 'stretch session')}, ${plural(c.checkIns, 'check-in')}, ${plural(c.standing, 'standing period')}`;
 
 export function registerImport(program: Command): void {
   program
