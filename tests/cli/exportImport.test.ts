@@ -19,6 +19,7 @@ interface ExportDoc {
   prompts: Record<string, unknown>[];
   stretches: Record<string, unknown>[];
   checkIns?: Record<string, unknown>[];
+  standing?: Record<string, unknown>[];
 }
 let exported: ExportDoc;
 const Z = 'Europe/Berlin';
@@ -29,6 +30,10 @@ beforeAll(async () => {
   const st = s.startStretch({ start: Date.parse('2026-03-17T10:00:00Z'), routineId: 'hips', stepsTotal: 5, zone: Z });
   s.finishStretch(st.id, { end: Date.parse('2026-03-17T10:04:00Z'), completed: false, stepsDone: 3 });
   s.startStretch({ start: Date.parse('2026-03-18T10:00:00Z'), routineId: 'desk', stepsTotal: 4, zone: Z });
+  // Standing at a sit-stand desk, with its stood prompt and a move prompt (DESIGN.md §7).
+  s.addStanding({ start: Date.parse('2026-03-19T10:00:00Z'), end: Date.parse('2026-03-19T10:45:00Z'), durationMs: 45 * 60_000, zone: Z });
+  s.addPrompt({ at: Date.parse('2026-03-19T10:40:00Z'), kind: 'move', outcome: 'shown', sittingMs: 40 * 60_000, reason: null, zone: Z });
+  s.addPrompt({ at: Date.parse('2026-03-19T09:59:00Z'), kind: 'break', outcome: 'stood', sittingMs: 30 * 60_000, reason: null, zone: Z });
   // Prompts a busy source held back keep their reason (DESIGN.md §6).
   s.addPrompt({ at: Date.parse('2026-03-19T09:30:00Z'), kind: 'break', outcome: 'suppressed', sittingMs: 30 * 60_000, reason: 'busy:call', zone: Z });
   s.addPrompt({ at: Date.parse('2026-03-19T09:15:00Z'), kind: 'posture', outcome: 'suppressed', sittingMs: 15 * 60_000, reason: 'busy:dnd', zone: Z });
@@ -48,6 +53,7 @@ function everything(s: Store) {
   const span = s.historySpan();
   return {
     bouts: strip(s.listBouts()),
+    standing: strip(s.listStanding()),
     prompts: strip(s.listPrompts()),
     stretches: strip(s.listStretches()),
     checkIns: strip(s.listCheckIns()),
@@ -66,7 +72,10 @@ function contentsOf(path: string) {
 
 describe('sitwell export / import (real child processes)', { timeout: 120_000 }, () => {
   it('writes the documented JSON: format, version, uids and ISO instants with offsets', () => {
-    expect(exported).toMatchObject({ format: 'sitwell-export', version: 1 });
+    expect(exported).toMatchObject({ format: 'sitwell-export', version: 2 });
+    expect(exported.standing).toEqual([
+      { uid: expect.any(String), start: '2026-03-19T11:00:00+01:00', end: '2026-03-19T11:45:00+01:00', durationMs: 45 * 60_000, zone: Z },
+    ]);
     expect(exported.exportedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?[+-]\d\d:\d\d$/);
     const b = exported.bouts[0] as Record<string, unknown>;
     expect(Object.keys(b).sort()).toEqual(['durationMs', 'end', 'start', 'uid', 'zone']);
@@ -92,6 +101,17 @@ describe('sitwell export / import (real child processes)', { timeout: 120_000 },
     expect(again.stdout).toContain(`already present, skipped: ${n} bouts`);
     expect(again.stdout).toContain('settings: kept');
     expect(contentsOf(target)).toEqual(contentsOf(source));
+  });
+
+  it('still imports a file of export version 1 (before standing periods)', async () => {
+    const { standing: _s, ...v1 } = { ...exported, version: 1 };
+    v1.prompts = v1.prompts.filter((p) => p.kind !== 'move' && p.outcome !== 'stood');
+    const file = join(dir, 'v1.json');
+    writeFileSync(file, JSON.stringify(v1));
+    const r = await runSitwell(['--db', join(dir, 'v1.db'), 'import', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`added: ${exported.bouts.length} bouts, ${v1.prompts.length} prompts, 2 stretch sessions, 1 check-in, 0 standing periods`);
   });
 
   it('merges a file into a history that has other, non-overlapping bouts', async () => {

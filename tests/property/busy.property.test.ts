@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { feedLine, replayOutput, traceEngine, ACTIVE_STEP_MS } from '../../main/core/replay.js';
 import { parseTrace } from '../../main/core/trace.js';
 import type { BusyReason } from '../../shared/domain.js';
-import { busyInsertsArb, toText, traceArb, withBusy } from './traceGen.js';
+import { busyInsertsArb, toText, traceArb, withLines } from './traceGen.js';
 
 // DESIGN.md §6 over random traces: busy changes prompts only, and never lets one through.
 
@@ -12,7 +12,7 @@ describe('busy properties over random traces', () => {
     fc.assert(
       fc.property(traceArb(), busyInsertsArb, (g, inserts) => {
         const plain = replayOutput(parseTrace(toText(g)));
-        const busy = replayOutput(parseTrace(toText(withBusy(g, inserts, ACTIVE_STEP_MS))));
+        const busy = replayOutput(parseTrace(toText(withLines(g, inserts, ACTIVE_STEP_MS))));
         expect(busy.bouts).toEqual(plain.bouts);
         expect(busy.days).toEqual(plain.days);
         expect(busy.summary).toEqual(plain.summary);
@@ -24,7 +24,7 @@ describe('busy properties over random traces', () => {
   it('no prompt is shown while busy; a prompt released by a free is shown at the free; a break is recorded at most once per busy spell', () => {
     fc.assert(
       fc.property(traceArb(), busyInsertsArb, (g, inserts) => {
-        const trace = parseTrace(toText(withBusy(g, inserts, ACTIVE_STEP_MS)));
+        const trace = parseTrace(toText(withLines(g, inserts, ACTIVE_STEP_MS)));
         const engine = traceEngine(trace);
         const on = new Set<BusyReason>();
         let running = true;

@@ -44,7 +44,7 @@ export type LineType =
 
 export interface GenLine {
   t: number;
-  type: LineType | 'end' | 'busy' | 'free';
+  type: LineType | 'end' | 'busy' | 'free' | 'stand' | 'sit';
   until?: number;
   action?: 'snooze' | 'skip';
   reason?: BusyReason;
@@ -230,38 +230,46 @@ export function shift(g: GenTrace, ms: number): GenTrace {
   return { ...g, lines: g.lines.map((l) => ({ ...l, t: l.t + ms, ...(l.until !== undefined ? { until: l.until + ms } : {}) })) };
 }
 
-/** Where to add one `busy` or `free` line: before line `at` (mod the count), or inside it `steps` × 10 s in when it is `active`. */
-export interface BusyInsert {
+/**
+ * Where to add one line: before line `at` (mod the count), or inside it `steps` × 10 s in when it is `active`.
+ * `reason` is for busy/free only.
+ */
+export interface LineInsert {
   at: number;
   steps: number;
-  type: 'busy' | 'free';
+  type: 'busy' | 'free' | 'stand' | 'sit';
   reason: BusyReason;
 }
 
-export const busyInsertsArb: fc.Arbitrary<BusyInsert[]> = fc.array(
-  fc.record({
-    at: fc.nat(),
-    steps: fc.nat({ max: 720 }),
-    type: fc.constantFrom<'busy' | 'free'>('busy', 'free'),
-    reason: fc.constantFrom(...BUSY_REASONS),
-  }),
-  { maxLength: 12 },
-);
+const insertsArb = (types: readonly LineInsert['type'][]): fc.Arbitrary<LineInsert[]> =>
+  fc.array(
+    fc.record({
+      at: fc.nat(),
+      steps: fc.nat({ max: 720 }),
+      type: fc.constantFrom(...types),
+      reason: fc.constantFrom(...BUSY_REASONS),
+    }),
+    { maxLength: 12 },
+  );
+export const busyInsertsArb = insertsArb(['busy', 'free']);
+export const standInsertsArb = insertsArb(['stand', 'sit']);
 
 /**
- * The same trace with busy/free lines added. An `active` line is split on its own 10-s grid, so the
- * inputs the engine sees are the same ones (the split point's input twice).
+ * The same trace with lines added. An `active` line is split on its own 10-s grid, so the inputs the
+ * engine sees are the same ones (the split point's input twice). With `atInputOnly` a line goes only
+ * where there is an input at its instant anyway (a split point, or before an `input` or `active` line):
+ * `stand` and `sit` count as input, and then they add none.
  */
-export function withBusy(g: GenTrace, inserts: readonly BusyInsert[], stepMs: number): GenTrace {
+export function withLines(g: GenTrace, inserts: readonly LineInsert[], stepMs: number, atInputOnly = false): GenTrace {
   let lines = [...g.lines];
   for (const ins of inserts) {
     const i = ins.at % lines.length;
     const l = lines[i]!;
     const x = l.t + ins.steps * stepMs;
-    const line: GenLine = { t: l.t, type: ins.type, reason: ins.reason };
+    const line: GenLine = { t: l.t, type: ins.type, ...(ins.type === 'busy' || ins.type === 'free' ? { reason: ins.reason } : {}) };
     if (l.type === 'active' && ins.steps > 0 && x < l.until!) {
       lines = [...lines.slice(0, i), { ...l, until: x }, { ...line, t: x }, { ...l, t: x }, ...lines.slice(i + 1)];
-    } else {
+    } else if (!atInputOnly || l.type === 'active' || l.type === 'input') {
       lines = [...lines.slice(0, i), line, ...lines.slice(i)];
     }
   }

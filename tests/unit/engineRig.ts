@@ -176,7 +176,7 @@ export class Rig {
           kind: e.kind,
           atMin: round3((e.at - this.t0) / MIN),
           sittingMin: round3(e.sittingMs / MIN),
-          outcome: !e.shown ? 'suppressed' : e.kind === 'posture' ? 'shown' : 'unanswered',
+          outcome: !e.shown ? 'suppressed' : e.kind === 'break' ? 'unanswered' : 'shown',
           closes: 0,
         };
         if (!e.shown) p.reason = e.reason;

@@ -123,6 +123,13 @@ describe('migrations', () => {
         const busy = s.addPrompt({ at: t('2026-03-04T09:30:00Z'), kind: 'break', outcome: 'suppressed', sittingMs: 1_800_000, reason: 'busy:call', zone: B });
         expect(s.listPrompts({ from: busy.at, to: busy.at + 1 })).toEqual([busy]);
         expect(busy.reason).toBe('busy:call');
+        // From v4 on standing periods are kept and counted per local day, split at midnight (DESIGN.md §7).
+        const st = s.addStanding({ start: t('2026-03-04T22:30:00Z'), end: t('2026-03-04T23:30:00Z'), durationMs: 60 * 60_000, zone: B });
+        expect(s.listStanding()).toEqual([st]);
+        expect(s.statsRows('2026-03-04', '2026-03-05').days.map((d) => [d.date, d.standingMs])).toEqual([
+          ['2026-03-04', 30 * 60_000],
+          ['2026-03-05', 30 * 60_000],
+        ]);
       } finally {
         s.close();
       }
