@@ -169,7 +169,7 @@ describe('sitwell export / import (real child processes)', { timeout: 120_000 },
       ['an unknown prompt outcome', (d) => (d.prompts[3]!.outcome = 'ignored'), /prompts\[3\]\.outcome/],
       ['soreness out of range', (d) => (d.checkIns![0]!.soreness = 11), /checkIns\[0\]\.soreness/],
       ['a wrong format marker', (d) => (d.format = 'other-app'), /format: not a Sitwell export/],
-      ['a newer file version', (d) => (d.version = 2), /version: this Sitwell reads export files of version 1/],
+      ['a newer file version', (d) => (d.version = 3), /version: this Sitwell reads export files of versions 1 and 2/],
       ['a missing list', (d) => delete d.checkIns, /checkIns: /],
     ];
 
