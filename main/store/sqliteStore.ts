@@ -55,14 +55,8 @@ const toBout = (r: Row): StoredBout => ({
   durationMs: r.duration_ms as number,
   zone: r.zone as string,
 });
-const toStanding = (r: Row): StoredStanding => ({
-  id: r.id as number,
-  uid: r.uid as string,
-  start: r.start_ms as number,
-  end: r.end_ms as number,
-  durationMs: r.duration_ms as number,
-  zone: r.zone as string,
-});
+/** A standing period's row has a bout's columns. */
+const toStanding: (r: Row) => StoredStanding = toBout;
 const toPrompt = (r: Row): StoredPrompt => ({
   id: r.id as number,
   uid: r.uid as string,

@@ -5,7 +5,7 @@ import type { Effect } from '../../main/core/engine.js';
 import { feedLine, replayOutput, runTrace, traceEngine } from '../../main/core/replay.js';
 import { parseTrace, type Trace } from '../../main/core/trace.js';
 import { BREAK_OUTCOMES } from '../../shared/domain.js';
-import { FIXED_ZONES, MIN, shift, toText, traceArb } from './traceGen.js';
+import { FIXED_ZONES, localDayMinutes, MIN, shift, toText, traceArb } from './traceGen.js';
 
 // Properties of the replay over random valid traces (DESIGN.md §2–§3).
 
@@ -13,11 +13,6 @@ import { FIXED_ZONES, MIN, shift, toText, traceArb } from './traceGen.js';
 function effectsOf(trace: Trace): Effect[] {
   const engine = traceEngine(trace);
   return trace.events.flatMap((ev) => feedLine(engine, ev));
-}
-
-function localDayMinutes(date: string, zone: string): number {
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
-  return start.plus({ days: 1 }).startOf('day').diff(start, 'minutes').minutes;
 }
 
 describe('replay properties over random traces', () => {

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_STEP_MS, replayOutput, runTrace } from '../../main/core/replay.js';
 import { parseTrace } from '../../main/core/trace.js';
-import { standInsertsArb, toText, traceArb, withLines } from './traceGen.js';
+import { localDayMinutes, standInsertsArb, toText, traceArb, withLines } from './traceGen.js';
 
 // DESIGN.md §7 over random traces with `stand` / `sit` lines added.
-
-function localDayMinutes(date: string, zone: string): number {
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
-  return start.plus({ days: 1 }).startOf('day').diff(start, 'minutes').minutes;
-}
 
 describe('standing properties over random traces', () => {
   it('sitting and standing never overlap: on each day together they fit in the day; periods are ≥ 60 s and ordered', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { formatInstant } from '../../main/core/localTime.js';
 import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
 import type { SettingsPatch, TimeSpan, WorkHours } from '../../shared/settings.js';
@@ -274,4 +275,10 @@ export function withLines(g: GenTrace, inserts: readonly LineInsert[], stepMs: n
     }
   }
   return { ...g, lines };
+}
+
+/** Minutes in a local date: 1380, 1440 or 1500 (DST). */
+export function localDayMinutes(date: string, zone: string): number {
+  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  return start.plus({ days: 1 }).startOf('day').diff(start, 'minutes').minutes;
 }
