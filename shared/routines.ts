@@ -30,10 +30,10 @@ export interface RoutineStep {
 }
 
 /**
- * Get-ready time between two steps (to switch sides or move to the next stretch). The player should give this
- * pause before every step but the first; durations below include it so a "2-minute" routine really takes 2 minutes.
+ * Get-ready time before every step, the first included (to read the step, get into position, switch sides).
+ * Durations below include it so a "2-minute" routine really takes about 2 minutes.
  */
-export const TRANSITION_SECONDS = 5;
+export const TRANSITION_SECONDS = 10;
 
 export const ROUTINES: readonly Routine[] = [
   {
@@ -42,8 +42,8 @@ export const ROUTINES: readonly Routine[] = [
     summary: 'Stand up, get the blood moving and open the hips and chest.',
     targetSeconds: 120,
     items: [
-      { stretchId: 'march-in-place', seconds: 25 },
-      { stretchId: 'standing-hip-flexor', seconds: 20 },
+      { stretchId: 'march-in-place', seconds: 20 },
+      { stretchId: 'standing-hip-flexor', seconds: 15 },
       { stretchId: 'chest-opener', seconds: 20, repetitions: 1 },
       { stretchId: 'shoulder-rolls', seconds: 15 },
     ],
@@ -55,12 +55,12 @@ export const ROUTINES: readonly Routine[] = [
     targetSeconds: 300,
     items: [
       { stretchId: 'march-in-place', seconds: 30 },
-      { stretchId: 'standing-hip-flexor', seconds: 25 },
-      { stretchId: 'standing-figure-four', seconds: 25 },
-      { stretchId: 'calf-raises', seconds: 30 },
+      { stretchId: 'standing-hip-flexor', seconds: 20 },
+      { stretchId: 'standing-figure-four', seconds: 20 },
+      { stretchId: 'calf-raises', seconds: 25 },
       { stretchId: 'chest-opener', seconds: 20, repetitions: 1 },
-      { stretchId: 'standing-side-reach', seconds: 20 },
-      { stretchId: 'neck-side-tilt', seconds: 15 },
+      { stretchId: 'standing-side-reach', seconds: 15 },
+      { stretchId: 'neck-side-tilt', seconds: 10 },
     ],
   },
   {
@@ -69,10 +69,10 @@ export const ROUTINES: readonly Routine[] = [
     summary: 'The buttock and hip stretches for soreness that builds up from sitting.',
     targetSeconds: 240,
     items: [
-      { stretchId: 'standing-figure-four', seconds: 25 },
-      { stretchId: 'standing-hip-flexor', seconds: 25 },
-      { stretchId: 'seated-piriformis', seconds: 25 },
-      { stretchId: 'knee-to-opposite-shoulder', seconds: 25 },
+      { stretchId: 'standing-figure-four', seconds: 22 },
+      { stretchId: 'standing-hip-flexor', seconds: 22 },
+      { stretchId: 'seated-piriformis', seconds: 22 },
+      { stretchId: 'knee-to-opposite-shoulder', seconds: 22 },
     ],
   },
   {
@@ -81,10 +81,10 @@ export const ROUTINES: readonly Routine[] = [
     summary: 'For when standing up is not an option: neck, shoulders and back without leaving your seat.',
     targetSeconds: 120,
     items: [
-      { stretchId: 'neck-side-tilt', seconds: 15 },
+      { stretchId: 'neck-side-tilt', seconds: 10 },
       { stretchId: 'shoulder-rolls', seconds: 15 },
       { stretchId: 'upper-back-reach', seconds: 15, repetitions: 1 },
-      { stretchId: 'seated-spinal-twist', seconds: 15 },
+      { stretchId: 'seated-spinal-twist', seconds: 12 },
     ],
   },
 ];
@@ -117,10 +117,10 @@ export function routineSteps(routine: Routine, catalog: readonly Stretch[]): Rou
   });
 }
 
-/** Total time of a step list: every hold plus a get-ready pause between consecutive steps. */
+/** Total time of a step list: every hold plus a get-ready pause before each step. */
 export function stepsDurationSeconds(steps: readonly RoutineStep[], transitionSeconds = TRANSITION_SECONDS): number {
   const holds = steps.reduce((sum, s) => sum + s.seconds, 0);
-  return holds + transitionSeconds * Math.max(0, steps.length - 1);
+  return holds + transitionSeconds * steps.length;
 }
 
 export function routineDurationSeconds(

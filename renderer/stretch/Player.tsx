@@ -5,6 +5,7 @@ import { errorText } from '../lib/errors.js';
 import { useReducedMotion } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 import { Countdown } from './Countdown.js';
+import { STRETCH_SAFETY } from '../../shared/stretches/index.js';
 import { Illustration } from './Illustration.js';
 import { sideLabel, stretchOf, type Playable } from './steps.js';
 import { usePlayer } from './usePlayer.js';
@@ -79,6 +80,23 @@ export function Player({ routine }: { routine: Playable }) {
     finish(false);
   };
 
+  // Space pauses or resumes, N goes to the next step; not while typing or with a modifier held.
+  const keys = useRef({ pause: player.pauseOrResume, next: player.skip });
+  keys.current = { pause: player.pauseOrResume, next: player.skip };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(t.tagName))) return;
+      if (e.key === ' ') keys.current.pause();
+      else if (e.key.toLowerCase() === 'n') keys.current.next();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   const step = steps[Math.min(state.index, steps.length - 1)];
   if (!step) return <p>This routine has no steps.</p>;
   const stretch = stretchOf(step);
@@ -131,6 +149,9 @@ export function Player({ routine }: { routine: Playable }) {
             {state.paused ? 'Paused' : state.phase === 'ready' ? 'Get ready' : 'Hold'}
           </p>
           <h3 data-testid="player-stretch">{stretch.name}</h3>
+          {state.phase === 'ready' && (
+            <p data-testid="player-get-ready">{`Next: ${stretch.name}${side ? `, ${side.toLowerCase()}` : ''}. Get into position.`}</p>
+          )}
           {side && (
             <p className="side-label" data-testid="player-side">
               {side}
@@ -143,10 +164,10 @@ export function Player({ routine }: { routine: Playable }) {
             </p>
           )}
           <div className="row" role="group" aria-label="Player controls">
-            <button type="button" className="primary" onClick={player.pauseOrResume} data-testid="player-pause">
+            <button type="button" className="primary" onClick={player.pauseOrResume} data-testid="player-pause" aria-keyshortcuts="Space">
               {state.paused ? 'Resume' : 'Pause'}
             </button>
-            <button type="button" onClick={player.skip} data-testid="player-skip">
+            <button type="button" onClick={player.skip} data-testid="player-skip" aria-keyshortcuts="N">
               Skip step
             </button>
             <button type="button" onClick={stop} data-testid="player-stop">
@@ -155,6 +176,12 @@ export function Player({ routine }: { routine: Playable }) {
           </div>
         </div>
         <div>
+          <p className="note small" data-testid="stretch-safety">
+            {STRETCH_SAFETY}
+          </p>
+          <p className="small">
+            Keys: <kbd>Space</kbd> pause or resume, <kbd>N</kbd> next step.
+          </p>
           <Illustration stretch={stretch} large />
           <ol className="steps">
             {stretch.steps.map((s) => (

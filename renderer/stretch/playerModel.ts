@@ -4,7 +4,7 @@ import type { RoutineStep } from '../../shared/routines.js';
  * The guided player as a pure state machine (time comes in as `tick(ms)`), so it can be driven
  * by a real clock, a sped-up one (`?speed=N`) or a test.
  *
- * A step is a `hold`; between steps there is a `ready` pause to switch sides or change position.
+ * A step is a `hold`; before every step, the first included, there is a `ready` pause to get into position.
  * Skip abandons the current (or upcoming) hold; only holds that ran out count as done.
  */
 export type Phase = 'hold' | 'ready' | 'finished';
@@ -21,11 +21,9 @@ export interface PlayerState {
   completed: boolean;
 }
 
-export function initialState(steps: readonly RoutineStep[]): PlayerState {
-  const first = steps[0];
-  if (!first) return { index: 0, phase: 'finished', remainingMs: 0, phaseMs: 0, paused: false, holdsDone: 0, completed: true };
-  const ms = first.seconds * 1000;
-  return { index: 0, phase: 'hold', remainingMs: ms, phaseMs: ms, paused: false, holdsDone: 0, completed: false };
+export function initialState(steps: readonly RoutineStep[], readyMs: number): PlayerState {
+  if (steps.length === 0) return { index: 0, phase: 'finished', remainingMs: 0, phaseMs: 0, paused: false, holdsDone: 0, completed: true };
+  return { index: 0, phase: 'ready', remainingMs: readyMs, phaseMs: readyMs, paused: false, holdsDone: 0, completed: false };
 }
 
 function readyFor(s: PlayerState, steps: readonly RoutineStep[], index: number, readyMs: number): PlayerState {

@@ -13,9 +13,9 @@ export function playerSpeed(): number {
 }
 
 export function usePlayer(steps: readonly RoutineStep[]) {
-  const [state, setState] = useState<PlayerState>(() => initialState(steps));
-  const speed = useRef(playerSpeed()).current;
   const readyMs = TRANSITION_SECONDS * 1000;
+  const [state, setState] = useState<PlayerState>(() => initialState(steps, readyMs));
+  const speed = useRef(playerSpeed()).current;
 
   const finished = state.phase === 'finished';
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { ROUTINES, routineDurationSeconds } from '../../shared/routines.js';
-import { STRETCHES, type Stretch } from '../../shared/stretches/index.js';
+import { STRETCH_SAFETY, STRETCHES, type Stretch } from '../../shared/stretches/index.js';
 import { formatMinutes } from '../lib/format.js';
 import { href } from '../lib/route.js';
 import { Illustration } from '../stretch/Illustration.js';
@@ -43,6 +43,9 @@ function Catalog() {
   return (
     <>
       <h1>Stretches</h1>
+      <p className="note" data-testid="stretch-safety">
+        {STRETCH_SAFETY}
+      </p>
       <section aria-labelledby="routines-h">
         <h2 id="routines-h">Routines</h2>
         <div className="grid">

@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './catalog.js';
 export { svgProblems } from './svgCheck.js';
 export { suggestStretch, suggestionWeights, type SuggestionHistoryEntry } from './suggest.js';
+export { STRETCH_SAFETY } from './safety.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routineById, routineSteps } from '../../shared/routines.js';
 import { STRETCHES } from '../../shared/stretches/index.js';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
@@ -47,6 +48,32 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ routine_id: 'quick-2', completed: 1, steps_done: steps.length, steps_total: steps.length });
     expect(rows[0]!.end_ms).toBeGreaterThanOrEqual(rows[0]!.start_ms);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a 10-second get-ready with the side in words comes before the first hold; Space pauses, N goes on; the safety line is shown (issue #17)', async () => {
+    const { page, context, problems } = await openPage(suite.browser, { bypassCSP: true });
+    await page.goto(suite.ui.view('#/stretch/play/standing-figure-four'));
+    await expect.poll(() => page.getByTestId('player-phase').textContent()).toBe('Get ready');
+    await expect.poll(() => page.getByTestId('player-progress').textContent()).toMatch(/step 1 of/);
+    expect(Number(await page.getByTestId('player-seconds').textContent())).toBeGreaterThan(5);
+    await expect.poll(() => page.getByTestId('player-get-ready').textContent()).toBe('Next: Standing figure-four, left side. Get into position.');
+    await expect.poll(() => page.getByTestId('stretch-safety').textContent()).toMatch(/mild tension.*never pain.*breathing.*pins and needles.*dizziness/);
+    await screenshot(page, 'player-get-ready', 'light');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('player-phase').textContent()).toBe('Paused');
+    const { violations } = await axeScan(page);
+    expect(seriousOrCritical(violations)).toEqual([]);
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByTestId('player-phase').textContent()).toBe('Get ready');
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByTestId('player-progress').textContent()).toMatch(/step 2 of/);
+    await expect.poll(() => page.getByTestId('player-side').textContent()).toBe('Right side');
+    await page.getByTestId('player-stop').click();
+    await page.getByText('Saved to your history.').waitFor();
+    await page.goto(suite.ui.view('#/stretch'));
+    await expect.poll(() => page.getByTestId('stretch-safety').textContent()).toMatch(/pins and needles/);
     expect(problems).toEqual([]);
     await context.close();
   });

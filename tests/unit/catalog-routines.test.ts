@@ -33,15 +33,16 @@ describe('routines', () => {
 
   it('quick-2 expands to exact player steps, both-sided stretches left then right', () => {
     expect(routineSteps(routineById('quick-2')!, STRETCHES)).toEqual([
-      { stretchId: 'march-in-place', side: null, seconds: 25, repetition: 1 },
-      { stretchId: 'standing-hip-flexor', side: 'left', seconds: 20, repetition: 1 },
-      { stretchId: 'standing-hip-flexor', side: 'right', seconds: 20, repetition: 1 },
+      { stretchId: 'march-in-place', side: null, seconds: 20, repetition: 1 },
+      { stretchId: 'standing-hip-flexor', side: 'left', seconds: 15, repetition: 1 },
+      { stretchId: 'standing-hip-flexor', side: 'right', seconds: 15, repetition: 1 },
       { stretchId: 'chest-opener', side: null, seconds: 20, repetition: 1 },
       { stretchId: 'shoulder-rolls', side: null, seconds: 15, repetition: 1 },
     ]);
-    // 100 s of holds + 4 get-ready pauses.
-    expect(routineDurationSeconds(routineById('quick-2')!, STRETCHES)).toBe(100 + 4 * TRANSITION_SECONDS);
-    expect(routineDurationSeconds(routineById('quick-2')!, STRETCHES, 0)).toBe(100);
+    // 85 s of holds + a 10-s get-ready before each of the 5 steps, the first included (issue #17).
+    expect(TRANSITION_SECONDS).toBe(10);
+    expect(routineDurationSeconds(routineById('quick-2')!, STRETCHES)).toBe(85 + 5 * TRANSITION_SECONDS);
+    expect(routineDurationSeconds(routineById('quick-2')!, STRETCHES, 0)).toBe(85);
   });
 
   it("uses the catalog's hold and repetitions unless the routine overrides them", () => {

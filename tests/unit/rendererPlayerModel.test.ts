@@ -11,7 +11,10 @@ const READY = 3000;
 
 describe('stretch player model', () => {
   it('counts down each hold, pauses for the get-ready between steps, and finishes completed', () => {
-    let s = initialState(steps);
+    let s = initialState(steps, READY);
+    // A get-ready before the first hold too (issue #17).
+    expect(s).toMatchObject({ index: 0, phase: 'ready', remainingMs: READY });
+    s = tick(s, steps, READY, READY);
     expect(s).toMatchObject({ index: 0, phase: 'hold', remainingMs: 10_000 });
     s = tick(s, steps, 9_000, READY);
     expect(s).toMatchObject({ index: 0, phase: 'hold', remainingMs: 1_000 });
@@ -22,12 +25,12 @@ describe('stretch player model', () => {
   });
 
   it('a large tick (a throttled tab) runs through several phases at once', () => {
-    const s = tick(initialState(steps), steps, 60_000, READY);
+    const s = tick(initialState(steps, READY), steps, 60_000, READY);
     expect(s).toMatchObject({ phase: 'finished', holdsDone: 3 });
   });
 
   it('does not move while paused', () => {
-    let s = togglePause(initialState(steps));
+    let s = togglePause(tick(initialState(steps, READY), steps, READY, READY));
     s = tick(s, steps, 5_000, READY);
     expect(s).toMatchObject({ index: 0, remainingMs: 10_000, paused: true });
     s = tick(togglePause(s), steps, 5_000, READY);
@@ -35,7 +38,7 @@ describe('stretch player model', () => {
   });
 
   it('skip abandons the hold without counting it, and skipping the last step finishes', () => {
-    let s = skip(initialState(steps), steps, READY);
+    let s = skip(initialState(steps, READY), steps, READY);
     expect(s).toMatchObject({ index: 1, phase: 'ready', holdsDone: 0 });
     s = skip(s, steps, READY); // skips the upcoming right side
     expect(s).toMatchObject({ index: 2, phase: 'ready', holdsDone: 0 });
@@ -44,6 +47,6 @@ describe('stretch player model', () => {
   });
 
   it('an empty routine is finished from the start', () => {
-    expect(initialState([])).toMatchObject({ phase: 'finished', completed: true });
+    expect(initialState([], READY)).toMatchObject({ phase: 'finished', completed: true });
   });
 });
