@@ -12,6 +12,8 @@ export interface SeedOptions {
   days: number;
   zone?: string;
   seed?: number;
+  /** Also standing periods at a sit-stand desk between some bouts (DESIGN.md §7), from a PRNG of their own. */
+  standing?: boolean;
 }
 
 /**
@@ -19,11 +21,14 @@ export interface SeedOptions {
  * weekend days) of 8–12 bouts with skewed lengths, the posture and break prompts the default
  * settings would have shown, and their outcomes. Returns how many rows it wrote.
  */
-export function seedHistory(store: Store, opts: SeedOptions): { bouts: number; prompts: number } {
+export function seedHistory(store: Store, opts: SeedOptions): { bouts: number; prompts: number; standing: number } {
   const zone = opts.zone ?? 'Europe/Berlin';
   const rnd = mulberry32(opts.seed ?? 42);
+  // Its own stream, so the bouts and prompts of a seed are the same with or without standing.
+  const stand = mulberry32((opts.seed ?? 42) + 1);
   let bouts = 0;
   let prompts = 0;
+  let standing = 0;
   store.transaction(() => {
     const first = DateTime.fromISO(opts.from, { zone });
     for (let i = 0; i < opts.days; i++) {
@@ -48,10 +53,16 @@ export function seedHistory(store: Store, opts: SeedOptions): { bouts: number; p
           prompts++;
         }
         t += ms + Math.round((2 + rnd() * 15 + (k === 4 ? 40 : 0)) * MIN);
+        if (opts.standing && stand() < 0.35) {
+          const standMs = Math.round((10 + stand() * 40) * MIN);
+          store.addStanding({ start: t, end: t + standMs, durationMs: standMs, zone });
+          standing++;
+          t += standMs + 2 * MIN;
+        }
       }
     }
   });
-  return { bouts, prompts };
+  return { bouts, prompts, standing };
 }
 
 function gauss(rnd: () => number): number {

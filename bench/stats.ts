@@ -29,7 +29,7 @@ export async function benchStats(): Promise<StatsBench> {
     const path = join(dir, 'sitwell.db');
     const t0 = performance.now();
     // Seeded in a child process, so this heap is what an app would have, not the seeder's garbage.
-    const seeder = [process.execPath, '--import', 'tsx', join(here, 'seedHistoryMain.ts'), path, '2016-01-01', '3653', 'Europe/Berlin'];
+    const seeder = [process.execPath, '--import', 'tsx', join(here, 'seedHistoryMain.ts'), path, '2016-01-01', '3653', 'Europe/Berlin', 'standing'];
     const { bouts, prompts } = JSON.parse(execFileSync(seeder[0]!, seeder.slice(1), { encoding: 'utf8', cwd: join(here, '..') })) as { bouts: number; prompts: number };
     const seedMs = Math.round(performance.now() - t0);
     // Measured the way the app meets it: a database opened afresh.
