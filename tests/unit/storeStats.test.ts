@@ -155,6 +155,25 @@ describe('statistics from the store', () => {
     s.close();
   });
 
+  it('count standing beside sitting: per day and in total, with its share; the research measures stay over sitting bouts', () => {
+    const plain = fresh();
+    seedHistory(plain, { from: '2026-03-02', days: 28, zone: 'Europe/Berlin', seed: 5 });
+    const s = fresh();
+    const seeded = seedHistory(s, { from: '2026-03-02', days: 28, zone: 'Europe/Berlin', seed: 5, standing: true });
+    expect(seeded.standing).toBeGreaterThan(20);
+    const range = { from: '2026-03-01', to: '2026-04-05', zone: 'Europe/Berlin' };
+    const r = getStats(s, range);
+    const standingMs = s.listStanding().reduce((a, p) => a + p.durationMs, 0);
+    expect(r.totals.standingMinutes).toBeCloseTo(round1(standingMs / MIN), 5);
+    expect(r.days.reduce((a, d) => a + d.standingMinutes, 0)).toBeCloseTo(standingMs / MIN, 0);
+    expect(r.totals.standingShare).toBeCloseTo(standingMs / (standingMs + r.totals.sittingMinutes * MIN), 2);
+    // The same bouts with or without standing between them: the same research measures.
+    expect(r.research).toEqual(getStats(plain, range).research);
+    expectMatches(s, '2026-03-01', '2026-04-05');
+    plain.close();
+    s.close();
+  });
+
   it('equal a straightforward recomputation on a random history (property)', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata'];
     fc.assert(
