@@ -3,6 +3,7 @@ import { useNowState, useTicker } from '../lib/hooks.js';
 import { formatClock, formatIn, formatMs, formatTime } from '../lib/format.js';
 import { href } from '../lib/route.js';
 import { PauseControls } from './PauseControls.js';
+import { Welcome } from './Welcome.js';
 
 /** The tray pop-up: the current bout as a live timer, today so far, the next prompt and quick actions. */
 export function NowView() {
@@ -11,6 +12,7 @@ export function NowView() {
   return (
     <>
       <h1>Now</h1>
+      <Welcome />
       {error && (
         <p className="alert" role="alert">
           {error}

@@ -5,7 +5,7 @@ import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { formatDayOf, formatMs } from '../lib/format.js';
 import { useLoad, useNowState, useSettings, useTicker } from '../lib/hooks.js';
-import { href, navigate } from '../lib/route.js';
+import { href, navigate, queryParam } from '../lib/route.js';
 import { Illustration } from '../stretch/Illustration.js';
 
 /**
@@ -31,6 +31,8 @@ export function PromptView() {
   const hold = suggestion.data?.hold ?? null;
   const stretch = suggestion.data && !hold ? stretchById(suggestion.data.stretchId) : undefined;
   const prompt = now.data?.openPrompt ?? null;
+  // The welcome's "show me a test prompt": the prompt as it will look, with nothing to answer.
+  const preview = prompt === null && queryParam('preview') === '1';
   const state = now.data;
 
   const act = async (action: Action) => {
@@ -86,7 +88,12 @@ export function PromptView() {
 
   return (
     <>
-      <h1>{prompt ? 'Time for a break' : 'Break'}</h1>
+      <h1>{prompt || preview ? 'Time for a break' : 'Break'}</h1>
+      {preview && (
+        <p className="note" data-testid="prompt-preview">
+          {`This is a test prompt. Sitwell shows one like it after ${settings.data?.sitLimitMinutes ?? 30} minutes of sitting, as a notification and here.`}
+        </p>
+      )}
       {now.error && (
         <p className="alert" role="alert">
           {now.error}
