@@ -8,6 +8,9 @@ import * as art from './illustrations.js';
 
 const LEG_NERVE = 'Stop if pain, numbness or tingling runs down your leg.';
 const HAND_ON_SUPPORT = 'Keep a hand on a desk or wall if your balance is unsure.';
+const HIP_REPLACEMENT = 'After a hip replacement, skip this one unless your surgeon or physio cleared it.';
+const KNEE_CROSSED = 'With a sore or replaced knee, rest the ankle lower on the shin, or skip this one.';
+const BONES_PREGNANCY = 'Pregnant, or told you have osteoporosis? Leave out deep bends and twists unless your midwife or doctor agrees.';
 
 export const STRETCHES: readonly Stretch[] = [
   {
@@ -26,9 +29,11 @@ export const STRETCHES: readonly Stretch[] = [
     sides: 'both',
     repetitions: 1,
     cautions: [
+      'Use a steady chair without wheels; if yours has wheels, brace it against the desk.',
       LEG_NERVE,
-      'If you have had a hip replacement or other hip surgery, ask your surgeon or physiotherapist before crossing your legs or leaning this far forward.',
-      'Hold a chair on wheels still with your standing foot, or use one without wheels.',
+      HIP_REPLACEMENT,
+      KNEE_CROSSED,
+      BONES_PREGNANCY,
     ],
     illustration: art.seatedPiriformisArt,
   },
@@ -50,7 +55,8 @@ export const STRETCHES: readonly Stretch[] = [
     cautions: [
       'Keep hold of something steady the whole time; if your balance is unsure, do the seated piriformis stretch instead.',
       LEG_NERVE,
-      'After hip surgery, check with your surgeon before crossing one leg over the other.',
+      HIP_REPLACEMENT,
+      KNEE_CROSSED,
     ],
     illustration: art.standingFigureFourArt,
   },
@@ -72,7 +78,8 @@ export const STRETCHES: readonly Stretch[] = [
     repetitions: 1,
     cautions: [
       'Pull only as far as feels comfortable; a pinch at the front of the hip means ease off.',
-      'After a hip replacement, bringing the knee across the body may be off limits, so ask your surgeon first.',
+      HIP_REPLACEMENT,
+      'Use a steady chair without wheels.',
       LEG_NERVE,
     ],
     illustration: art.kneeToOppositeShoulderArt,
@@ -95,7 +102,7 @@ export const STRETCHES: readonly Stretch[] = [
     cautions: [
       'Do not arch your lower back to go further; tuck the hips under instead.',
       HAND_ON_SUPPORT,
-      'Go gently after hip surgery and ask your physiotherapist how far to step.',
+      HIP_REPLACEMENT,
     ],
     illustration: art.hipFlexorLungeArt,
   },
@@ -264,7 +271,8 @@ export const STRETCHES: readonly Stretch[] = [
     cautions: [
       'Turn only as far as is comfortable; do not lever yourself round with your arms.',
       'Go gently, or leave it out, if you have a recent back injury.',
-      'Hold a swivel chair still with your feet.',
+      'Use a chair without wheels if you can; otherwise hold a swivel chair still with your feet.',
+      BONES_PREGNANCY,
     ],
     illustration: art.seatedSpinalTwistArt,
   },
@@ -275,8 +283,8 @@ export const STRETCHES: readonly Stretch[] = [
     position: 'standing',
     summary: 'Lengthens the back of the thigh, which stays bent for as long as you sit.',
     steps: [
-      { text: 'Face a low, stable step or sturdy box and rest one heel on it with the toes pointing up.' },
-      { text: 'Keep that leg straight and bend the standing knee slightly.' },
+      { text: 'Stand with one hand on a desk or wall, facing a low, stable step or sturdy box.' },
+      { text: 'Rest one heel on it and let that foot relax; keep the knee soft, and bend the standing knee slightly.' },
       { text: 'Hinge forward from the hips with a long, flat back until the back of the raised thigh stretches.' },
     ],
     holdSeconds: 30,
@@ -285,7 +293,8 @@ export const STRETCHES: readonly Stretch[] = [
     cautions: [
       'Use something low and solid, never a chair on wheels.',
       'Stop if you feel numbness or tingling, or pain that runs down the back of the leg.',
-      HAND_ON_SUPPORT,
+      'Keep your hand on the support the whole time.',
+      BONES_PREGNANCY,
     ],
     illustration: art.hamstringHeelOnStepArt,
   },

@@ -89,3 +89,20 @@ describe('stretch schema refuses bad entries with a clear message', () => {
     expect(svgProblems(base.replace('<path d=', '<path d=x'))[0]).toMatch(/malformed tag/);
   });
 });
+
+describe('stronger cautions (issue #17)', () => {
+  const cautions = (id: string) => stretchById(id)!.cautions.join(' ');
+  it('knee to opposite shoulder and the hip-flexor stretch: skip after a hip replacement unless cleared', () => {
+    for (const id of ['knee-to-opposite-shoulder', 'standing-hip-flexor']) expect(cautions(id), id).toMatch(/hip replacement, skip this one unless your surgeon or physio cleared it/);
+  });
+  it('crossed-leg stretches mention knee problems; bends and twists mention pregnancy and osteoporosis', () => {
+    for (const id of ['seated-piriformis', 'standing-figure-four']) expect(cautions(id), id).toMatch(/knee/);
+    for (const id of ['seated-piriformis', 'seated-spinal-twist', 'hamstring-heel-on-step']) expect(cautions(id), id).toMatch(/Pregnant.*osteoporosis/);
+  });
+  it('seated stretches name a chair without wheels first; the hamstring stretch has a relaxed foot and a hand on support', () => {
+    expect(stretchById('seated-piriformis')!.cautions[0]).toMatch(/without wheels/);
+    const steps = stretchById('hamstring-heel-on-step')!.steps.map((s) => s.text).join(' ');
+    expect(steps).toMatch(/foot relax/);
+    expect(steps).toMatch(/hand on a desk or wall/);
+  });
+});
