@@ -6,7 +6,7 @@ const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
 export function posturePromptText(sittingMs: number): { title: string; body: string } {
   return {
     title: 'Posture check',
-    body: `${mins(sittingMs)} min in the chair. Feet flat, hips back, shoulders loose, screen at eye level.`,
+    body: `${mins(sittingMs)} min in the chair. Change position: shift your weight, sit back, let your shoulders drop.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
+import { DEFAULT_SETTINGS, POSTURE_NOTE, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
 import { errorField, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';
@@ -21,7 +21,7 @@ const DAY_NAMES: Record<Weekday, string> = {
 
 const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
   sitLimitMinutes: { label: 'Break prompt after sitting for', hint: 'Asks you to get up once you have sat this long without a break.' },
-  postureEveryMinutes: { label: 'Posture reminder every', hint: 'A light nudge to sit well, before the first break prompt of a bout.' },
+  postureEveryMinutes: { label: 'Posture reminder every', hint: `A light nudge to change position, before the first break prompt of a bout. ${POSTURE_NOTE}` },
   snoozeMinutes: { label: 'Snooze for', hint: 'Snooze postpones the break prompt by this long; an unanswered prompt repeats this often.' },
   minBreakMinutes: { label: 'A break is at least', hint: 'This long without keyboard or mouse input counts as getting up.' },
   dailySittingGoalMinutes: { label: 'Daily sitting goal', hint: 'Drawn as a line on the daily sitting bars in Statistics.' },

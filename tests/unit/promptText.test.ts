@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakPromptText } from '../../main/app/promptText.js';
+import { breakPromptText, posturePromptText } from '../../main/app/promptText.js';
+import { POSTURE_NOTE, SETTINGS_EVIDENCE } from '../../shared/settingsRules.js';
 import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
 
 describe('break prompt words', () => {
@@ -8,5 +9,19 @@ describe('break prompt words', () => {
     const held = breakPromptText(31 * 60_000, false);
     expect(held.body).toContain(ON_HOLD_ADVICE.short);
     expect(held.body).not.toMatch(/stretch(?!es for now)/i);
+  });
+});
+
+describe('evidence stated as it is (issue #17)', () => {
+  it('names what the studies tested: walking, glucose, not ambulatory blood pressure in Bhammar 2017; Duran 2023', () => {
+    expect(SETTINGS_EVIDENCE).toMatch(/Bhammar et al\., 2017/);
+    expect(SETTINGS_EVIDENCE).toMatch(/not 24-hour ambulatory blood pressure/);
+    expect(SETTINGS_EVIDENCE).toMatch(/five minutes of light walking every 30 minutes.*Duran et al\., 2023/);
+    expect(SETTINGS_EVIDENCE).toMatch(/walking, not stretching/);
+    expect(SETTINGS_EVIDENCE).not.toMatch(/Diaz/);
+  });
+  it('the posture interval is a convention, and the nudge is to change position', () => {
+    expect(POSTURE_NOTE).toMatch(/convention, not a figure from studies/);
+    expect(posturePromptText(16 * 60_000).body).toMatch(/Change position/);
   });
 });
