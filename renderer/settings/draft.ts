@@ -35,6 +35,8 @@ export interface Draft {
   busyApps: string;
   /** '' for none. */
   busyCalendarFile: string;
+  /** Minutes of standing before a move prompt; '' for none (DESIGN.md §7). */
+  standLimitMinutes: string;
 }
 
 export const BUSY_SWITCHES = ['busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'] as const;
@@ -77,6 +79,7 @@ export function toDraft(s: Settings): Draft {
     ...(Object.fromEntries(BUSY_SWITCHES.map((k) => [k, s[k]])) as Record<(typeof BUSY_SWITCHES)[number], boolean>),
     busyApps: s.busyApps.join('\n'),
     busyCalendarFile: s.busyCalendarFile ?? '',
+    standLimitMinutes: s.standLimitMinutes === null ? '' : String(s.standLimitMinutes),
   };
 }
 
@@ -128,6 +131,9 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   for (const k of BUSY_SWITCHES) raw[k] = d[k];
   raw.busyApps = appList(d.busyApps);
   raw.busyCalendarFile = d.busyCalendarFile.trim() === '' ? null : d.busyCalendarFile.trim();
+  const stand = d.standLimitMinutes.trim();
+  if (stand !== '' && !Number.isFinite(Number(stand))) errors.standLimitMinutes = 'Enter a number of minutes, or leave it empty for no move prompt.';
+  raw.standLimitMinutes = stand === '' ? null : Number(stand);
 
   for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);
   if (Object.keys(errors).length > 0) return { patch: null, errors };
