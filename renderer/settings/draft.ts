@@ -139,3 +139,20 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   if (Object.keys(errors).length > 0) return { patch: null, errors };
   return { patch: raw as SettingsPatch, errors: null };
 }
+
+/**
+ * Combinations that are valid but do not do what the person probably wants, said while they edit.
+ * A posture reminder at or after the sit limit never shows: posture reminders fall only before the first break prompt.
+ */
+export function draftWarnings(d: Draft): { field: keyof Draft; text: string }[] {
+  const out: { field: keyof Draft; text: string }[] = [];
+  const posture = Number(d.postureEveryMinutes);
+  const sitLimit = Number(d.sitLimitMinutes);
+  if (d.postureEnabled && Number.isFinite(posture) && Number.isFinite(sitLimit) && sitLimit > 0 && posture >= sitLimit) {
+    out.push({
+      field: 'postureEveryMinutes',
+      text: `Posture reminders come only before the break prompt, so with ${posture} min at or above the ${sitLimit}-min sit limit you will get none.`,
+    });
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { errorField, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
-import { asSentence, draftToPatch, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
+import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
 
@@ -103,6 +103,11 @@ export function SettingsView() {
           {num('snoozeMinutes')}
           {num('minBreakMinutes')}
           {num('postureEveryMinutes')}
+          {draftWarnings(draft).map((w) => (
+            <p key={w.field} className="note small" role="status" data-testid={`field-warning-${w.field}`}>
+              {w.text}
+            </p>
+          ))}
           <Check
             id="postureEnabled"
             label="Show posture reminders"

@@ -40,6 +40,19 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
     await context.close();
   });
 
+  it('warns, while editing, when the posture reminder is at or above the sit limit (issue #17)', async () => {
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
+    await page.getByLabel('Break prompt after sitting for').waitFor();
+    await expect.poll(() => page.getByTestId('field-warning-postureEveryMinutes').count()).toBe(0);
+    await page.getByLabel('Posture reminder every').fill('30');
+    await expect.poll(() => page.getByTestId('field-warning-postureEveryMinutes').textContent()).toContain('you will get none');
+    await page.getByLabel('Break prompt after sitting for').fill('45');
+    await expect.poll(() => page.getByTestId('field-warning-postureEveryMinutes').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a changed setting is saved to the database and kept after a reload', async () => {
     const { page, context, problems } = await openPage(suite.browser);
     await page.goto(suite.ui.view('#/settings'));

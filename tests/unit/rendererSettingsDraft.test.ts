@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
-import { asSentence, draftToPatch, fieldOf, toDraft } from '../../renderer/settings/draft.js';
+import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft } from '../../renderer/settings/draft.js';
 
 describe('settings form draft', () => {
   it('round-trips the defaults into a patch equal to them', () => {
@@ -41,5 +41,17 @@ describe('settings form draft', () => {
     expect(fieldOf('settings.workHours.tue.start')).toBe('workHours.tue');
     expect(fieldOf('quietHours.start')).toBe('quietHours');
     expect(asSentence('must be at most 480 minutes')).toBe('Must be at most 480 minutes.');
+  });
+});
+
+describe('settings checked across fields (issue #17)', () => {
+  it('warns when the posture interval is at or above the sit limit, and only while posture reminders are on', () => {
+    const d = toDraft(DEFAULT_SETTINGS);
+    expect(draftWarnings(d)).toEqual([]);
+    expect(draftWarnings({ ...d, postureEveryMinutes: '30', sitLimitMinutes: '30' })).toEqual([
+      { field: 'postureEveryMinutes', text: expect.stringContaining('you will get none') },
+    ]);
+    expect(draftWarnings({ ...d, postureEveryMinutes: '45', sitLimitMinutes: '30', postureEnabled: false })).toEqual([]);
+    expect(draftWarnings({ ...d, postureEveryMinutes: '', sitLimitMinutes: '30' })).toEqual([]);
   });
 });
