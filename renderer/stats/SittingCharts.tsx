@@ -59,7 +59,7 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
           <p className="muted small">
             <span className="legend-swatch sitting" aria-hidden="true" />
             Sitting <span className="legend-swatch goal" aria-hidden="true" />
-            Your daily goal: {formatMinutes(goal)} (change it in <a href="#/settings">Settings</a>).{' '}
+            Your daily sitting limit: {formatMinutes(goal)} (change it in <a href="#/settings">Settings</a>).{' '}
             <span data-testid="stats-days-over-goal" data-value={overGoal}>
               {overGoal} of {report.days.length} days over the goal.
             </span>

@@ -24,7 +24,7 @@ const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
   postureEveryMinutes: { label: 'Posture reminder every', hint: `A light nudge to change position, before the first break prompt of a bout. ${POSTURE_NOTE}` },
   snoozeMinutes: { label: 'Snooze for', hint: 'Snooze postpones the break prompt by this long; an unanswered prompt repeats this often.' },
   minBreakMinutes: { label: 'A break is at least', hint: 'This long without keyboard or mouse input counts as getting up.' },
-  dailySittingGoalMinutes: { label: 'Daily sitting goal', hint: 'Drawn as a line on the daily sitting bars in Statistics.' },
+  dailySittingGoalMinutes: { label: 'Daily sitting limit', hint: 'The most sitting you want in a day; drawn as a line on the daily sitting bars in Statistics.' },
 };
 
 export function SettingsView() {

@@ -158,7 +158,7 @@ function FirstDay() {
         a break each time you step away for a couple of minutes. Keep it running and this page fills in:
       </p>
       <ul>
-        <li>how long you sit each day, against your daily goal,</li>
+        <li>how long you sit each day, against your daily sitting limit,</li>
         <li>your longest stretch of sitting and when in the week you sit most,</li>
         <li>how often a break prompt got you moving.</li>
       </ul>

@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
       ['Snooze for', DEFAULT_SETTINGS.snoozeMinutes],
       ['A break is at least', DEFAULT_SETTINGS.minBreakMinutes],
       ['Posture reminder every', DEFAULT_SETTINGS.postureEveryMinutes],
-      ['Daily sitting goal', DEFAULT_SETTINGS.dailySittingGoalMinutes],
+      ['Daily sitting limit', DEFAULT_SETTINGS.dailySittingGoalMinutes],
     ] as const) {
       await expect.poll(() => page.getByLabel(label).inputValue()).toBe(String(value));
     }
