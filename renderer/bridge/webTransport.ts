@@ -9,18 +9,36 @@ import { TOKEN_HEADER } from '../../shared/webToken.js';
  */
 
 export interface WebTransportOptions {
-  /** Default: the `token` query parameter of the page's address. */
+  /** Default: the `token` query parameter of the page's address (then removed from it), see takeToken. */
   token?: string;
   /** Default: the page's own origin. */
   base?: string;
 }
 
-export function tokenFromLocation(href: string = globalThis.location?.href ?? ''): string {
+function tokenFromLocation(href: string = globalThis.location?.href ?? ''): string {
   try {
     return new URL(href).searchParams.get('token') ?? '';
   } catch {
     return '';
   }
+}
+
+const TOKEN_KEY = 'sitwell.token';
+
+/**
+ * The page's token, taken out of the address bar as soon as the page reads it, so it is not left
+ * in the browser's history, a bookmark or a shared screen. It stays in this tab's sessionStorage
+ * (per origin, port included, never sent anywhere) so a reload still works.
+ */
+export function takeToken(): string {
+  const fromUrl = tokenFromLocation();
+  const storage = globalThis.sessionStorage as Storage | undefined;
+  if (fromUrl === '') return storage?.getItem(TOKEN_KEY) ?? '';
+  storage?.setItem(TOKEN_KEY, fromUrl);
+  const url = new URL(globalThis.location.href);
+  url.searchParams.delete('token');
+  globalThis.history?.replaceState(globalThis.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return fromUrl;
 }
 
 function failure(code: BridgeErrorBody['code'], message: string): CallResult {
@@ -34,7 +52,7 @@ function isResult(v: unknown): v is CallResult {
 }
 
 export function webTransport(opts: WebTransportOptions = {}): BridgeTransport {
-  const token = opts.token ?? tokenFromLocation();
+  const token = opts.token ?? takeToken();
   const base = opts.base ?? '';
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   let source: EventSource | null = null;

@@ -11,8 +11,9 @@ import { startDaemonUiWithNotifications, tempDir, type RunningSitwell } from './
 /**
  * Issue #17: in web mode, "Open Sitwell" on the break notification did nothing when no tab was open.
  * Real Xvfb, D-Bus session bus and dunst; the click is dunst's own (`dunstctl action`); the browser is
- * started by the real xdg-open, whose http handler here is a tiny "browser" that notes the address it was
- * given (XDG_CONFIG_HOME/XDG_DATA_HOME of the test): the test then opens that address in Chromium.
+ * started by the real xdg-open, whose html handler here is a tiny "browser" that notes what it was given
+ * (XDG_CONFIG_HOME/XDG_DATA_HOME of the test): a private hand-off file (its path on the command line, never
+ * the tokened address, which `ps` would show to every local user); the test opens where it leads in Chromium.
  */
 
 const missing = missingTools(['Xvfb', 'dbus-daemon', 'dbus-monitor', 'dunst', 'dunstctl', 'xdg-open']);
@@ -26,23 +27,31 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
   const db = join(tmp.dir, 'history.db');
   const idle = join(tmp.dir, 'idle');
   const opened = join(tmp.dir, 'opened');
+  const handoffs = join(tmp.dir, 'handoffs');
   let desktop: Desktop;
   let notes: NotificationMonitor;
   let daemon: RunningSitwell;
   let browser: Browser;
   const typing = setInterval(() => existsSync(tmp.dir) && writeFileSync(idle, '0'), 250);
-  const openedUrls = () => (existsSync(opened) ? readFileSync(opened, 'utf8').split('\n').filter(Boolean) : []);
+  const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+  /** What the opener was given on its command line. */
+  const openedArgs = () => lines(opened);
+  /** Each hand-off file's mode and the address it leads to, as the browser saw it. */
+  const openedUrls = () => lines(handoffs).map((l) => l.split(' ')[1]!.replace(/&amp;/g, '&'));
 
   beforeAll(async () => {
     const browserScript = join(tmp.dir, 'browser.sh');
-    writeFileSync(browserScript, `#!/bin/sh\necho "$1" >> '${opened}'\n`);
+    writeFileSync(
+      browserScript,
+      `#!/bin/sh\necho "$1" >> '${opened}'\necho "$(stat -c %a "$1") $(grep -o 'url=[^"]*' "$1" | head -n 1 | cut -c5-)" >> '${handoffs}'\n`,
+    );
     chmodSync(browserScript, 0o755);
     mkdirSync(join(tmp.dir, 'config'));
     mkdirSync(join(tmp.dir, 'data', 'applications'), { recursive: true });
-    writeFileSync(join(tmp.dir, 'config', 'mimeapps.list'), '[Default Applications]\nx-scheme-handler/http=sitwell-test-browser.desktop\n');
+    writeFileSync(join(tmp.dir, 'config', 'mimeapps.list'), '[Default Applications]\nx-scheme-handler/http=sitwell-test-browser.desktop\ntext/html=sitwell-test-browser.desktop\n');
     writeFileSync(
       join(tmp.dir, 'data', 'applications', 'sitwell-test-browser.desktop'),
-      `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${browserScript} %u\nMimeType=x-scheme-handler/http;\n`,
+      `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${browserScript} %u\nMimeType=x-scheme-handler/http;text/html;\n`,
     );
     const store = openStore(db);
     // A break prompt after 3 s of sitting, repeated every 3 s while unanswered.
@@ -72,6 +81,8 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
     await expect.poll(openedUrls, { timeout: 10_000 }).toHaveLength(1);
     const url = openedUrls()[0]!;
     expect(url.startsWith(daemon.origin)).toBe(true);
+    expect(openedArgs()[0]).not.toContain('token');
+    expect(lines(handoffs)[0]!.split(' ')[0]).toBe('600');
     expect(new URL(url).hash).toBe('#/prompt');
 
     const { page, context, problems } = await openPage(browser);

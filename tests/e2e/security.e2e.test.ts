@@ -59,5 +59,20 @@ describe('sitwell ui refuses requests without its token or from another origin (
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Open the address Sitwell printed');
       await context.close();
     });
+
+    it('the token leaves the address bar once the page has read it; the app keeps working, reload included', async () => {
+      const { page, context } = await openPage(browser);
+      await page.goto(`${ui.origin}/?token=${ui.token}#/settings`);
+      await expect.poll(() => page.url()).toBe(`${ui.origin}/#/settings`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+      await page.reload();
+      expect(page.url()).not.toContain(ui.token);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+      // Nothing the page keeps outside this tab holds the token: no cookie carries it.
+      const cookies = await context.cookies();
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const c of cookies) expect(c.value).not.toBe(ui.token);
+      await context.close();
+    });
   });
 });

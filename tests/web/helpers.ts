@@ -101,9 +101,22 @@ export async function callHttp(h: Pick<Harness, 'base' | 'token'>, method: strin
  */
 export function rawRequest(
   port: number,
-  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; host?: string },
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    host?: string;
+    /** Keep sending body bytes until the server closes the connection (a client that never stops). */
+    streamForever?: boolean;
+  },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; socketClosed: boolean }> {
   return new Promise((resolve, reject) => {
+    let socketClosed = false;
+    let answered: { status: number; headers: Record<string, string | string[] | undefined>; body: string } | null = null;
+    const done = () => {
+      if (answered && (socketClosed || !opts.streamForever)) resolve({ ...answered, socketClosed });
+    };
     const req = httpRequest(
       {
         host: opts.host ?? '127.0.0.1',
@@ -116,12 +129,31 @@ export function rawRequest(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          answered = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
+          done();
+        });
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.end(opts.body);
+    req.on('error', (e) => (opts.streamForever ? undefined : reject(e)));
+    if (opts.streamForever)
+      req.once('socket', (socket) =>
+        socket.once('close', () => {
+          socketClosed = true;
+          done();
+        }),
+      );
+    if (opts.streamForever) {
+      // 64 KB every tick until the server hangs up; the test fails by timeout if it never does.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        if (socketClosed || req.destroyed) return;
+        if (req.write(chunk)) setImmediate(pump);
+        else req.once('drain', pump);
+      };
+      pump();
+    } else if (opts.body !== undefined) req.end(opts.body);
     else req.end();
   });
 }

@@ -56,6 +56,38 @@ describe('local web mode: who may talk to it', () => {
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
+  it('puts no API-capable secret in a cookie: the asset cookie opens the page files only (cookies reach every local port)', async () => {
+    const page = await fetch(`${h.base}/?token=${h.token}`);
+    const setCookie = page.headers.get('set-cookie')!;
+    expect(setCookie).not.toContain(h.token);
+    const cookie = setCookie.split(';')[0]!;
+    // Another server on 127.0.0.1 receives this cookie; with it alone nothing can be called or read.
+    const call = await fetch(`${h.base}/api/call/getInfo`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
+    expect(call.status).toBe(401);
+    const stream = await fetch(`${h.base}/api/events`, { headers: { cookie } });
+    expect(stream.status).toBe(401);
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    const withValue = await fetch(`${h.base}/api/call/getInfo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sitwell-token': value }, body: '{}' });
+    expect(withValue.status).toBe(401);
+    expect((await fetch(`${h.base}/api/events?token=${encodeURIComponent(value)}`)).status).toBe(401);
+  });
+
+  it('closes the connection after a refusal instead of reading the rest of the body', async () => {
+    const refusals: Record<string, string>[] = [{}, { origin: 'http://evil.example', 'x-sitwell-token': h.token }];
+    for (const headers of refusals) {
+      const r = await rawRequest(h.port, {
+        method: 'POST',
+        path: '/api/call/importHistory',
+        headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024), ...headers },
+        body: undefined,
+        streamForever: true,
+      });
+      expect([401, 403]).toContain(r.status);
+      expect(r.headers.connection).toBe('close');
+      expect(r.socketClosed).toBe(true);
+    }
+  });
+
   it('refuses a foreign Origin (403), allows its own', async () => {
     for (const origin of ['http://evil.example', 'http://127.0.0.1:1', `http://127.0.0.1:${h.port}.evil.example`, 'null', `https://127.0.0.1:${h.port}`]) {
       const r = await callHttp(h, 'getInfo', {}, { origin });
@@ -134,7 +166,12 @@ describe('local web mode: who may talk to it', () => {
       expect(res.headers.get('content-security-policy')).toBe(CSP);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(\)(,|$)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)(,|$)/);
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)(,|$)/);
     }
+    // The page was fetched with the token in its address: no copy of it may be kept.
+    expect((await fetch(`${h.base}/?token=${h.token}`)).headers.get('cache-control')).toBe('no-store');
     expect(CSP).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );

@@ -36,13 +36,15 @@ export function tokensEqual(given: string | null | undefined, token: string): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The cookie name carries the port: cookies are per host, not per port, and two runs must not clash. */
-export const cookieName = (port: number): string => `sitwell_token_${port}`;
+/**
+ * The asset cookie's name carries the port: cookies are per host, not per port, and two runs must
+ * not clash. It holds an asset-only key, never the API token (see server.ts).
+ */
+export const assetCookieName = (port: number): string => `sitwell_assets_${port}`;
 
-export function cookieToken(req: IncomingMessage, port: number): string | null {
+export function cookieValue(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
-  const name = cookieName(port);
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();

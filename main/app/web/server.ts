@@ -7,7 +7,7 @@ import { TOKEN_HEADER } from '../../../shared/webToken.js';
 import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { BODY_LIMIT, readBody } from './body.js';
 import { eventStreams } from './events.js';
-import { cookieName, cookieToken, hostAllowed, originAllowed, tokensEqual } from './guards.js';
+import { assetCookieName, cookieValue, hostAllowed, originAllowed, tokensEqual } from './guards.js';
 import { NOT_BUILT_PAGE } from './notBuiltPage.js';
 import { readStatic } from './staticFiles.js';
 
@@ -59,6 +59,22 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('x-frame-options', 'DENY');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
   res.setHeader('cross-origin-resource-policy', 'same-origin');
+  res.setHeader('permissions-policy', PERMISSIONS_POLICY);
+}
+
+/** The page needs no device or sensor: say so, so nothing injected could ask for one. */
+const PERMISSIONS_POLICY = [
+  'camera', 'microphone', 'geolocation', 'usb', 'serial', 'hid', 'bluetooth', 'payment', 'display-capture',
+  'clipboard-read', 'accelerometer', 'gyroscope', 'magnetometer', 'midi', 'screen-wake-lock', 'publickey-credentials-get',
+].map((f) => `${f}=()`).join(', ');
+
+/**
+ * A refused request may still be sending a body (a 30 MB POST without the token): answer, then
+ * close the connection instead of reading the rest, so refusals cost nothing.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: BridgeErrorBody, extra: Record<string, string> = {}): void {
+  sendError(res, status, error, { connection: 'close', ...extra });
+  res.on('finish', () => req.destroy());
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -86,6 +102,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   if (host !== '127.0.0.1') throw new Error('the Sitwell web server listens on 127.0.0.1 only');
   const log = opts.log ?? (() => {});
   const token = randomBytes(24).toString('base64url');
+  const assetKey = randomBytes(24).toString('base64url');
   const maxStreams = opts.maxEventStreams ?? 32;
   const streams = eventStreams(opts.dispatcher, { heartbeatMs: opts.heartbeatMs ?? 15_000, log });
   let port = 0;
@@ -124,11 +141,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     securityHeaders(res);
     if (!hostAllowed(req, port)) {
       // A foreign Host means a name we were not addressed by: most likely DNS rebinding.
-      sendError(res, 421, { code: 'forbidden', message: `this server answers only to 127.0.0.1:${port} and localhost:${port}` });
+      refuse(req, res, 421, { code: 'forbidden', message: `this server answers only to 127.0.0.1:${port} and localhost:${port}` });
       return;
     }
     if (!originAllowed(req, port)) {
-      sendError(res, 403, { code: 'forbidden', message: 'requests from other sites are refused' });
+      refuse(req, res, 403, { code: 'forbidden', message: 'requests from other sites are refused' });
       return;
     }
     const target = req.url ?? '';
@@ -144,12 +161,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (isApi) {
       const call = CALL_PATH.exec(rawPath);
       const isEvents = rawPath === '/api/events';
-      // Calls carry the token in a header (never a cookie: that would be sent by any page's form);
-      // EventSource cannot set headers, so the stream takes it in the query.
-      const given = call ? req.headers[TOKEN_HEADER] : isEvents ? (query.get('token') ?? cookieToken(req, port)) : req.headers[TOKEN_HEADER];
+      // Calls carry the token in a header, never in a cookie: browsers send a cookie for 127.0.0.1
+      // to every local server whatever its port. EventSource cannot set headers, so the stream
+      // takes it in its URL (fetched by script, never shown in the address bar).
+      const given = isEvents ? query.get('token') : req.headers[TOKEN_HEADER];
       if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) {
-        req.resume();
-        sendError(res, 401, { code: 'forbidden', message: 'missing or wrong token: open the address that `sitwell ui` printed' });
+        refuse(req, res, 401, { code: 'forbidden', message: 'missing or wrong token: open the address that `sitwell ui` printed' });
         return;
       }
       if (call && req.method === 'POST') return handleCall(req, res, call[1]!);
@@ -160,34 +177,37 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         }
         return streams.open(req, res);
       }
+      if (call || isEvents) {
+        refuse(req, res, 405, { code: 'invalid-request', message: `${req.method} is not allowed here` }, { allow: call ? 'POST' : 'GET' });
+        return;
+      }
       req.resume();
-      if (call || isEvents) sendError(res, 405, { code: 'invalid-request', message: `${req.method} is not allowed here` }, { allow: call ? 'POST' : 'GET' });
-      else sendError(res, 404, { code: 'unknown-method', message: `no such endpoint: ${rawPath.slice(0, 80)}` });
+      sendError(res, 404, { code: 'unknown-method', message: `no such endpoint: ${rawPath.slice(0, 80)}` });
       return;
     }
 
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
-      req.resume();
-      sendError(res, 405, { code: 'invalid-request', message: `${req.method} is not allowed here` }, { allow: 'GET, HEAD' });
+      refuse(req, res, 405, { code: 'invalid-request', message: `${req.method} is not allowed here` }, { allow: 'GET, HEAD' });
       return;
     }
-    const queryToken = query.get('token');
-    const viaQuery = tokensEqual(queryToken, token);
-    if (!viaQuery && !tokensEqual(cookieToken(req, port), token)) {
+    const viaQuery = tokensEqual(query.get('token'), token);
+    if (!viaQuery && !tokensEqual(cookieValue(req, assetCookieName(port)), assetKey)) {
       sendText(res, 401, 'text/html; charset=utf-8', UNAUTHORISED_PAGE, head);
       return;
     }
-    // The page's own files (scripts, styles) are fetched without the query; a strict, HttpOnly,
-    // port-scoped cookie set by the tokened page load lets them through.
-    if (viaQuery) res.setHeader('set-cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    // The page's own files (scripts, styles) are fetched without the query. The cookie that lets
+    // them through holds a second, asset-only key: it reaches every local server (cookies ignore
+    // ports), so it must open nothing but the renderer's public files — never a call or the stream.
+    if (viaQuery) res.setHeader('set-cookie', `${assetCookieName(port)}=${assetKey}; HttpOnly; SameSite=Strict; Path=/`);
     const file = await readStatic(opts.staticDir, rawPath);
     switch (file.kind) {
       case 'file':
         res.writeHead(200, {
           'content-type': file.type,
           'content-length': file.body.length,
-          'cache-control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-cache',
+          // The page itself is never stored: it was fetched with the token in its address.
+          'cache-control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-store',
         });
         res.end(head ? undefined : file.body);
         return;
