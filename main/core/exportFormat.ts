@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StandingEntry, type StretchEntry } from '../../shared/domain.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
+import { routineById } from '../../shared/routines.js';
+import { stretchById } from '../../shared/stretches/index.js';
 import { formatInstant, isValidZone, localDate } from './localTime.js';
 
 /**
@@ -36,6 +38,11 @@ const Instant = z.string().transform((s, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" is not an ISO-8601 instant with an offset` });
     return z.NEVER;
   }
+  // Real offsets lie within ±14:00; ISO and ECMAScript allow ±18:00. Luxon would take +99:99.
+  if (Math.abs(t.offset) > 18 * 60) {
+    ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" has an offset beyond ±18:00` });
+    return z.NEVER;
+  }
   const ms = t.toMillis();
   if (ms < MIN_INSTANT || ms >= MAX_INSTANT) {
     ctx.addIssue({ code: 'custom', message: `${s} is outside the years 2000–2199` });
@@ -65,8 +72,11 @@ const StretchSchema = z
   .object({
     uid: Uid,
     start: Instant,
-    end: Instant.nullable(),
-    routineId: z.string().min(1).max(100),
+    // The bridge's rules: a session that ended, of a routine or stretch this Sitwell knows.
+    end: Instant.nullable().refine((e) => e !== null, { message: 'the session never ended; only ended stretch sessions can be imported' }),
+    routineId: z.string().min(1).max(100).refine((id) => routineById(id) !== undefined || stretchById(id) !== undefined, {
+      message: 'is not a routine or stretch Sitwell knows',
+    }),
     completed: z.boolean(),
     stepsDone: Count,
     stepsTotal: Count,
@@ -146,9 +156,34 @@ function checkConsistency(data: ExportData): void {
   }
 }
 
+/** An export nests five levels deep; anything far deeper is not ours and costly to parse. */
+const MAX_NESTING = 32;
+
+/**
+ * How deep arrays and objects nest, counted before JSON.parse: 30 MB of `[` would otherwise cost
+ * gigabytes and seconds to parse. Brackets inside strings do not count. Stops at `limit + 1`.
+ */
+export function nestingDepth(text: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 /** Parses and validates a whole export file; throws ExchangeError naming the first problem. */
 export function parseExport(text: string): ExportData {
   if (text.length > MAX_IMPORT_BYTES) throw new ExchangeError('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (nestingDepth(text) > MAX_NESTING) throw new ExchangeError('', `nested more than ${MAX_NESTING} levels deep: not a Sitwell export`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -188,16 +223,18 @@ export function buildExport(src: ExportSource, exportedAt: number, zone: string)
     settings: src.settings,
     bouts: src.bouts.map(periodJson),
     prompts: src.prompts.map((p) => ({ uid: p.uid, at: formatInstant(p.at, p.zone), kind: p.kind, outcome: p.outcome, sittingMs: p.sittingMs, reason: p.reason, zone: p.zone })),
-    stretches: src.stretches.map((s) => ({
+    // A session still under way is exported once it has ended (it ends on its own at the latest
+    // a few minutes after its length): an open one could never be imported, here or elsewhere.
+    stretches: src.stretches.flatMap((s) => (s.end === null ? [] : [{
       uid: s.uid,
       start: formatInstant(s.start, s.zone),
-      end: s.end === null ? null : formatInstant(s.end, s.zone),
+      end: formatInstant(s.end, s.zone),
       routineId: s.routineId,
       completed: s.completed,
       stepsDone: s.stepsDone,
       stepsTotal: s.stepsTotal,
       zone: s.zone,
-    })),
+    }])),
     checkIns: src.checkIns.map((c) => ({ uid: c.uid, at: formatInstant(c.at, c.zone), soreness: c.soreness, areas: c.areas, redFlags: c.redFlags, note: c.note, zone: c.zone })),
     standing: src.standing.map(periodJson),
   };
