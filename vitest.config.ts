@@ -12,6 +12,6 @@ export default defineConfig({
     // Suites that start X servers, D-Bus buses or Chromium must not fight over 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './tests/helpers/retriedTestsReporter.ts'],
   },
 });

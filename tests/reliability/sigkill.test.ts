@@ -1,6 +1,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/prng.js';
 import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
@@ -14,6 +15,9 @@ import { integrity, query, sleep, startDaemon, stopDaemon, touchIdle } from './s
  */
 
 const KILLS = Number(process.env.SITWELL_KILLS ?? 50);
+/** The kill moments come from a seeded PRNG: a failure names its seed, and SITWELL_SEED=N replays it. */
+const SEED = Number(process.env.SITWELL_SEED ?? Math.floor(Date.now() % 2 ** 31));
+const random = mulberry32(SEED);
 const MINUTE_MS = 200;
 const MIN_BREAK_MINUTES = 5; // 1 s: room for a restart to come back within it (a start takes ~0.3–1 s here)
 const MIN_BREAK_MS = MIN_BREAK_MINUTES * MINUTE_MS;
@@ -31,6 +35,11 @@ const { dir, cleanup } = tempDir('sitwell-sigkill-');
 const db = join(dir, 'sitwell.db');
 const idleFile = join(dir, 'idle');
 let runner: CliRunner;
+
+console.log(`sigkill: kill moments from seed ${SEED} (replay with SITWELL_SEED=${SEED})`);
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error(`sigkill: this run's seed was ${SEED}; replay with SITWELL_SEED=${SEED}`);
+});
 
 beforeAll(async () => {
   runner = await cliRunner('sigkill');
@@ -88,7 +97,7 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
       const daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
       let trackingAt: number | null = null;
       if (early) {
-        await sleep(Math.random() * 600);
+        await sleep(random() * 600);
         input.start();
       } else {
         trackingAt = await daemon.waitFor(/tracking with idle source/);
@@ -114,7 +123,7 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
             branches.closed++;
           } else branches.ambiguous++;
         }
-        await sleep(100 + Math.random() * 1100);
+        await sleep(100 + random() * 1100);
       }
 
       // The kill: input stops at that instant, as if the power went.
@@ -174,7 +183,7 @@ describe('SIGTERM at random moments during start-up (real process)', () => {
     for (let i = 0; i < 12; i++) {
       touchIdle(idleFile);
       const d = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
-      await sleep(Math.random() * 700);
+      await sleep(random() * 700);
       d.child.kill('SIGTERM');
       const { code, signal } = await d.exited;
       if (signal === 'SIGTERM') {
