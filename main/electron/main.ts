@@ -30,7 +30,8 @@ import { WindowManager, type AppView } from './windows.js';
  *
  * Testing hooks (ignored in a packaged app): SITWELL_TESTING_MINUTE_MS (a settings minute lasts
  * that many ms), SITWELL_TESTING_IDLE_FILE (idle time from a file, see platform/idleScripted.ts).
- * SITWELL_DB picks the database, as for the CLI.
+ * SITWELL_DB picks the database, as for the CLI, in a development build only: an installed app
+ * always opens the user's own history, whatever the environment it was started from says.
  */
 
 const started = performance.now();
@@ -158,7 +159,7 @@ async function start(): Promise<void> {
   };
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, origins, openExternal, log));
 
-  const dbPath = resolveDbPath(undefined, env);
+  const dbPath = resolveDbPath(undefined, testing ? env : { ...env, SITWELL_DB: undefined });
   // A newcomer would see nothing but a tray icon (and on GNOME without the AppIndicator extension, not even that).
   const firstRun = !existsSync(dbPath);
   // The tracker first: only the tracker may move a damaged history aside and start a fresh one.

@@ -197,6 +197,15 @@ describe('main process (stand-in Electron module; real bundle, SQLite, monitor a
     }
   });
 
+  it('the packaged app ignores SITWELL_DB and opens the per-user history (docs/desktop-app.md)', async () => {
+    freshHome();
+    const dataHome = join(home, 'data');
+    const r = startMain({ STUB_PACKAGED: '1', XDG_DATA_HOME: dataHome });
+    await r.waitFor(/tray ready/);
+    expect(r.out()).toContain(`tracking ${join(dataHome, 'sitwell', 'sitwell.db')}`);
+    expect(existsSync(join(home, 'history.db'))).toBe(false);
+  });
+
   it('start at login writes the XDG autostart entry on Linux', async () => {
     freshHome({ startAtLogin: true, postureEnabled: false });
     const r = startMain();

@@ -11,7 +11,8 @@ const bundle = process.argv[2];
 const say = (what, data) => process.stdout.write(`STUB ${what} ${JSON.stringify(data ?? null)}\n`);
 
 const app = Object.assign(new EventEmitter(), {
-  isPackaged: false,
+  // STUB_PACKAGED=1 plays the installed app, which ignores the testing and SITWELL_DB hooks.
+  isPackaged: process.env.STUB_PACKAGED === '1',
   dock: undefined,
   requestSingleInstanceLock: () => process.env.STUB_SINGLE_INSTANCE !== 'taken',
   whenReady: () => Promise.resolve(),
