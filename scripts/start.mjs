@@ -2,11 +2,14 @@
 // npm start: build, then run the desktop app. Where Electron cannot run (binary not downloaded,
 // no display), say so in one paragraph and run the same tracker headless with its window in the
 // browser instead (`sitwell daemon --ui`), so Sitwell works on any machine.
+// A missing binary is first downloaded with Electron's own installer (electronDownload.mjs) when
+// there is a display to show the app on; only if that fails does the web mode take over.
 // Options: --no-build (dist/ is already fresh), --web (skip Electron even where it could run).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronBinary, displayAvailable, ROOT } from './electronBinary.mjs';
+import { downloadElectron } from './electronDownload.mjs';
 
 const args = new Set(process.argv.slice(2));
 const say = (text) => process.stdout.write(`${text}\n`);
@@ -29,7 +32,7 @@ function paragraph(problem, fix) {
 }
 
 const HOW_TO_GET_ELECTRON =
-  'To get it, run `node node_modules/electron/install.js` on a machine with internet access (or copy node_modules/electron/dist from one), ' +
+  'To get it, run `npm start` again where downloads work (ELECTRON_MIRROR names a mirror you can reach), run `node node_modules/electron/install.js` on a machine with internet access (or copy node_modules/electron/dist from one), ' +
   'or install Electron 40 from your package manager and point ELECTRON_OVERRIDE_DIST_PATH at its directory; then run `npm start` again.';
 
 /** Runs the CLI from source (tsx), as `npm run sitwell` does. */
@@ -97,9 +100,19 @@ function launchElectron(bin) {
   });
 }
 
+/** The binary, downloading it first when it is missing and could be shown (not for a user's own ELECTRON_OVERRIDE_DIST_PATH). */
+async function electronOrDownload(display) {
+  const bin = electronBinary();
+  if (bin.ok || !display.ok || process.env.ELECTRON_OVERRIDE_DIST_PATH || !existsSync(join(ROOT, 'node_modules', 'electron', 'package.json'))) return bin;
+  say(`The Electron binary is not here yet (${bin.why}); downloading it now with Electron's installer (about 100 MB, once)...`);
+  const got = await downloadElectron(ROOT);
+  if (!got.ok) return { ok: false, why: got.why };
+  return electronBinary();
+}
+
 build();
-const bin = electronBinary();
 const display = displayAvailable();
+const bin = args.has('--web') ? { ok: false } : await electronOrDownload(display);
 let code;
 if (args.has('--web')) {
   code = await fallback();
