@@ -57,6 +57,8 @@ export interface BridgeErrorBody {
   message: string;
   /** For invalid-request: the field at fault, e.g. "sitLimitMinutes". */
   field?: string;
+  /** With `field`: what is wrong with it, without its name ("must be at least 1"), to show beside it. */
+  problem?: string;
 }
 
 export class BridgeError extends Error {

@@ -1,6 +1,7 @@
 import type { PromptOutcome } from '../../shared/domain.js';
 import { StoreError } from '../store/errors.js';
 import type { Checkpoint, NewBout, NewPrompt, NewStanding, Store } from '../store/types.js';
+import { errorCode, storageFailure, storageFailureText } from '../store/sqliteErrors.js';
 
 /**
  * The tracker's writes to the history, made so that a full disk, a read-only file system or an
@@ -32,20 +33,14 @@ export interface DurableWritesOptions {
 
 const TELL_AT_MOST_EVERY_MS = 3_600_000;
 
-/** SQLite result codes that say "the file cannot be written now", not "this write is wrong". */
-const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|PERM|BUSY|LOCKED|NOLFS|PROTOCOL|CORRUPT|NOTADB)/;
-
+/** "The file cannot be written now", not "this write is wrong" (see store/sqliteErrors.ts). */
 export function isStorageError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (STORAGE_CODES.test(code) || code === 'ENOSPC' || code === 'EROFS' || code === 'EIO');
+  return storageFailure(e) !== null;
 }
 
 function describe(e: unknown): string {
-  const code = (e as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return 'the disk is full';
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'SQLITE_PERM') return 'the file is read-only';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'another program holds the database';
-  return `${code || 'error'}: ${(e as Error).message}`;
+  const kind = storageFailure(e);
+  return kind === 'full' || kind === 'read-only' || kind === 'busy' ? storageFailureText(kind) : `${errorCode(e) || 'error'}: ${(e as Error).message}`;
 }
 
 export class DurableWrites {

@@ -1,4 +1,4 @@
-import type { PromptAnswer, PromptKind } from '../../shared/domain.js';
+import type { PromptAnswer } from '../../shared/domain.js';
 import type { NowStateView } from '../../shared/bridge.js';
 import { STRETCH_HOLD_DAYS, stretchHold } from '../../shared/checkin.js';
 import type { Settings } from '../../shared/settings.js';
@@ -9,6 +9,7 @@ import type { Notifier, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
 import { DurableWrites, type PromptRef } from './durableWrites.js';
 import { breakPromptText, movePromptText, posturePromptText } from './promptText.js';
+import { readPausedUntil, TRACKER_STATUS_KEY, type TrackerStatus } from './trackerStatus.js';
 
 /**
  * The imperative shell around the engine: reads idle time on the engine's adaptive schedule,
@@ -52,17 +53,6 @@ export type MonitorEvent =
 const MAX_BACKOFF_MS = 60_000;
 /** How long past its own length an open stretch session waits for its player before it ends by itself. */
 export const ABANDONED_AFTER_MINUTES = 2;
-
-export const TRACKER_STATUS_KEY = 'trackerStatus';
-export interface TrackerStatus {
-  pid: number;
-  updatedAt: number;
-  next: { kind: PromptKind; at: number } | null;
-  pausedUntil: number | null;
-  openPromptAt: number | null;
-  idleSource: string;
-  notifier: string;
-}
 
 export class Monitor {
   private readonly engine: SittingEngine;
@@ -116,7 +106,7 @@ export class Monitor {
     const now = clock.now();
     this.lastMono = now.mono;
     this.engine.tick(now);
-    const paused = store.getState<number | null>('pausedUntil');
+    const paused = readPausedUntil(store);
     if (paused !== null && paused > now.wall) this.apply(this.engine.handle({ type: 'pause', untilWall: paused }, now));
     let cp = store.readCheckpoint();
     if (cp && store.listBouts({ from: cp.start, to: cp.start + 1 }).length > 0) {

@@ -3,7 +3,7 @@ import type { PromptKind } from '../../shared/domain.js';
 import { localDate, splitByDay } from '../core/localTime.js';
 import { trackerLockPath } from '../store/trackerLock.js';
 import type { Store } from '../store/types.js';
-import { TRACKER_STATUS_KEY, type TrackerStatus } from './monitor.js';
+import { readTrackerStatus } from './trackerStatus.js';
 
 /** What `sitwell status` reports, read from the database another process (the tracker) writes. */
 export interface StatusReport {
@@ -28,7 +28,7 @@ function liveTracker(dbPath: string): { pid: number; owner: string } | null {
 
 export function readStatus(store: Store, dbPath: string, zone: string, now: number): StatusReport {
   const tracker = liveTracker(dbPath);
-  const status = tracker ? store.getState<TrackerStatus>(TRACKER_STATUS_KEY) : null;
+  const status = tracker ? readTrackerStatus(store) : null;
   const cp = tracker ? store.readCheckpoint() : null;
   const today = localDate(now, zone);
   const row = store.statsRows(today, today).days[0];

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
+import { errorCode, storageFailure } from './sqliteErrors.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -36,8 +37,7 @@ function readVersion(path: string): number {
     return db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
     if (e instanceof StoreError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    if (storageFailure(e) === 'damaged') {
       throw new StoreError('not-sqlite', `not a readable SQLite database (${(e as Error).message}); the file was left untouched`);
     }
     throw e;
@@ -81,15 +81,14 @@ function tightenModes(path: string): void {
   }
 }
 
-const IO_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_FULL']);
-
 /** Opens (creating if needed) and migrates the database, after checks that never write to a file they refuse. */
 export function openDatabase(path: string, opts: { readonly?: boolean } = {}): Database.Database {
   try {
     return open(path, opts);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (!(e instanceof StoreError) && code && IO_CODES.has(code)) throw new StoreError('io', `cannot open the database: ${code} (${(e as Error).message})`);
+    const kind = e instanceof StoreError ? null : storageFailure(e);
+    // A damaged file is reported by the checks above; busy is SQLite waiting, then failing, as elsewhere.
+    if (kind === 'full' || kind === 'read-only' || kind === 'io') throw new StoreError('io', `cannot open the database: ${errorCode(e)} (${(e as Error).message})`);
     throw e;
   }
 }

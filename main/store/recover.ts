@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { openStore } from './index.js';
 import type { Store } from './types.js';
+import { storageFailure } from './sqliteErrors.js';
 
 /**
  * How a tracker (the daemon, the app) opens the history: a file that is damaged (truncated, random
@@ -41,8 +42,7 @@ function damage(path: string): string | null {
       why = `damaged: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
     }
   } catch (e) {
-    const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) why = `not a readable SQLite database (${(e as Error).message})`;
+    if (storageFailure(e) === 'damaged') why = `not a readable SQLite database (${(e as Error).message})`;
     // Otherwise permissions or I/O: not the file's fault, so nothing is moved (openStore reports it).
   } finally {
     db?.close();
@@ -80,10 +80,9 @@ export function openStoreForTracker(path: string, log: (line: string) => void, n
     try {
       return { store: openStore(path), movedAside: null };
     } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
       const isRegularFile = existsSync(path) && statSync(path).isFile();
       if (e instanceof StoreError && e.code === 'not-sqlite' && isRegularFile) why = e.message.replace(/; the file was left untouched$/, '');
-      else if (!(e instanceof StoreError) && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))) why = (e as Error).message;
+      else if (!(e instanceof StoreError) && storageFailure(e) === 'damaged') why = (e as Error).message;
       else throw e;
     }
   }

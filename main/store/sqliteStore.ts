@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptOutcome } from '../../shared/domain.js';
-import { settingsFromStored, settingsPatchProblem, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
+import { settingsFromStored, settingsPatchProblems, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
 import { Aggregates } from './dayStats.js';
 import { StatsReader } from './dayStatsReader.js';
-import { StoreError } from './errors.js';
+import { invalidValue, StoreError } from './errors.js';
 import type {
   CheckIn,
   Checkpoint,
@@ -26,7 +26,6 @@ import type {
 type Range = { from?: number; to?: number };
 
 const SYNC_EVERY_MS = 30_000;
-type Row = Record<string, unknown>;
 
 const range = (r: Range = {}): [number, number] => [r.from ?? Number.MIN_SAFE_INTEGER, r.to ?? Number.MAX_SAFE_INTEGER];
 
@@ -37,62 +36,177 @@ const knownZones = new Set<string>();
 /** Zone lookups cost ~50 µs in luxon, and a store sees the same one or two zones all day. */
 function checkZone(zone: string): void {
   if (knownZones.has(zone)) return;
-  if (!isValidZone(zone)) throw new StoreError('invalid', `zone: "${zone}" is not an IANA time zone`);
+  if (!isValidZone(zone)) throw invalidValue('zone', `"${zone}" is not an IANA time zone`);
   knownZones.add(zone);
 }
 
 /** Epoch ms as SQLite INTEGERs: the monotonic clock may hand us fractions. */
 function instant(name: string, ms: number): number {
-  if (!Number.isFinite(ms)) throw new StoreError('invalid', `${name}: not a finite instant`);
+  if (!Number.isFinite(ms)) throw invalidValue(name, 'is not a finite instant');
   return Math.round(ms);
 }
 
-const toBout = (r: Row): StoredBout => ({
-  id: r.id as number,
-  uid: r.uid as string,
-  start: r.start_ms as number,
-  end: r.end_ms as number,
-  durationMs: r.duration_ms as number,
-  zone: r.zone as string,
+/*
+ * The rows as the schema (migrations.ts) stores them. Columns with a CHECK constraint are typed as
+ * the values the constraint allows: SQLite refuses anything else on write.
+ */
+interface PeriodRow {
+  id: number;
+  uid: string;
+  start_ms: number;
+  end_ms: number;
+  duration_ms: number;
+  zone: string;
+}
+interface PromptRow {
+  id: number;
+  uid: string;
+  at_ms: number;
+  kind: StoredPrompt['kind'];
+  outcome: PromptOutcome;
+  sitting_ms: number;
+  reason: StoredPrompt['reason'];
+  zone: string;
+}
+interface StretchRow {
+  id: number;
+  uid: string;
+  start_ms: number;
+  end_ms: number | null;
+  routine_id: string;
+  completed: 0 | 1;
+  steps_done: number;
+  steps_total: number;
+  zone: string;
+}
+interface CheckInRow {
+  id: number;
+  uid: string;
+  at_ms: number;
+  soreness: number;
+  areas: string;
+  red_flags: string;
+  note: string;
+  zone: string;
+}
+interface CheckpointRow {
+  start_ms: number;
+  last_input_ms: number;
+  saved_at_ms: number;
+  zone: string;
+}
+type IdRow = { id: number };
+type JsonRow = { json: string };
+
+/** A bout's and a standing period's rows have the same columns. */
+const toPeriod = (r: PeriodRow): StoredBout & StoredStanding => ({
+  id: r.id,
+  uid: r.uid,
+  start: r.start_ms,
+  end: r.end_ms,
+  durationMs: r.duration_ms,
+  zone: r.zone,
 });
-/** A standing period's row has a bout's columns. */
-const toStanding: (r: Row) => StoredStanding = toBout;
-const toPrompt = (r: Row): StoredPrompt => ({
-  id: r.id as number,
-  uid: r.uid as string,
-  at: r.at_ms as number,
-  kind: r.kind as StoredPrompt['kind'],
-  outcome: r.outcome as PromptOutcome,
-  sittingMs: r.sitting_ms as number,
-  reason: (r.reason as StoredPrompt['reason']) ?? null,
-  zone: r.zone as string,
+const toPrompt = (r: PromptRow): StoredPrompt => ({
+  id: r.id,
+  uid: r.uid,
+  at: r.at_ms,
+  kind: r.kind,
+  outcome: r.outcome,
+  sittingMs: r.sitting_ms,
+  reason: r.reason ?? null,
+  zone: r.zone,
 });
-const toStretch = (r: Row): StretchSession => ({
-  id: r.id as number,
-  uid: r.uid as string,
-  start: r.start_ms as number,
-  end: (r.end_ms as number | null) ?? null,
-  routineId: r.routine_id as string,
+const toStretch = (r: StretchRow): StretchSession => ({
+  id: r.id,
+  uid: r.uid,
+  start: r.start_ms,
+  end: r.end_ms ?? null,
+  routineId: r.routine_id,
   completed: r.completed === 1,
-  stepsDone: r.steps_done as number,
-  stepsTotal: r.steps_total as number,
-  zone: r.zone as string,
+  stepsDone: r.steps_done,
+  stepsTotal: r.steps_total,
+  zone: r.zone,
 });
-const toCheckIn = (r: Row): CheckIn => ({
-  id: r.id as number,
-  uid: r.uid as string,
-  at: r.at_ms as number,
-  soreness: r.soreness as number,
-  areas: JSON.parse(r.areas as string) as string[],
-  redFlags: JSON.parse(r.red_flags as string) as string[],
-  note: r.note as string,
-  zone: r.zone as string,
+const stringList = (json: string): string[] => {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};
+const toCheckIn = (r: CheckInRow): CheckIn => ({
+  id: r.id,
+  uid: r.uid,
+  at: r.at_ms,
+  soreness: r.soreness,
+  areas: stringList(r.areas),
+  redFlags: stringList(r.red_flags),
+  note: r.note,
+  zone: r.zone,
 });
+
+/** Every statement the store runs, prepared once, typed by its parameters and its row. */
+function prepareStatements(db: Database) {
+  return {
+    getSettings: db.prepare<[], JsonRow>('SELECT json FROM settings WHERE id = 1'),
+    putSettings: db.prepare<[string]>('INSERT INTO settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json'),
+    getState: db.prepare<[string], JsonRow>('SELECT json FROM state WHERE key = ?'),
+    putState: db.prepare<[string, string]>('INSERT INTO state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json'),
+    delState: db.prepare<[string]>('DELETE FROM state WHERE key = ?'),
+    addBout: db.prepare<[string, number, number, number, string, string], PeriodRow>(
+      'INSERT INTO bouts (uid, start_ms, end_ms, duration_ms, zone, start_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
+    ),
+    listBouts: db.prepare<[number, number], PeriodRow>('SELECT * FROM bouts WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms'),
+    boutByUid: db.prepare<[string], IdRow>('SELECT id FROM bouts WHERE uid = ?'),
+    // Stored bouts never overlap, so only the last one starting before `end` can overlap [start, end).
+    boutBefore: db.prepare<[number], PeriodRow>('SELECT * FROM bouts WHERE start_ms < ? ORDER BY start_ms DESC LIMIT 1'),
+    addStanding: db.prepare<[string, number, number, number, string], PeriodRow>(
+      'INSERT INTO standing_periods (uid, start_ms, end_ms, duration_ms, zone) VALUES (?, ?, ?, ?, ?) RETURNING *',
+    ),
+    listStanding: db.prepare<[number, number], PeriodRow>('SELECT * FROM standing_periods WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
+    standingByUid: db.prepare<[string], IdRow>('SELECT id FROM standing_periods WHERE uid = ?'),
+    putCheckpoint: db.prepare<[number, number, number, string]>(
+      `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, last_input_ms = excluded.last_input_ms,
+         saved_at_ms = excluded.saved_at_ms, zone = excluded.zone`,
+    ),
+    delCheckpoint: db.prepare<[]>('DELETE FROM checkpoint'),
+    getCheckpoint: db.prepare<[], CheckpointRow>('SELECT * FROM checkpoint WHERE id = 1'),
+    addPrompt: db.prepare<[string, number, string, string, number, string | null, string], PromptRow>(
+      'INSERT INTO prompts (uid, at_ms, kind, outcome, sitting_ms, reason, zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *',
+    ),
+    promptById: db.prepare<[number], PromptRow>('SELECT * FROM prompts WHERE id = ?'),
+    promptByUid: db.prepare<[string], IdRow>('SELECT id FROM prompts WHERE uid = ?'),
+    setOutcome: db.prepare<[string, number]>('UPDATE prompts SET outcome = ? WHERE id = ?'),
+    listPrompts: db.prepare<[number, number], PromptRow>('SELECT * FROM prompts WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
+    addStretch: db.prepare<[string, number, number | null, string, number, number, number, string], StretchRow>(
+      `INSERT INTO stretches (uid, start_ms, end_ms, routine_id, completed, steps_done, steps_total, zone)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ),
+    stretchById: db.prepare<[number], StretchRow>('SELECT * FROM stretches WHERE id = ?'),
+    stretchByUid: db.prepare<[string], IdRow>('SELECT id FROM stretches WHERE uid = ?'),
+    finishStretch: db.prepare<[number, number, number, number], StretchRow>('UPDATE stretches SET end_ms = ?, completed = ?, steps_done = ? WHERE id = ? RETURNING *'),
+    listStretches: db.prepare<[number, number], StretchRow>('SELECT * FROM stretches WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
+    addCheckIn: db.prepare<[string, number, number, string, string, string, string, string], CheckInRow>(
+      `INSERT INTO check_ins (uid, at_ms, soreness, areas, red_flags, note, zone, date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ),
+    checkInByUid: db.prepare<[string], IdRow>('SELECT id FROM check_ins WHERE uid = ?'),
+    listCheckIns: db.prepare<[number, number], CheckInRow>('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
+    span: db.prepare<[], { first: string | null; last: string | null }>(
+      'SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0',
+    ),
+  };
+}
+
+/** A row a RETURNING statement must give back: none would be a bug in this file, not the user's input. */
+function returned<T>(row: T | undefined): T {
+  if (row === undefined) throw new Error('an INSERT … RETURNING gave no row');
+  return row;
+}
 
 export class SqliteStore implements Store {
   private readonly agg: Aggregates;
   private readonly stats: StatsReader;
-  private readonly q: Record<string, Statement>;
+  private readonly q: ReturnType<typeof prepareStatements>;
 
   constructor(
     private readonly db: Database,
@@ -100,48 +214,7 @@ export class SqliteStore implements Store {
   ) {
     this.agg = new Aggregates(db);
     this.stats = new StatsReader(db);
-    const p = (sql: string) => db.prepare(sql);
-    this.q = {
-      getSettings: p('SELECT json FROM settings WHERE id = 1'),
-      putSettings: p('INSERT INTO settings (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json'),
-      getState: p('SELECT json FROM state WHERE key = ?'),
-      putState: p('INSERT INTO state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json'),
-      delState: p('DELETE FROM state WHERE key = ?'),
-      addBout: p('INSERT INTO bouts (uid, start_ms, end_ms, duration_ms, zone, start_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING *'),
-      listBouts: p('SELECT * FROM bouts WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms'),
-      boutByUid: p('SELECT id FROM bouts WHERE uid = ?'),
-      // Stored bouts never overlap, so only the last one starting before `end` can overlap [start, end).
-      boutBefore: p('SELECT * FROM bouts WHERE start_ms < ? ORDER BY start_ms DESC LIMIT 1'),
-      addStanding: p('INSERT INTO standing_periods (uid, start_ms, end_ms, duration_ms, zone) VALUES (?, ?, ?, ?, ?) RETURNING *'),
-      listStanding: p('SELECT * FROM standing_periods WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
-      standingByUid: p('SELECT id FROM standing_periods WHERE uid = ?'),
-      putCheckpoint: p(
-        `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, last_input_ms = excluded.last_input_ms,
-           saved_at_ms = excluded.saved_at_ms, zone = excluded.zone`,
-      ),
-      delCheckpoint: p('DELETE FROM checkpoint'),
-      getCheckpoint: p('SELECT * FROM checkpoint WHERE id = 1'),
-      addPrompt: p('INSERT INTO prompts (uid, at_ms, kind, outcome, sitting_ms, reason, zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *'),
-      promptById: p('SELECT * FROM prompts WHERE id = ?'),
-      promptByUid: p('SELECT id FROM prompts WHERE uid = ?'),
-      setOutcome: p('UPDATE prompts SET outcome = ? WHERE id = ?'),
-      listPrompts: p('SELECT * FROM prompts WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
-      addStretch: p(
-        `INSERT INTO stretches (uid, start_ms, end_ms, routine_id, completed, steps_done, steps_total, zone)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      ),
-      stretchByUid: p('SELECT id FROM stretches WHERE uid = ?'),
-      finishStretch: p('UPDATE stretches SET end_ms = ?, completed = ?, steps_done = ? WHERE id = ? RETURNING *'),
-      listStretches: p('SELECT * FROM stretches WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
-      addCheckIn: p(
-        `INSERT INTO check_ins (uid, at_ms, soreness, areas, red_flags, note, zone, date)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      ),
-      checkInByUid: p('SELECT id FROM check_ins WHERE uid = ?'),
-      listCheckIns: p('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
-      span: p('SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0'),
-    };
+    this.q = prepareStatements(db);
   }
 
   close(): void {
@@ -155,38 +228,38 @@ export class SqliteStore implements Store {
   }
 
   getSettings(): Settings {
-    const row = this.q.getSettings!.get() as { json: string } | undefined;
+    const row = this.q.getSettings.get();
     return settingsFromStored(row ? JSON.parse(row.json) : null);
   }
 
   updateSettings(patch: SettingsPatch): Settings {
-    const problem = settingsPatchProblem(patch);
-    if (problem) throw new StoreError('invalid', problem);
+    const [problem] = settingsPatchProblems(patch);
+    if (problem) throw invalidValue(problem.path, problem.message, problem.path.replace(/^settings\.?/, '') || 'settings');
     if (typeof patch.timeZone === 'string' && !isValidZone(patch.timeZone)) {
-      throw new StoreError('invalid', `settings.timeZone: "${patch.timeZone}" is not an IANA time zone`);
+      throw invalidValue('settings.timeZone', `"${patch.timeZone}" is not an IANA time zone`, 'timeZone');
     }
     return this.transaction(() => {
       const next = { ...this.getSettings() } as Record<string, unknown>;
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) next[k] = v;
       const json = JSON.stringify(next);
-      this.q.putSettings!.run(json);
+      this.q.putSettings.run(json);
       return JSON.parse(json) as Settings;
     });
   }
 
   /** True once settings were saved (an import then keeps them). */
   private hasSettings(): boolean {
-    return this.q.getSettings!.get() !== undefined;
+    return this.q.getSettings.get() !== undefined;
   }
 
-  getState<T>(key: string): T | null {
-    const row = this.q.getState!.get(key) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as T) : null;
+  getState(key: string): unknown {
+    const row = this.q.getState.get(key);
+    return row ? (JSON.parse(row.json) as unknown) : null;
   }
 
   setState(key: string, value: unknown): void {
-    if (value === undefined || value === null) this.q.delState!.run(key);
-    else this.q.putState!.run(key, JSON.stringify(value));
+    if (value === undefined || value === null) this.q.delState.run(key);
+    else this.q.putState.run(key, JSON.stringify(value));
   }
 
   /**
@@ -204,10 +277,10 @@ export class SqliteStore implements Store {
     let end = instant('bout.end', b.end);
     for (;;) {
       // Stored bouts do not overlap, so the last one starting before `end` is the only one that can.
-      const prev = this.q.boutBefore!.get(end) as Row | undefined;
-      if (!prev || (prev.end_ms as number) <= start) return start === b.start && end === b.end ? b : { ...b, start, end };
+      const prev = this.q.boutBefore.get(end);
+      if (!prev || prev.end_ms <= start) return start === b.start && end === b.end ? b : { ...b, start, end };
       const length = end - start;
-      start = prev.end_ms as number;
+      start = prev.end_ms;
       end = start + length;
     }
   }
@@ -215,19 +288,19 @@ export class SqliteStore implements Store {
   private insertBout(b: NewBout & { uid: string }): StoredBout {
     const start = instant('bout.start', b.start);
     const end = instant('bout.end', b.end);
-    if (end < start) throw new StoreError('invalid', `bout.end: ends before it starts`);
+    if (end < start) throw invalidValue('bout.end', 'ends before it starts');
     if (Math.abs(b.durationMs - (end - start)) > 1) {
-      throw new StoreError('invalid', `bout.durationMs: ${b.durationMs} does not match end - start (${end - start})`);
+      throw invalidValue('bout.durationMs', `${b.durationMs} does not match end - start (${end - start})`);
     }
     checkZone(b.zone);
     return this.transaction(() => {
       const date = this.agg.addBout({ start, end, zone: b.zone });
-      return toBout(this.q.addBout!.get(b.uid, start, end, end - start, b.zone, date) as Row);
+      return toPeriod(returned(this.q.addBout.get(b.uid, start, end, end - start, b.zone, date)));
     });
   }
 
   listBouts(r?: Range): StoredBout[] {
-    return (this.q.listBouts!.all(...range(r)) as Row[]).map(toBout);
+    return this.q.listBouts.all(...range(r)).map(toPeriod);
   }
 
   addStanding(period: NewStanding): StoredStanding {
@@ -237,23 +310,23 @@ export class SqliteStore implements Store {
   private insertStanding(s: NewStanding & { uid: string }): StoredStanding {
     const start = instant('standing.start', s.start);
     const end = instant('standing.end', s.end);
-    if (end < start) throw new StoreError('invalid', 'standing.end: ends before it starts');
+    if (end < start) throw invalidValue('standing.end', 'ends before it starts');
     checkZone(s.zone);
     return this.transaction(() => {
       this.agg.addStanding({ start, end, zone: s.zone });
-      return toStanding(this.q.addStanding!.get(s.uid, start, end, end - start, s.zone) as Row);
+      return toPeriod(returned(this.q.addStanding.get(s.uid, start, end, end - start, s.zone)));
     });
   }
 
   listStanding(r?: Range): StoredStanding[] {
-    return (this.q.listStanding!.all(...range(r)) as Row[]).map(toStanding);
+    return this.q.listStanding.all(...range(r)).map(toPeriod);
   }
 
   writeCheckpoint(cp: Checkpoint | null): void {
-    if (!cp) this.q.delCheckpoint!.run();
+    if (!cp) this.q.delCheckpoint.run();
     else {
       checkZone(cp.zone);
-      this.q.putCheckpoint!.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
+      this.q.putCheckpoint.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
     }
     this.syncNowAndThen();
   }
@@ -272,8 +345,8 @@ export class SqliteStore implements Store {
   }
 
   readCheckpoint(): Checkpoint | null {
-    const r = this.q.getCheckpoint!.get() as Row | undefined;
-    return r ? { start: r.start_ms as number, lastInput: r.last_input_ms as number, savedAt: r.saved_at_ms as number, zone: r.zone as string } : null;
+    const r = this.q.getCheckpoint.get();
+    return r ? { start: r.start_ms, lastInput: r.last_input_ms, savedAt: r.saved_at_ms, zone: r.zone } : null;
   }
 
   addPrompt(p: NewPrompt): StoredPrompt {
@@ -285,24 +358,24 @@ export class SqliteStore implements Store {
     const at = instant('prompt.at', p.at);
     return this.transaction(() => {
       this.agg.countPrompt({ ...p, at }, 1);
-      return toPrompt(this.q.addPrompt!.get(p.uid, at, p.kind, p.outcome, Math.round(p.sittingMs), p.reason, p.zone) as Row);
+      return toPrompt(returned(this.q.addPrompt.get(p.uid, at, p.kind, p.outcome, Math.round(p.sittingMs), p.reason, p.zone)));
     });
   }
 
   setPromptOutcome(id: number, outcome: PromptOutcome): void {
     this.transaction(() => {
-      const row = this.q.promptById!.get(id) as Row | undefined;
+      const row = this.q.promptById.get(id);
       if (!row) throw new StoreError('not-found', `no prompt with id ${id}`);
       const p = toPrompt(row);
       if (p.outcome === outcome) return;
-      this.q.setOutcome!.run(outcome, id);
+      this.q.setOutcome.run(outcome, id);
       this.agg.countPrompt(p, -1);
       this.agg.countPrompt({ ...p, outcome }, 1);
     });
   }
 
   listPrompts(r?: Range): StoredPrompt[] {
-    return (this.q.listPrompts!.all(...range(r)) as Row[]).map(toPrompt);
+    return this.q.listPrompts.all(...range(r)).map(toPrompt);
   }
 
   startStretch(s: { start: number; routineId: string; stepsTotal: number; zone: string }): StretchSession {
@@ -312,18 +385,23 @@ export class SqliteStore implements Store {
   private insertStretch(s: Omit<StretchSession, 'id'>): StretchSession {
     checkZone(s.zone);
     const end = s.end === null ? null : instant('stretch.end', s.end);
-    const row = this.q.addStretch!.get(s.uid, instant('stretch.start', s.start), end, s.routineId, s.completed ? 1 : 0, s.stepsDone, s.stepsTotal, s.zone);
-    return toStretch(row as Row);
+    const row = this.q.addStretch.get(s.uid, instant('stretch.start', s.start), end, s.routineId, s.completed ? 1 : 0, s.stepsDone, s.stepsTotal, s.zone);
+    return toStretch(returned(row));
   }
 
   finishStretch(id: number, s: { end: number; completed: boolean; stepsDone: number }): StretchSession {
-    const row = this.q.finishStretch!.get(instant('stretch.end', s.end), s.completed ? 1 : 0, s.stepsDone, id) as Row | undefined;
+    const row = this.q.finishStretch.get(instant('stretch.end', s.end), s.completed ? 1 : 0, s.stepsDone, id);
     if (!row) throw new StoreError('not-found', `no stretch session with id ${id}`);
     return toStretch(row);
   }
 
+  getStretch(id: number): StretchSession | null {
+    const row = this.q.stretchById.get(id);
+    return row ? toStretch(row) : null;
+  }
+
   listStretches(r?: Range): StretchSession[] {
-    return (this.q.listStretches!.all(...range(r)) as Row[]).map(toStretch);
+    return this.q.listStretches.all(...range(r)).map(toStretch);
   }
 
   addCheckIn(c: Omit<CheckIn, 'id' | 'uid'>): CheckIn {
@@ -333,15 +411,15 @@ export class SqliteStore implements Store {
   private insertCheckIn(c: Omit<CheckIn, 'id'>): CheckIn {
     checkZone(c.zone);
     if (!Number.isInteger(c.soreness) || c.soreness < 0 || c.soreness > 10) {
-      throw new StoreError('invalid', `checkIn.soreness: must be a whole number from 0 to 10, got ${c.soreness}`);
+      throw invalidValue('checkIn.soreness', `must be a whole number from 0 to 10, got ${c.soreness}`);
     }
     const at = instant('checkIn.at', c.at);
-    const row = this.q.addCheckIn!.get(c.uid, at, c.soreness, JSON.stringify(c.areas), JSON.stringify(c.redFlags), c.note, c.zone, localDate(at, c.zone));
-    return toCheckIn(row as Row);
+    const row = this.q.addCheckIn.get(c.uid, at, c.soreness, JSON.stringify(c.areas), JSON.stringify(c.redFlags), c.note, c.zone, localDate(at, c.zone));
+    return toCheckIn(returned(row));
   }
 
   listCheckIns(r?: Range): CheckIn[] {
-    return (this.q.listCheckIns!.all(...range(r)) as Row[]).map(toCheckIn);
+    return this.q.listCheckIns.all(...range(r)).map(toCheckIn);
   }
 
   statsRows(fromDate: string, toDate: string): StatsRows {
@@ -349,8 +427,8 @@ export class SqliteStore implements Store {
   }
 
   historySpan(): { first: string; last: string } | null {
-    const r = this.q.span!.get() as { first: string | null; last: string | null };
-    return r.first && r.last ? { first: r.first, last: r.last } : null;
+    const r = this.q.span.get();
+    return r?.first && r.last ? { first: r.first, last: r.last } : null;
   }
 
   importRecords(records: ImportRecords): ImportResult {
@@ -358,16 +436,16 @@ export class SqliteStore implements Store {
     const skipped: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0, standing: 0 };
     return this.transaction(() => {
       // Check every new bout against the stored ones before the first write.
-      const fresh = records.bouts.map((b, i) => ({ b, i })).filter(({ b }) => this.q.boutByUid!.get(b.uid) === undefined);
+      const fresh = records.bouts.map((b, i) => ({ b, i })).filter(({ b }) => this.q.boutByUid.get(b.uid) === undefined);
       const sorted = [...fresh].sort((x, y) => x.b.start - y.b.start);
       for (let k = 1; k < sorted.length; k++) {
         const [prev, cur] = [sorted[k - 1]!, sorted[k]!];
-        if (cur.b.start < prev.b.end) throw new StoreError('invalid', `bouts[${cur.i}]: overlaps bouts[${prev.i}]`);
+        if (cur.b.start < prev.b.end) throw invalidValue(`bouts[${cur.i}]`, `overlaps bouts[${prev.i}]`);
       }
       for (const { b, i } of fresh) {
-        const before = this.q.boutBefore!.get(b.end) as Row | undefined;
-        if (before && (before.end_ms as number) > b.start) {
-          const s = toBout(before);
+        const before = this.q.boutBefore.get(b.end);
+        if (before && before.end_ms > b.start) {
+          const s = toPeriod(before);
           throw new StoreError(
             'invalid',
             `bouts[${i}]: overlaps the stored bout ${formatInstant(s.start, s.zone)} – ${formatInstant(s.end, s.zone)} (uid ${s.uid})`,
@@ -381,7 +459,7 @@ export class SqliteStore implements Store {
           added.bouts++;
         } else skipped.bouts++;
       }
-      const each = <T extends { uid: string }>(rows: T[], key: keyof ImportCounts, exists: Statement, insert: (r: T) => unknown) => {
+      const each = <T extends { uid: string }>(rows: T[], key: keyof ImportCounts, exists: Statement<[string], IdRow>, insert: (r: T) => unknown) => {
         for (const r of rows) {
           if (exists.get(r.uid) !== undefined) skipped[key]++;
           else {
@@ -390,12 +468,12 @@ export class SqliteStore implements Store {
           }
         }
       };
-      each(records.prompts, 'prompts', this.q.promptByUid!, (p) => this.insertPrompt(p));
-      each(records.stretches, 'stretches', this.q.stretchByUid!, (s) => this.insertStretch(s));
-      each(records.checkIns, 'checkIns', this.q.checkInByUid!, (c) => this.insertCheckIn(c));
-      each(records.standing, 'standing', this.q.standingByUid!, (p) => this.insertStanding(p));
+      each(records.prompts, 'prompts', this.q.promptByUid, (p) => this.insertPrompt(p));
+      each(records.stretches, 'stretches', this.q.stretchByUid, (s) => this.insertStretch(s));
+      each(records.checkIns, 'checkIns', this.q.checkInByUid, (c) => this.insertCheckIn(c));
+      each(records.standing, 'standing', this.q.standingByUid, (p) => this.insertStanding(p));
       const settingsApplied = records.settings !== null && !this.hasSettings();
-      if (settingsApplied) this.updateSettings(records.settings!);
+      if (records.settings !== null && settingsApplied) this.updateSettings(records.settings);
       return { added, skipped, settingsApplied };
     });
   }

@@ -81,7 +81,8 @@ export interface Store {
   /** Validates the patch against the settings schema; throws a StoreError naming the field otherwise. */
   updateSettings(patch: SettingsPatch): Settings;
   /** Small pieces of app state (pause end, last notification ids…), as JSON. */
-  getState<T>(key: string): T | null;
+  /** A value kept under `key`, as stored JSON: callers validate it (another process or version may have written it). */
+  getState(key: string): unknown;
   setState(key: string, value: unknown): void;
 
   addBout(bout: NewBout): StoredBout;
@@ -98,6 +99,8 @@ export interface Store {
 
   startStretch(s: { start: number; routineId: string; stepsTotal: number; zone: string }): StretchSession;
   finishStretch(id: number, s: { end: number; completed: boolean; stepsDone: number }): StretchSession;
+  /** One session by id; null when there is none. */
+  getStretch(id: number): StretchSession | null;
   listStretches(range?: { from?: number; to?: number }): StretchSession[];
 
   addCheckIn(c: Omit<CheckIn, 'id' | 'uid'>): CheckIn;

@@ -18,6 +18,11 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** What is wrong with the field a refused request names, without its name, to show beside it. */
+export function errorProblem(e: unknown): string | null {
+  return e instanceof BridgeError && e.body.code === 'invalid-request' ? (e.body.problem ?? null) : null;
+}
+
 /** The field a refused request names, for showing the message next to it. */
 export function errorField(e: unknown): string | null {
   return e instanceof BridgeError && e.body.code === 'invalid-request' ? (e.body.field ?? null) : null;

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, POSTURE_NOTE, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
-import { errorField, errorText } from '../lib/errors.js';
+import { errorField, errorProblem, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
@@ -73,7 +73,7 @@ export function SettingsView() {
       setStatus({ ok: true, text: 'Saved.' });
     } catch (err) {
       const field = errorField(err);
-      if (field) setErrors({ [fieldOf(field)]: asSentence(errorText(err).replace(new RegExp(`^${field}:\\s*`), '')) });
+      if (field) setErrors({ [fieldOf(field)]: asSentence(errorProblem(err) ?? errorText(err)) });
       setStatus({ ok: false, text: `Not saved: ${errorText(err)}` });
     }
   };

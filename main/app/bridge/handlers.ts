@@ -5,7 +5,8 @@ import type { Settings } from '../../../shared/settings.js';
 import { dateToDay } from '../../../shared/calendar.js';
 import { isValidZone, nextLocalMidnight } from '../../core/localTime.js';
 import type { Store, StretchSession } from '../../store/types.js';
-import { ABANDONED_AFTER_MINUTES, TRACKER_STATUS_KEY, type Monitor, type MonitorEvent, type TrackerStatus } from '../monitor.js';
+import { ABANDONED_AFTER_MINUTES, type Monitor, type MonitorEvent } from '../monitor.js';
+import { readTrackerStatus } from '../trackerStatus.js';
 import { readStatus } from '../status.js';
 import { getStats } from '../statsForDates.js';
 import type { BridgeDispatcher, EventListener } from './dispatcher.js';
@@ -112,7 +113,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
   };
 
   const findStretch = (id: number): StretchSession => {
-    const s = store.listStretches().find((x) => x.id === id);
+    const s = store.getStretch(id);
     if (!s) throw refuse('id', `id: there is no stretch session ${id}`);
     return s;
   };
@@ -220,7 +221,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
         const state = monitor.now();
         if (state.openPrompt) throw unavailable('a break prompt is open: answer it first, then delete your history');
         if (state.stretching) throw unavailable('a stretch is running: finish or stop it first, then delete your history');
-      } else if (readStatus(store, ctx.dataPath, ctx.zone(), now()).tracking && store.getState<TrackerStatus>(TRACKER_STATUS_KEY)?.openPromptAt) {
+      } else if (readStatus(store, ctx.dataPath, ctx.zone(), now()).tracking && readTrackerStatus(store)?.openPromptAt) {
         throw unavailable('the Sitwell daemon has a break prompt open: answer it first, then delete your history');
       }
       store.deleteAll();
