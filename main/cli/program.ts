@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   status: async () => (await import('./commands/status.js')).registerStatus,
   doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
   ui: async () => (await import('./commands/ui.js')).registerUi,
+  autostart: async () => (await import('./commands/autostart.js')).registerAutostart,
 };
 
 /** The subcommand named in argv (skipping the global `--db FILE`), if any. */

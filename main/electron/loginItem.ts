@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { APP_AUTOSTART_FILE, desktopExecArg } from '../platform/desktopEntry.js';
+
+export { desktopExecArg };
 
 /**
  * Start at login. macOS and Windows have app.setLoginItemSettings; Linux desktops read
@@ -18,13 +21,7 @@ export interface LoginItemContext {
   command: string[];
 }
 
-export const AUTOSTART_FILE = 'org.sitwell.app.desktop';
-
-/** Quotes one Exec argument per the Desktop Entry spec (reserved characters force quoting; \ " ` $ are escaped). */
-export function desktopExecArg(arg: string): string {
-  if (!/[\s"'\\><~|&;$*?#()`]/.test(arg) && arg !== '') return arg.replace(/%/g, '%%');
-  return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`;
-}
+export const AUTOSTART_FILE = APP_AUTOSTART_FILE;
 
 export function loginItemPlan(enabled: boolean, ctx: LoginItemContext): LoginItemPlan {
   if (ctx.platform === 'darwin' || ctx.platform === 'win32') {

@@ -1,6 +1,9 @@
+import { homedir } from 'node:os';
+import { probeAutostart } from './autostart.js';
 import { probeAllBusySources } from './busySources.js';
 import type { ControlAddress } from './controlPath.js';
 import { probeControlChannel } from './controlSocket.js';
+import { runTool } from './runTool.js';
 import { chooseNotifier } from './notifier.js';
 import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
 import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
@@ -25,6 +28,9 @@ export interface DoctorReport {
   busy: (Probe & { reason: BusyReason; busy?: boolean })[];
   /** Where `sitwell stand` / `sitwell sit` reach the running tracker (when a history was named). */
   control?: Probe;
+  /** Ways `sitwell autostart enable` can start the tracker at login, in preference order; `autostartChosen` is the one it would use. */
+  autostart: Probe[];
+  autostartChosen: string | null;
   /** True when an idle source works (the one thing the daemon cannot run without). */
   ok: boolean;
 }
@@ -43,7 +49,7 @@ export interface DoctorOptions {
 /** Checks every mechanism without showing anything to the user (the notifier is only asked GetServerInformation). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const platform = opts.platform ?? process.platform;
-  const [idle, session, notes, busy, control] = await Promise.all([
+  const [idle, session, notes, busy, control, autostart] = await Promise.all([
     probeAllIdleSources(env, { platform, probeTimeoutMs: opts.timeoutMs, ...opts.idle }),
     openSessionEvents(env, { platform, mechanisms: opts.sessionMechanisms, timeoutMs: opts.timeoutMs }).then(async (r) => {
       await r.events.close();
@@ -55,6 +61,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
     }),
     probeAllBusySources(env, { platform, timeoutMs: opts.timeoutMs, ...opts.busy }),
     opts.control ? probeControlChannel(opts.control) : undefined,
+    probeAutostart({ platform, env, home: env.HOME || homedir(), run: (file, args) => runTool(file, args, { env, timeoutMs: opts.timeoutMs }) }),
   ]);
   const chosen = idle.find((p) => p.ok)?.name ?? null;
   return {
@@ -67,6 +74,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
     notifierChosen: notes.notifier.name,
     busy,
     ...(control ? { control } : {}),
+    autostart: autostart.tried,
+    autostartChosen: autostart.chosen?.name ?? null,
     ok: chosen !== null,
   };
 }
@@ -82,6 +91,7 @@ export function formatDoctorReport(r: DoctorReport): string {
   lines.push('', 'Busy: no prompt while any of these says so (each can be switched off in Settings):');
   for (const p of r.busy) lines.push(`${mark(p)}${p.busy ? ' (busy now)' : ''}`.replace(`  ${p.name}:`, `  ${p.name} [${p.reason}]:`));
   if (r.control) lines.push('', 'Saying you stand or sit from a script:', mark(r.control));
+  lines.push('', `Starting the tracker at login (sitwell autostart; would use: ${r.autostartChosen ?? 'NONE'}):`, ...r.autostart.map(mark));
   if (!r.ok) lines.push('', 'No idle source works: `sitwell daemon` cannot run here. See the reasons above.');
   return lines.join('\n');
 }
