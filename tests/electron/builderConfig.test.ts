@@ -44,6 +44,12 @@ describe('electron-builder.yml', () => {
     expect(ok).toBe(true);
   });
 
+  it('stays valid with the overrides npm run dist passes (electronDist, directories.output)', () => {
+    const validate = validator();
+    const c = config();
+    expect(validate({ ...c, electronDist: '/x/node_modules/electron/dist', directories: { ...(c.directories as object), output: '/tmp/out' } }), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('the schema check does catch mistakes', () => {
     const validate = validator();
     expect(validate({ ...config(), asarUnpak: ['x'] })).toBe(false);
