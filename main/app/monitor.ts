@@ -3,7 +3,8 @@ import type { NowStateView } from '../../shared/bridge.js';
 import { STRETCH_HOLD_DAYS, stretchHold } from '../../shared/checkin.js';
 import type { Settings } from '../../shared/settings.js';
 import { SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
-import { hoursPolicy, localDate, splitByDay } from '../core/localTime.js';
+import { hoursPolicy, localDate } from '../core/localTime.js';
+import { todaySitting } from '../core/todaySitting.js';
 import type { ActivitySource, Clock } from '../core/ports.js';
 import type { Notifier, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
@@ -248,19 +249,12 @@ export class Monitor {
     const now = this.opts.clock.now();
     const snap = this.engine.snapshot();
     const zone = this.opts.zone();
-    const today = localDate(now.wall, zone);
-    const rows = this.opts.store.statsRows(today, today).days[0];
-    let todaySittingMs = rows?.sittingMs ?? 0;
-    let todayBouts = rows?.bouts ?? 0;
-    let bout: NowState['bout'] = null;
-    if (snap.bout) {
-      // While not yet away, the open bout counts up to now (DESIGN.md §2, continuous sitting), measured on the
-      // monotonic clock: a wall-clock jump must not add or remove sitting.
-      const sittingMs = Math.max(0, snap.bout.sittingMs + Math.max(0, now.mono - this.lastMono));
-      bout = { start: snap.bout.start, sittingMs };
-      for (const part of splitByDay(snap.bout.start, snap.bout.start + sittingMs, zone)) if (part.date === today) todaySittingMs += part.ms;
-      if (localDate(snap.bout.start, zone) === today) todayBouts += 1;
-    }
+    // While not yet away, the open bout counts up to now (DESIGN.md §2, continuous sitting), measured on the
+    // monotonic clock: a wall-clock jump must not add or remove sitting.
+    const bout: NowState['bout'] = snap.bout && { start: snap.bout.start, sittingMs: Math.max(0, snap.bout.sittingMs + Math.max(0, now.mono - this.lastMono)) };
+    const date = localDate(now.wall, zone);
+    const open = bout && { start: bout.start, end: bout.start + bout.sittingMs };
+    const { sittingMs: todaySittingMs, bouts: todayBouts } = todaySitting(this.opts.store.statsRows(date, date).days[0], open, now.wall, zone);
     const paused = snap.pausedUntil !== null && snap.pausedUntil > now.wall ? snap.pausedUntil : null;
     return {
       tracking: !this.stopped,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PromptKind } from '../../shared/domain.js';
-import { localDate, splitByDay } from '../core/localTime.js';
+import { localDate } from '../core/localTime.js';
+import { checkpointedBoutEnd, todaySitting } from '../core/todaySitting.js';
 import { trackerLockPath } from '../store/trackerLock.js';
 import type { Store } from '../store/types.js';
 import { readTrackerStatus } from './trackerStatus.js';
@@ -30,18 +31,11 @@ export function readStatus(store: Store, dbPath: string, zone: string, now: numb
   const tracker = liveTracker(dbPath);
   const status = tracker ? readTrackerStatus(store) : null;
   const cp = tracker ? store.readCheckpoint() : null;
+  // The tracker counts the open bout up to now while the user is not yet away; its checkpoint is at most a minute old.
+  const open = cp && { start: cp.start, end: checkpointedBoutEnd(cp, now) };
+  const bout: StatusReport['bout'] = open && { start: open.start, minutes: Math.round((open.end - open.start) / 6000) / 10 };
   const today = localDate(now, zone);
-  const row = store.statsRows(today, today).days[0];
-  let sittingMs = row?.sittingMs ?? 0;
-  let bouts = row?.bouts ?? 0;
-  let bout: StatusReport['bout'] = null;
-  if (cp) {
-    // The tracker counts the open bout up to now while the user is not yet away; the checkpoint is at most a minute old.
-    const end = Math.max(cp.lastInput, Math.min(now, cp.savedAt + 60_000));
-    bout = { start: cp.start, minutes: Math.round((end - cp.start) / 6000) / 10 };
-    for (const p of splitByDay(cp.start, end, zone)) if (p.date === today) sittingMs += p.ms;
-    if (localDate(cp.start, zone) === today) bouts += 1;
-  }
+  const { sittingMs, bouts } = todaySitting(store.statsRows(today, today).days[0], open, now, zone);
   return {
     tracking: tracker !== null,
     tracker: tracker && {

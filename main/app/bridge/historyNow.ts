@@ -1,5 +1,6 @@
 import type { NowStateView } from '../../../shared/bridge.js';
-import { localDate, splitByDay } from '../../core/localTime.js';
+import { localDate } from '../../core/localTime.js';
+import { checkpointedBoutEnd, todaySitting } from '../../core/todaySitting.js';
 import type { Store, StretchSession } from '../../store/types.js';
 import { readStatus } from '../status.js';
 
@@ -14,19 +15,11 @@ export function historyNow(
 ): NowStateView {
   const { zone, now } = ctx;
   const status = readStatus(store, ctx.dataPath, zone, now);
-  const today = localDate(now, zone);
-  const row = store.statsRows(today, today).days[0];
-  let todaySittingMs = row?.sittingMs ?? 0;
-  let todayBouts = row?.bouts ?? 0;
-  let bout: NowStateView['bout'] = null;
   const cp = status.tracking ? store.readCheckpoint() : null;
-  if (cp) {
-    // Same rule as `sitwell status`: the checkpoint is at most a minute old, so count at most a minute past it.
-    const end = Math.max(cp.lastInput, Math.min(now, cp.savedAt + 60_000));
-    bout = { start: cp.start, sittingMs: Math.max(0, end - cp.start) };
-    for (const part of splitByDay(cp.start, end, zone)) if (part.date === today) todaySittingMs += part.ms;
-    if (localDate(cp.start, zone) === today) todayBouts += 1;
-  }
+  const open = cp && { start: cp.start, end: checkpointedBoutEnd(cp, now) };
+  const bout: NowStateView['bout'] = open && { start: open.start, sittingMs: Math.max(0, open.end - open.start) };
+  const date = localDate(now, zone);
+  const { sittingMs: todaySittingMs, bouts: todayBouts } = todaySitting(store.statsRows(date, date).days[0], open, now, zone);
   const s = ctx.stretching;
   return {
     tracking: false,
