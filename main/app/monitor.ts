@@ -2,7 +2,7 @@ import type { PromptAnswer } from '../../shared/domain.js';
 import type { NowStateView } from '../../shared/bridge.js';
 import { STRETCH_HOLD_DAYS, stretchHold } from '../../shared/checkin.js';
 import type { Settings } from '../../shared/settings.js';
-import { SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
+import { firstOutcome, SittingEngine, type Effect, type EngineEvent, type Instant } from '../core/engine.js';
 import { hoursPolicy, localDate } from '../core/localTime.js';
 import { todaySitting } from '../core/todaySitting.js';
 import type { ActivitySource, Clock } from '../core/ports.js';
@@ -117,21 +117,16 @@ export class Monitor {
       cp = null;
     }
     if (cp) {
-      const idleMs = await this.readIdle();
-      const gap = now.wall - cp.lastInput;
-      const minBreakMs = this.settings.minBreakMinutes * this.minuteMs;
-      if (idleMs !== null && gap < minBreakMs && gap >= 0) {
+      // The engine decides (continue, or ended at its last checkpointed input); the first checkpoint of
+      // this run then holds the input seen now, not the older one of the run that died.
+      const resumed = this.engine.resumeCheckpoint(cp, await this.readIdle(), now);
+      if (resumed.continued) {
         this.log(`continuing the bout that started ${new Date(cp.start).toISOString()}`);
-        // Less than minBreak since the checkpoint: no absence fits in between, so input seen now is this bout's
-        // (and the first checkpoint of this run holds it, not the older one of the run that died).
-        const lastInput = Math.min(now.wall, Math.max(cp.lastInput, now.wall - idleMs));
-        this.apply(this.engine.restoreBout(cp.start, lastInput, now));
+        this.apply(resumed.effects);
       } else {
-        // The user was away (or we cannot tell): the bout ended at its last checkpointed input.
-        const durationMs = Math.max(0, cp.lastInput - cp.start);
-        if (durationMs >= this.minuteMs) this.writes.addBout({ start: cp.start, end: cp.lastInput, durationMs, zone: cp.zone });
+        if (resumed.recorded) this.writes.addBout({ ...resumed.bout, zone: cp.zone });
         this.writes.writeCheckpoint(null);
-        this.log(`closed the bout left open by an earlier run (${Math.round(durationMs / 60_000)} min)`);
+        this.log(`closed the bout left open by an earlier run (${Math.round(resumed.bout.durationMs / 60_000)} min)`);
       }
     }
     if (this.opts.session) this.unsubscribers.push(this.opts.session.on((e) => this.onSession(e.type)));
@@ -393,7 +388,7 @@ export class Monitor {
           this.log(`bout ended: ${(e.bout.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
           break;
         case 'prompt': {
-          const outcome = !e.shown ? 'suppressed' : e.kind === 'break' ? 'unanswered' : 'shown';
+          const outcome = firstOutcome(e);
           const ref = this.writes.addPrompt({ at: e.at, kind: e.kind, outcome, sittingMs: e.sittingMs, reason: e.shown ? null : e.reason, zone });
           if (!e.shown) {
             this.log(`${e.kind} prompt suppressed (${e.reason})`);

@@ -3,6 +3,17 @@ import { localDate, splitByDay } from './localTime.js';
 
 const MINUTE = 60_000;
 
+/** A bout longer than this is a long one in the statistics (the 30-minute limit the evidence names, DESIGN.md §2 and §4). */
+export const LONG_BOUT_MS = 30 * MINUTE;
+
+export const isLongBout = (durationMs: number): boolean => durationMs > LONG_BOUT_MS;
+
+/**
+ * The breaks of a day: between consecutive bouts that both start on it. Bouts that start on one
+ * date are consecutive in time, so there is one fewer break than bouts.
+ */
+export const breaksBetween = (boutsStartingOnDay: number): number => Math.max(0, boutsStartingOnDay - 1);
+
 /** Rounds to `digits` decimals without binary noise like 1.2999999. */
 export const roundTo = (x: number, digits: number): number => Number(x.toFixed(digits));
 
@@ -60,7 +71,6 @@ interface DayAcc {
   standingMs: number;
   bouts: number;
   longestMs: number;
-  breaks: number;
 }
 
 /**
@@ -73,19 +83,16 @@ export function dayRows(bouts: readonly BoutRecord[], zone: string, standing: re
   const days = new Map<string, DayAcc>();
   const day = (date: string): DayAcc => {
     let d = days.get(date);
-    if (!d) days.set(date, (d = { sittingMs: 0, standingMs: 0, bouts: 0, longestMs: 0, breaks: 0 }));
+    if (!d) days.set(date, (d = { sittingMs: 0, standingMs: 0, bouts: 0, longestMs: 0 }));
     return d;
   };
   for (const s of standing) for (const part of splitByDay(s.start, s.start + s.durationMs, zone)) day(part.date).standingMs += part.ms;
-  let prevStartDate: string | null = null;
   for (const b of bouts) {
     for (const part of splitByDay(b.start, b.start + b.durationMs, zone)) day(part.date).sittingMs += part.ms;
     const date = localDate(b.start, zone);
     const d = day(date);
     d.bouts += 1;
     d.longestMs = Math.max(d.longestMs, b.durationMs);
-    if (prevStartDate === date) d.breaks += 1;
-    prevStartDate = date;
   }
   return [...days.entries()]
     .filter(([, d]) => d.sittingMs > 0 || d.standingMs > 0)
@@ -95,7 +102,7 @@ export function dayRows(bouts: readonly BoutRecord[], zone: string, standing: re
       sittingMinutes: roundTo(d.sittingMs / MINUTE, 1),
       bouts: d.bouts,
       longestBoutMinutes: roundTo(d.longestMs / MINUTE, 1),
-      breaks: d.breaks,
+      breaks: breaksBetween(d.bouts),
       standingMinutes: roundTo(d.standingMs / MINUTE, 1),
     }));
 }

@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings.js';
-import type { BoutRecord, BreakOutcome, BusyReason, PromptAnswer, PromptKind, StandingRecord, SuppressReason } from '../../shared/domain.js';
+import type { BoutRecord, BreakOutcome, BusyReason, PromptAnswer, PromptKind, PromptOutcome, StandingRecord, SuppressReason } from '../../shared/domain.js';
 
 /**
  * One reading of the two clocks. `mono` only ever moves forward and measures durations;
@@ -39,6 +39,19 @@ export type Effect =
   | { type: 'standing-started'; start: number }
   /** `recorded` is false for a period under a minute. */
   | { type: 'standing-ended'; period: StandingRecord; recorded: boolean };
+
+/**
+ * The outcome a prompt is recorded with when it is made (DESIGN.md §2): one not shown is
+ * `suppressed`; a break prompt stays `unanswered` until the user or the bout settles it;
+ * posture and move prompts need no answer and are `shown`.
+ */
+export function firstOutcome(prompt: { kind: PromptKind; shown: boolean }): PromptOutcome {
+  if (!prompt.shown) return 'suppressed';
+  return prompt.kind === 'break' ? 'unanswered' : 'shown';
+}
+
+/** A checkpointed bout either continues (with the engine's effects) or ended at its last input. */
+export type ResumeDecision = { continued: true; effects: Effect[] } | { continued: false; bout: BoutRecord; recorded: boolean };
 
 /** Decides, for a wall-clock instant, whether work/quiet hours keep prompts from showing. Pause is the engine's own state. */
 export type HoursPolicy = (wall: number) => SuppressReason | null;
@@ -200,6 +213,22 @@ export class SittingEngine {
     if (this.inBout) this.endBout(this.lastInputT, 'unanswered');
     if (this.standing) this.endStanding(this.lastInputT);
     return this.flush();
+  }
+
+  /**
+   * What becomes of a bout a previous run checkpointed (DESIGN.md §2, durability). It continues
+   * when the idle source answers and less than minBreak has passed since its last input (no
+   * absence fits in between; input seen now is this bout's); otherwise it ended at its last
+   * checkpointed input, recorded if it reaches the minimum bout length like any other bout.
+   */
+  resumeCheckpoint(cp: { start: number; lastInput: number }, idleMs: number | null, at: Instant): ResumeDecision {
+    const gap = at.wall - cp.lastInput;
+    if (idleMs !== null && gap >= 0 && gap < this.minBreakMs) {
+      const lastInput = Math.min(at.wall, Math.max(cp.lastInput, at.wall - idleMs));
+      return { continued: true, effects: this.restoreBout(cp.start, lastInput, at) };
+    }
+    const durationMs = Math.max(0, cp.lastInput - cp.start);
+    return { continued: false, bout: { start: cp.start, end: cp.start + durationMs, durationMs }, recorded: durationMs >= this.minBoutMs };
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { BoutRecord, PromptKind, PromptOutcome, StandingRecord } from '../../shared/domain.js';
-import { SittingEngine, type Effect } from './engine.js';
+import { firstOutcome, SittingEngine, type Effect } from './engine.js';
 import { formatInstant, hoursPolicy } from './localTime.js';
 import { dayRows, roundTo, summarize, type DayRow, type Summary } from './boutMetrics.js';
 import type { Trace, TraceEvent } from './trace.js';
@@ -52,7 +52,7 @@ export function runTrace(trace: Trace): ReplayResult {
       else if (e.type === 'standing-ended' && e.recorded) standing.push(e.period);
       else if (e.type === 'prompt') {
         byId.set(e.id, prompts.length);
-        prompts.push({ at: e.at, kind: e.kind, outcome: !e.shown ? 'suppressed' : e.kind === 'break' ? 'unanswered' : 'shown' });
+        prompts.push({ at: e.at, kind: e.kind, outcome: firstOutcome(e) });
       } else if (e.type === 'prompt-closed') {
         const i = byId.get(e.id);
         if (i !== undefined) prompts[i]!.outcome = e.outcome;

@@ -1,10 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { weekdayOf } from '../../shared/calendar.js';
+import { isLongBout } from '../core/boutMetrics.js';
 import { localDate, splitByDay, splitByHour } from '../core/localTime.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
-export const LONG_BOUT_MS = 30 * 60_000;
 
 /** The prompt counters a day row keeps, one column each. */
 export const PROMPT_COLUMNS = [
@@ -104,7 +104,7 @@ export class Aggregates {
         d.bouts += 1;
         d.bout_ms += ms;
         d.longest_ms = Math.max(d.longest_ms, ms);
-        if (ms > LONG_BOUT_MS) d.long_bout_ms += ms;
+        if (isLongBout(ms)) d.long_bout_ms += ms;
         const len = Buffer.alloc(8);
         len.writeDoubleLE(ms);
         d.bout_lengths = Buffer.concat([d.bout_lengths, len]);

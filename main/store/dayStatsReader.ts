@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
+import { breaksBetween } from '../core/boutMetrics.js';
 import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './dayStats.js';
 import type { StatsRows } from './types.js';
 
@@ -54,8 +55,7 @@ export class StatsReader {
     const rows = this.days.all(from, to) as DayRow[];
     const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, lengthBuf, standingMs]) => {
       for (let o = 0; o < lengthBuf.length; o += 8) boutDurationsMs.push(lengthBuf.readDoubleLE(o));
-      // Bouts starting on a date are consecutive in time, so the breaks between them are one fewer.
-      return { date, sittingMs, standingMs, bouts, longestMs, boutMs, longBoutMs, breaks: Math.max(0, bouts - 1), breakPrompts, breakPromptsHeeded };
+      return { date, sittingMs, standingMs, bouts, longestMs, boutMs, longBoutMs, breaks: breaksBetween(bouts), breakPrompts, breakPromptsHeeded };
     });
     const hours: StatsRows['hours'] = [];
     for (const [weekday, ...byHour] of this.heat.all(from, to) as number[][]) {
