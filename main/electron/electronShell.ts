@@ -4,7 +4,7 @@ import type { AppPaths } from './paths.js';
 import { trayIconFile } from './paths.js';
 import { secureWebPreferences } from './securityPolicy.js';
 import { menuTemplate, type TrayPort } from './tray.js';
-import { TRAY_ICONS, type TrayIcon } from './trayModel.js';
+import { TRAY_ICONS, type TrayIcon } from '../app/trayModel.js';
 import type { AppView, WindowFactory, WindowKind, WindowLike } from './windows.js';
 
 /**

@@ -21,7 +21,7 @@ import { isAllowedExternal } from './securityPolicy.js';
 import { wireShell } from './shellEvents.js';
 import { TrayController } from './tray.js';
 import { runTrayAction } from './trayActions.js';
-import { trayState } from './trayModel.js';
+import { trayState } from '../app/trayModel.js';
 import { WindowManager, type AppView } from './windows.js';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TrayIcon } from './trayModel.js';
+import type { TrayIcon } from '../app/trayModel.js';
 
 /**
  * Where the built app's pieces are, relative to the bundled main process (dist/electron/main.cjs):

@@ -1,4 +1,4 @@
-import type { TrayAction, TrayIcon, TrayMenuItem, TrayView } from './trayModel.js';
+import type { TrayAction, TrayIcon, TrayMenuItem, TrayView } from '../app/trayModel.js';
 
 /** The four things done to a tray; electronShell.ts implements them with Tray, Menu and nativeImage. */
 export interface TrayPort {

@@ -1,6 +1,6 @@
 import type { Method } from '../../shared/bridge.js';
 import type { DispatcherLike } from './ipc.js';
-import type { TrayAction } from './trayModel.js';
+import type { TrayAction } from '../app/trayModel.js';
 import type { AppView } from './windows.js';
 
 export interface TrayActionDeps {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { menuTemplate, TrayController, type MenuTemplateItem, type TrayPort } from '../../main/electron/tray.js';
 import { runTrayAction } from '../../main/electron/trayActions.js';
-import { trayState, type TrayAction, type TrayMenuItem } from '../../main/electron/trayModel.js';
+import { trayState, type TrayAction, type TrayMenuItem } from '../../main/app/trayModel.js';
 import type { AppView } from '../../main/electron/windows.js';
 import { startAppCore, ZONE, type AppCore } from './support/appCore.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuActions, trayState, type TrayMenuItem } from '../../main/electron/trayModel.js';
+import { menuActions, trayState, type TrayMenuItem } from '../../main/app/trayModel.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { nowState, ZONE } from './support/appCore.js';
 

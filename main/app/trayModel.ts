@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Settings } from '../../shared/settings.js';
 import { formatElapsedMs } from '../../shared/durationText.js';
-import type { NowState } from '../app/monitor.js';
+import type { NowState } from './monitor.js';
 
 /**
  * What the tray shows, as plain data: no Electron here, so every state and label is unit-tested
