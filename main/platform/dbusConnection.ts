@@ -79,6 +79,16 @@ export interface SignalMessage {
 const DEFAULT_CALL_TIMEOUT_MS = 3000;
 
 /** One connection to one bus. After it closes, every call rejects at once; make a new one to reconnect. */
+/** A method call to one of our exported objects. */
+export interface IncomingCall {
+  path: string;
+  iface: string;
+  member: string;
+  body: unknown[];
+}
+
+export type OutgoingReply = { signature: string; body: unknown[] } | { error: string; text: string };
+
 export class DbusConnection {
   private closedWhy: string | null = null;
   private readonly closeListeners = new Set<(why: string) => void>();
@@ -225,6 +235,33 @@ export class DbusConnection {
       throw e;
     }
     return () => this.bus.off('message', handler);
+  }
+
+  /**
+   * Serves method calls to objects we export (the tray). `handler` answers a call it knows, or returns
+   * null to leave it to the library (which answers "unknown method"). Returns an unsubscribe.
+   */
+  serve(handler: (call: IncomingCall) => OutgoingReply | null): () => void {
+    const fn = (m: InstanceType<DbusLibrary['Message']>): boolean => {
+      let r: OutgoingReply | null;
+      try {
+        r = handler({ path: m.path ?? '', iface: m.interface ?? '', member: m.member ?? '', body: m.body ?? [] });
+      } catch (e) {
+        r = { error: 'org.freedesktop.DBus.Error.InvalidArgs', text: errorText(e) };
+      }
+      if (!r) return false;
+      // newError takes the call message; the library's .d.ts says string.
+      this.bus.send('error' in r ? this.lib.Message.newError(m as unknown as string, r.error, r.text) : this.lib.Message.newMethodReturn(m, r.signature, r.body));
+      return true;
+    };
+    this.bus.addMethodHandler(fn);
+    return () => this.bus.removeMethodHandler(fn);
+  }
+
+  /** Broadcasts a signal from one of our objects. */
+  emit(path: string, iface: string, member: string, signature = '', body: unknown[] = []): void {
+    if (this.closedWhy) return;
+    this.bus.send(this.lib.Message.newSignal(path, iface, member, signature, body));
   }
 
   /** A D-Bus variant (for hints and properties) built with the connection's library. */

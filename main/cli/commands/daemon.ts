@@ -10,6 +10,7 @@ import { CliError } from '../errors.js';
 
 interface DaemonOptions {
   ui?: boolean;
+  tray?: boolean;
   port?: string;
   verbose?: boolean;
   idleSource?: string;
@@ -39,6 +40,7 @@ export function registerDaemon(program: Command): void {
     .command('daemon')
     .description('track sitting in the background: real idle time, screen lock and sleep, desktop notifications')
     .option('--ui', 'also serve the Sitwell UI on 127.0.0.1 (prints its URL)')
+    .option('--tray', 'show a tray icon with a menu (Linux: StatusNotifierItem over D-Bus); implies --ui, for its window')
     .option('--port <n>', 'port for --ui (default: a free one)')
     .option('--verbose', 'log every observation, not only state changes')
     .option('--idle-source <spec>', 'auto (default), or file:PATH — testing only: PATH holds the idle ms at its last write')
@@ -99,11 +101,16 @@ export function registerDaemon(program: Command): void {
         })();
       };
       if (minuteMs !== 60_000) log(`testing mode: a settings minute lasts ${minuteMs} ms`);
-      if (opts.ui) {
+      if (opts.ui || opts.tray) {
         const { startUi } = await import('../../app/web/startUi.js');
         const ui = await startUi({ store, monitor, dataPath: dbPath, port });
         if (stopping) await ui.close(); // stopped while the server was starting
         else tracker.onStop(() => ui.close());
+        if (opts.tray && !stopping) {
+          const { startDaemonTray } = await import('../../app/daemonTray.js');
+          const tray = await startDaemonTray({ monitor, store, dispatcher: ui.dispatcher, url: ui.url, zone: () => userZone(store.getSettings()), log, quit: () => stopRequested?.('tray: Quit') });
+          if (tray) tracker.onStop(() => tray.close());
+        }
       }
       await done;
       process.exitCode = 0;

@@ -1,0 +1,73 @@
+import type { BridgeDispatcher } from './bridge/dispatcher.js';
+import type { Monitor } from './monitor.js';
+import { trayState, type TrayAction } from './trayModel.js';
+import { openInBrowser } from './web/openBrowser.js';
+import type { Store } from '../store/index.js';
+
+/**
+ * `sitwell daemon --tray`: the tray model (the Electron tray's rules) shown through the D-Bus
+ * StatusNotifierItem, its clicks carried out through the same bridge dispatcher as the web window
+ * (so they are validated and logged like a button), and the window opened in the browser.
+ */
+export interface DaemonTrayDeps {
+  monitor: Monitor;
+  store: Store;
+  dispatcher: BridgeDispatcher;
+  url: string;
+  zone(): string;
+  log(line: string): void;
+  quit(): void;
+  /** Opens a page of the web UI (default: the system's opener). */
+  open?(url: string): void;
+}
+
+const PAGES: Partial<Record<TrayAction, string>> = { now: '', 'start-stretch': '#/stretch', stats: '#/stats', settings: '#/settings' };
+const CALLS: Partial<Record<TrayAction, [string, Record<string, unknown>]>> = {
+  'pause-30': ['pause', { minutes: 30 }],
+  'pause-60': ['pause', { minutes: 60 }],
+  'pause-tomorrow': ['pause', { untilTomorrow: true }],
+  resume: ['resume', {}],
+};
+/** The minutes in the menu change once a minute without a monitor event. */
+const REFRESH_MS = 30_000;
+
+export async function startDaemonTray(deps: DaemonTrayDeps): Promise<{ close(): void } | null> {
+  if (process.platform !== 'linux') {
+    deps.log('tray: the daemon shows a tray on Linux only (elsewhere the desktop app has one)');
+    return null;
+  }
+  const open = deps.open ?? ((url: string) => openInBrowser(url, deps.log));
+  let refresh = () => {};
+  const onAction = (action: TrayAction) => {
+    deps.log(`tray: ${action}`);
+    if (action === 'quit') return deps.quit();
+    const page = PAGES[action];
+    if (page !== undefined) return open(`${deps.url}${page}`);
+    const call = CALLS[action];
+    if (!call) return;
+    void deps.dispatcher.call(call[0], call[1]).then((r) => {
+      if (!r.ok) deps.log(`tray ${action} failed: ${r.error.message}`);
+      refresh(); // a pause emits no monitor event when the engine has nothing to say
+    });
+  };
+  const { openDbusTray } = await import('../platform/trayStatusNotifier.js');
+  let tray: Awaited<ReturnType<typeof openDbusTray>>;
+  try {
+    tray = await openDbusTray<TrayAction>(process.env, onAction, deps.log, 'now');
+  } catch (e) {
+    deps.log(`tray: not shown: ${(e as Error).message}`);
+    return null;
+  }
+  refresh = () => tray.show(trayState(deps.monitor.now(), deps.store.getSettings(), { zone: deps.zone() }));
+  refresh();
+  const unsubscribe = deps.monitor.on(() => refresh());
+  const timer = setInterval(() => refresh(), REFRESH_MS);
+  timer.unref();
+  return {
+    close() {
+      clearInterval(timer);
+      unsubscribe();
+      tray.close();
+    },
+  };
+}
