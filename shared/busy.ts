@@ -3,8 +3,7 @@
  * sources, the tracker, the tray and the window.
  */
 
-export const BUSY_REASONS = ['dnd', 'fullscreen', 'call', 'app', 'calendar'] as const;
-export type BusyReason = (typeof BUSY_REASONS)[number];
+import { BUSY_REASONS, type BusyReason } from './domain.js';
 
 /** Completes "Holding your break prompt: …". */
 export const BUSY_REASON_TEXT: Readonly<Record<BusyReason, string>> = {

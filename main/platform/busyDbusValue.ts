@@ -1,4 +1,4 @@
-import type { BusyReason } from '../../shared/busy.js';
+import type { BusyReason } from '../../shared/domain.js';
 import { dbusErrorName, errorText, isServiceMissing, type CallSpec, type SignalFilter } from './dbusConnection.js';
 import { LazySessionConnection } from './lazyDbus.js';
 import type { BusyReading, BusySource } from './types.js';

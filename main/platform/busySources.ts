@@ -1,4 +1,4 @@
-import { BUSY_REASONS, type BusyReason } from '../../shared/busy.js';
+import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
 import { createAppSource } from './busyApp.js';
 import { createCalendarSource } from './busyCalendar.js';
 import { createCameraCallSource } from './busyCallCamera.js';

@@ -1,4 +1,4 @@
-import type { BusyReason } from '../../shared/busy.js';
+import type { BusyReason } from '../../shared/domain.js';
 import { runTool } from './runTool.js';
 import type { BusyReading, BusySource } from './types.js';
 

@@ -8,7 +8,7 @@ import { chooseNotifier } from './notifier.js';
 import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
 import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
 import type { Probe } from './types.js';
-import type { BusyReason } from '../../shared/busy.js';
+import type { BusyReason } from '../../shared/domain.js';
 
 const ENV_KEYS = ['DISPLAY', 'WAYLAND_DISPLAY', 'XDG_SESSION_TYPE', 'XDG_SESSION_ID', 'DBUS_SESSION_BUS_ADDRESS', 'DBUS_SYSTEM_BUS_ADDRESS'] as const;
 

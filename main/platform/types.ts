@@ -1,4 +1,4 @@
-import type { BusyReason } from '../../shared/busy.js';
+import type { BusyReason } from '../../shared/domain.js';
 
 /**
  * The ports between the OS and the rest of Sitwell. Each mechanism (xprintidle, Mutter over D-Bus,
