@@ -9,6 +9,8 @@ import {
   CLOCK_TIME_MESSAGE,
   DEFAULT_SETTINGS,
   FILE_PATH_MESSAGE,
+  LANGUAGE_MESSAGE,
+  LANGUAGE_SETTINGS,
   MINUTE_LIMITS,
   minutesTooHigh,
   minutesTooLow,
@@ -77,6 +79,7 @@ export const SettingsSchema = z
       .max(STAND_LIMIT.max, minutesTooHigh(STAND_LIMIT.max))
       .nullable()
       .default(DEFAULT_SETTINGS.standLimitMinutes),
+    language: z.enum(LANGUAGE_SETTINGS, LANGUAGE_MESSAGE).default(DEFAULT_SETTINGS.language),
   })
   .strict();
 

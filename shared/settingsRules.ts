@@ -6,6 +6,7 @@
  * live here as plain data; `settings.ts` builds the zod schemas used at the edges (IPC, imports,
  * traces) from this same table, and a property test holds the two to the same verdicts.
  */
+import { LANGUAGES, PSEUDO_LANGUAGE } from './i18n/languages.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -45,6 +46,8 @@ export interface Settings {
   busyCalendarFile: string | null;
   /** A move prompt when standing at a sit-stand desk lasts this long (DESIGN.md §7); null: none. */
   standLimitMinutes: number | null;
+  /** The window's, the tray's and the notifications' language: 'system' follows the OS locale, a code (shared/i18n/languages.ts) overrides it. */
+  language: LanguageSetting;
 }
 export type SettingsPatch = Partial<Settings>;
 export type SettingKey = keyof Settings;
@@ -82,6 +85,11 @@ export const BUSY_APP = new RegExp(`^(?=.*\\S)[^\\u0000-\\u001f\\u007f]{1,${BUSY
 /** "/home/me/work.ics", "C:\\Users\\me\\work.ics" or a UNC path: the tracker runs in another working directory, so relative paths mean nothing. */
 export const ABSOLUTE_PATH = new RegExp(`^(?:/|[A-Za-z]:[\\\\/]|\\\\\\\\)[^\\u0000]{0,${FILE_PATH_MAX_LENGTH - 3}}$`);
 
+/** 'system' or a language Sitwell speaks (the pseudo-locale too, for layout tests). */
+export const LANGUAGE_SETTINGS = ['system', ...LANGUAGES, PSEUDO_LANGUAGE] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+export const LANGUAGE_MESSAGE = `must be "system" or one of ${LANGUAGES.join(', ')}`;
+
 export const minutesTooLow = (min: number) => `must be at least ${min} minutes`;
 export const minutesTooHigh = (max: number) => `must be at most ${max} minutes`;
 
@@ -104,6 +112,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   busyApps: [],
   busyCalendarFile: null,
   standLimitMinutes: 40,
+  language: 'system',
 });
 
 /** Where each default comes from, shown next to the setting. */
@@ -211,6 +220,9 @@ const CHECKS: Readonly<Record<SettingKey, Check>> = {
   busyApps: checkAppList,
   busyCalendarFile: nullable(checkFilePath),
   standLimitMinutes: nullable(checkMinutes(STAND_LIMIT)),
+  language: (v, path, out) => {
+    if (typeof v !== 'string' || !(LANGUAGE_SETTINGS as readonly string[]).includes(v)) out.push({ path, message: LANGUAGE_MESSAGE });
+  },
 };
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 

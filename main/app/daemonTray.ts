@@ -1,4 +1,5 @@
 import type { BridgeDispatcher } from './bridge/dispatcher.js';
+import { envLocales } from '../../shared/i18n/languages.js';
 import type { Monitor } from './monitor.js';
 import { trayState, type TrayAction } from './trayModel.js';
 import { openInBrowser } from './web/openBrowser.js';
@@ -58,7 +59,7 @@ export async function startDaemonTray(deps: DaemonTrayDeps): Promise<{ close(): 
     deps.log(`tray: not shown: ${(e as Error).message}`);
     return null;
   }
-  refresh = () => tray.show(trayState(deps.monitor.now(), deps.store.getSettings(), { zone: deps.zone() }));
+  refresh = () => tray.show(trayState(deps.monitor.now(), deps.store.getSettings(), { zone: deps.zone(), locales: envLocales(process.env) }));
   refresh();
   const unsubscribe = deps.monitor.on(() => refresh());
   const timer = setInterval(() => refresh(), REFRESH_MS);

@@ -9,7 +9,9 @@ import type { ActivitySource, Clock } from '../core/ports.js';
 import type { Notifier, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
 import { DurableWrites, type PromptRef } from './durableWrites.js';
-import { breakPromptText, movePromptText, posturePromptText } from './promptText.js';
+import { breakActionLabels, breakPromptText, movePromptText, posturePromptText } from './promptText.js';
+import type { CatalogLanguage } from '../../shared/i18n/languages.js';
+import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { readPausedUntil, TRACKER_STATUS_KEY, type TrackerStatus } from './trackerStatus.js';
 
 /**
@@ -31,6 +33,8 @@ export interface MonitorOptions {
   /** Testing only: how long a settings minute lasts (default 60 000). */
   minuteMs?: number;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  /** The language of notifications now (the Settings override or the locale; it may change while running). Default English. */
+  language?: () => CatalogLanguage;
 }
 
 export interface OpenPromptView {
@@ -395,11 +399,12 @@ export class Monitor {
             break;
           }
           this.log(`${e.kind} prompt after ${Math.round(e.sittingMs / 60_000)} min of ${e.kind === 'move' ? 'standing' : 'sitting'}`);
+          const t = notifyTranslator(this.opts.language?.() ?? 'en');
           if (e.kind === 'move') {
             // A light nudge like posture (DESIGN.md §7): no answer needed.
-            void notifier.posture(movePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
+            void notifier.posture(movePromptText(e.sittingMs, t)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
           } else if (e.kind === 'posture') {
-            void notifier.posture(posturePromptText(e.sittingMs)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
+            void notifier.posture(posturePromptText(e.sittingMs, t)).catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'posture', at: e.at });
           } else {
             // While the disk fails the row has no id yet: a negative stand-in (never a row id) names it meanwhile.
@@ -408,7 +413,7 @@ export class Monitor {
             this.openPrompt = { id, at: e.at, sittingMs: e.sittingMs };
             const offerStretch = this.stretchesAllowed(e.at);
             void notifier
-              .breakPrompt({ ...breakPromptText(e.sittingMs, offerStretch), id, offerStretch })
+              .breakPrompt({ ...breakPromptText(e.sittingMs, offerStretch, t), id, offerStretch, actionLabels: breakActionLabels(t) })
               .catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'break-prompt', prompt: this.openPrompt });
           }

@@ -1,28 +1,28 @@
-/** The words of the nudges. Kept short: they are read at a glance, mid-task. */
-import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
+/** The words of the nudges. Kept short: they are read at a glance, mid-task. Catalog: shared/i18n/locales/<lng>/notify.json. */
+import type { TFunction } from 'i18next';
+import { englishT } from '../../shared/i18n/notifyCatalog.js';
 
 const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
+/** "25 minutes" in the language's own plural rule (CLDR via Intl.PluralRules). */
+const minutes = (t: TFunction, ms: number): string => t('minutes', { count: mins(ms) });
 
-export function posturePromptText(sittingMs: number): { title: string; body: string } {
-  return {
-    title: 'Posture check',
-    body: `${mins(sittingMs)} min in the chair. Change position: shift your weight, sit back, let your shoulders drop.`,
-  };
+export function posturePromptText(sittingMs: number, t: TFunction = englishT()): { title: string; body: string } {
+  return { title: t('posture.title'), body: t('posture.body', { minutes: minutes(t, sittingMs) }) };
 }
 
-export function movePromptText(standingMs: number): { title: string; body: string } {
-  return {
-    title: 'Time to move',
-    body: `${mins(standingMs)} min standing still. Shift your weight, walk a few steps, or sit for a while.`,
-  };
+export function movePromptText(standingMs: number, t: TFunction = englishT()): { title: string; body: string } {
+  return { title: t('move.title'), body: t('move.body', { minutes: minutes(t, standingMs) }) };
 }
 
 /** `offerStretch: false` after a check-in with a warning sign: walking or rest, never a stretch. */
-export function breakPromptText(sittingMs: number, offerStretch = true): { title: string; body: string } {
+export function breakPromptText(sittingMs: number, offerStretch = true, t: TFunction = englishT()): { title: string; body: string } {
   return {
-    title: 'Time to stand up',
-    body: offerStretch
-      ? `You have been sitting for ${mins(sittingMs)} minutes. Two to five minutes of moving helps your hips and back.`
-      : `You have been sitting for ${mins(sittingMs)} minutes. ${ON_HOLD_ADVICE.short}`,
+    title: t('break.title'),
+    body: t(offerStretch ? 'break.body' : 'break.bodyOnHold', { minutes: minutes(t, sittingMs) }),
   };
+}
+
+/** The break notification's buttons in the same language (keys as BREAK_ACTIONS in notifyDbus.ts). */
+export function breakActionLabels(t: TFunction = englishT()): Record<string, string> {
+  return { default: t('action.open'), 'start-stretch': t('action.startStretch'), snooze: t('action.snooze'), skip: t('action.skip') };
 }

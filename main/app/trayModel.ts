@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Settings } from '../../shared/settings.js';
+import type { TFunction } from 'i18next';
 import { formatElapsedMs } from '../../shared/durationText.js';
+import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
+import { resolveLanguage } from '../../shared/i18n/languages.js';
 import type { NowState } from './monitor.js';
 
 /**
@@ -33,13 +36,13 @@ export const RISING_SHARE = 0.5;
 const PAUSED_FOREVER = Number.MAX_SAFE_INTEGER;
 
 
-function pausedText(until: number, at: number, zone: string): string {
-  if (until >= PAUSED_FOREVER) return 'paused until you resume';
-  const end = DateTime.fromMillis(until, { zone });
+function pausedText(t: TFunction, until: number, at: number, zone: string, locale: string): string {
+  if (until >= PAUSED_FOREVER) return t('tray.pausedForever');
+  const end = DateTime.fromMillis(until, { zone }).setLocale(locale);
   const now = DateTime.fromMillis(at, { zone });
-  if (end.hasSame(now, 'day')) return `paused until ${end.toFormat('HH:mm')}`;
-  if (end.hasSame(now.plus({ days: 1 }), 'day') && end.hour === 0 && end.minute === 0) return 'paused until tomorrow';
-  return `paused until ${end.toFormat('ccc HH:mm')}`;
+  if (end.hasSame(now, 'day')) return t('tray.pausedUntil', { time: end.toFormat('HH:mm') });
+  if (end.hasSame(now.plus({ days: 1 }), 'day') && end.hour === 0 && end.minute === 0) return t('tray.pausedTomorrow');
+  return t('tray.pausedUntil', { time: end.toFormat('ccc HH:mm') });
 }
 
 function iconFor(now: NowState, limitMs: number): TrayIcon {
@@ -50,53 +53,58 @@ function iconFor(now: NowState, limitMs: number): TrayIcon {
   return now.bout.sittingMs >= limitMs * RISING_SHARE ? 'rising' : 'ok';
 }
 
-function statusText(now: NowState, settings: Settings, zone: string): string {
-  if (!now.tracking) return 'not tracking';
-  if (now.stretching) return 'stretching';
-  if (now.pausedUntil !== null) return pausedText(now.pausedUntil, now.at, zone);
-  if (now.openPrompt) return `sitting ${formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs)}, time to stand up`;
-  if (now.locked) return 'screen locked';
-  if (!now.bout) return 'away';
-  return `sitting ${formatElapsedMs(now.bout.sittingMs)} of ${formatElapsedMs(settings.sitLimitMinutes * 60_000)}`;
+function statusText(t: TFunction, now: NowState, settings: Settings, zone: string, locale: string): string {
+  if (!now.tracking) return t('tray.notTracking');
+  if (now.stretching) return t('tray.stretching');
+  if (now.pausedUntil !== null) return pausedText(t, now.pausedUntil, now.at, zone, locale);
+  if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs) });
+  if (now.locked) return t('tray.locked');
+  if (!now.bout) return t('tray.away');
+  return t('tray.sitting', { elapsed: formatElapsedMs(now.bout.sittingMs), limit: formatElapsedMs(settings.sitLimitMinutes * 60_000) });
 }
 
-/** The tray for one moment: icon, hover text, title and menu. `zone` is the user's IANA zone (for "paused until 14:30"). */
-export function trayState(now: NowState, settings: Settings, opts: { zone: string }): TrayView {
+/**
+ * The tray for one moment: icon, hover text, title and menu. `zone` is the user's IANA zone (for
+ * "paused until 14:30"); `locales` the OS's (the `language` setting overrides them; default English).
+ */
+export function trayState(now: NowState, settings: Settings, opts: { zone: string; locales?: readonly string[] }): TrayView {
+  const lng = resolveLanguage(settings.language, opts.locales ?? []);
+  const t = notifyTranslator(lng);
   const limitMs = settings.sitLimitMinutes * 60_000;
-  const status = statusText(now, settings, opts.zone);
-  const today = `today ${formatElapsedMs(now.todaySittingMs)}`;
+  const status = statusText(t, now, settings, opts.zone, lng);
+  const today = t('tray.today', { elapsed: formatElapsedMs(now.todaySittingMs) });
   const sittingNow = now.tracking && now.bout && !now.stretching && now.pausedUntil === null;
 
   const pauseItems: TrayMenuItem[] =
     now.pausedUntil !== null
-      ? [{ type: 'item', action: 'resume', label: 'Resume', enabled: now.tracking }]
+      ? [{ type: 'item', action: 'resume', label: t('tray.resume'), enabled: now.tracking }]
       : [
           {
             type: 'submenu',
-            label: 'Pause',
+            label: t('tray.pause'),
             items: [
-              { type: 'item', action: 'pause-30', label: 'For 30 minutes', enabled: now.tracking },
-              { type: 'item', action: 'pause-60', label: 'For 1 hour', enabled: now.tracking },
-              { type: 'item', action: 'pause-tomorrow', label: 'Until tomorrow', enabled: now.tracking },
+              { type: 'item', action: 'pause-30', label: t('tray.pause30'), enabled: now.tracking },
+              { type: 'item', action: 'pause-60', label: t('tray.pause60'), enabled: now.tracking },
+              { type: 'item', action: 'pause-tomorrow', label: t('tray.pauseTomorrow'), enabled: now.tracking },
             ],
           },
         ];
 
   return {
     icon: iconFor(now, limitMs),
-    tooltip: `Sitwell: ${status} (${today})`,
+    tooltip: t('tray.tooltip', { status, today }),
     title: sittingNow && now.bout ? `${Math.floor(now.bout.sittingMs / 60_000)}m` : '',
     items: [
       // AppIndicator trays on Linux show no tooltip, so the live status is also the first menu line.
-      { type: 'item', action: 'now', label: `Now: ${status}`, enabled: true },
-      { type: 'item', action: 'start-stretch', label: now.stretching ? 'Stretching…' : 'Start stretch', enabled: now.tracking && !now.stretching },
+      { type: 'item', action: 'now', label: t('tray.now', { status }), enabled: true },
+      { type: 'item', action: 'start-stretch', label: now.stretching ? t('tray.stretchingItem') : t('tray.startStretch'), enabled: now.tracking && !now.stretching },
       { type: 'separator' },
       ...pauseItems,
       { type: 'separator' },
-      { type: 'item', action: 'stats', label: 'Statistics', enabled: true },
-      { type: 'item', action: 'settings', label: 'Settings', enabled: true },
+      { type: 'item', action: 'stats', label: t('tray.stats'), enabled: true },
+      { type: 'item', action: 'settings', label: t('tray.settings'), enabled: true },
       { type: 'separator' },
-      { type: 'item', action: 'quit', label: 'Quit Sitwell', enabled: true },
+      { type: 'item', action: 'quit', label: t('tray.quit'), enabled: true },
     ],
   };
 }

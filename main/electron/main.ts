@@ -94,6 +94,8 @@ async function openAppTracker(dbPath: string): Promise<Tracker | null | { exit: 
       sessions: [...sessionMechanisms(process.platform), power],
       notifier: async () => windowPromptNotifier(await createNotifier(env, { warn: (m) => log(`warning: ${m}`) })),
       minuteMs: testingMinuteMs(),
+      // Electron knows the OS's UI language on every platform (LANG is only Linux's).
+      locales: () => [app.getLocale()],
       // `sitwell stand` / `sitwell sit` reach the app through the same dispatcher as the window and the tray (which it refreshes).
       control: {
         mode: 'electron',
@@ -219,7 +221,7 @@ async function start(): Promise<void> {
   const m = monitor;
   const trayCtl = new TrayController(
     port,
-    () => trayState(m.now(), store.getSettings(), { zone: zone() }),
+    () => trayState(m.now(), store.getSettings(), { zone: zone(), locales: [app.getLocale()] }),
     (action) => void runTrayAction(action, { dispatcher, open: (v) => windows.open(v), quit: () => app.quit(), log }),
   );
   refreshTray = () => trayCtl.refresh();
@@ -247,7 +249,7 @@ function exposeTestingHooks(trayCtl: TrayController, windows: WindowManager, tra
       const r = running;
       if (!r?.tracker || tray.isDestroyed()) return null;
       const settings = r.store.getSettings();
-      return { view: trayState(r.tracker.monitor.now(), settings, { zone: userZone(settings) }), menuUpdates: trayCtl.updates };
+      return { view: trayState(r.tracker.monitor.now(), settings, { zone: userZone(settings), locales: [app.getLocale()] }), menuUpdates: trayCtl.updates };
     },
     windows: () => ({ main: windows.isOpen('main'), prompt: windows.isOpen('prompt'), created: { ...windows.created } }),
     rssMb: () => process.memoryUsage().rss / 2 ** 20,

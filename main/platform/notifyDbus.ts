@@ -128,7 +128,7 @@ export class DbusNotifier implements Notifier {
   async breakPrompt(p: BreakPromptNotice): Promise<void> {
     const previous = this.currentBreak;
     const offered = p.offerStretch === false ? BREAK_ACTIONS.filter(([k]) => k !== 'start-stretch') : BREAK_ACTIONS;
-    const actions = this.supportsActions ? offered.flatMap(([k, l]) => [k, l]) : [];
+    const actions = this.supportsActions ? offered.flatMap(([k, l]) => [k, p.actionLabels?.[k] ?? l]) : [];
     // Never expires: a break prompt stays until it is answered, replaced or withdrawn.
     const id = await this.notify({ replacesId: previous?.notificationId ?? 0, title: p.title, body: p.body, actions, urgency: 1, expireMs: 0 });
     if (id === null) return;

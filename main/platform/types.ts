@@ -56,6 +56,8 @@ export interface BreakPromptNotice {
   body: string;
   id: number;
   offerStretch?: boolean;
+  /** The buttons' words by action key, in the notification's language; English (BREAK_ACTIONS) where absent. */
+  actionLabels?: Readonly<Record<string, string>>;
 }
 
 export interface Notifier {

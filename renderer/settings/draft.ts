@@ -37,6 +37,8 @@ export interface Draft {
   busyCalendarFile: string;
   /** Minutes of standing before a move prompt; '' for none (DESIGN.md §7). */
   standLimitMinutes: string;
+  /** Applied at once when picked (no Save needed); carried here so saving the form keeps it. */
+  language: Settings['language'];
 }
 
 export const BUSY_SWITCHES = ['busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'] as const;
@@ -80,6 +82,7 @@ export function toDraft(s: Settings): Draft {
     busyApps: s.busyApps.join('\n'),
     busyCalendarFile: s.busyCalendarFile ?? '',
     standLimitMinutes: s.standLimitMinutes === null ? '' : String(s.standLimitMinutes),
+    language: s.language,
   };
 }
 
@@ -134,6 +137,7 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   const stand = d.standLimitMinutes.trim();
   if (stand !== '' && !Number.isFinite(Number(stand))) errors.standLimitMinutes = 'Enter a number of minutes, or leave it empty for no move prompt.';
   raw.standLimitMinutes = stand === '' ? null : Number(stand);
+  raw.language = d.language;
 
   for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);
   if (Object.keys(errors).length > 0) return { patch: null, errors };

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/settings.js';
+import { envLocales, resolveLanguage } from '../../../shared/i18n/languages.js';
 import type { Clock } from '../../core/ports.js';
 import { systemClock } from '../../platform/clock.js';
 import { detectIdleSource } from '../../platform/detectIdle.js';
@@ -45,6 +46,8 @@ export interface TrackerDeps {
   notifier?: () => Promise<Notifier>;
   /** The zone the tracker judges local time in (default: the user's, from settings). */
   zone?: (settings: Settings) => string;
+  /** The OS's preferred locales, most wanted first (Electron: app.getLocale()); default LC_ALL/LC_MESSAGES/LANG of `env`. */
+  locales?: () => readonly string[];
   /** Default: systemClock(). The stuck-source guard is stamped on this clock too. */
   clock?: Clock;
   minuteMs?: number;
@@ -149,7 +152,10 @@ export async function openTracker(deps: TrackerDeps): Promise<Tracker> {
 
   const zoneOf = deps.zone ?? userZone;
   const zone = () => zoneOf(store.getSettings());
-  const monitor = new Monitor({ store, clock, idle, session, notifier, zone, log, verbose: deps.verbose, minuteMs: deps.minuteMs, timers: deps.timers });
+  const locales = deps.locales ?? (() => envLocales(deps.env));
+  // Read at each notification: a language chosen in Settings applies to the next one, no restart.
+  const language = () => resolveLanguage(store.getSettings().language, locales());
+  const monitor = new Monitor({ store, clock, idle, session, notifier, zone, log, verbose: deps.verbose, minuteMs: deps.minuteMs, timers: deps.timers, language });
   let started = false;
   let stopping: Promise<void> | null = null;
   return {
