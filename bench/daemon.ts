@@ -6,7 +6,7 @@ import { Monitor } from '../main/app/monitor.js';
 import { createScriptedIdleSource } from '../main/platform/idleScripted.js';
 import { NullNotifier } from '../main/platform/notifyNull.js';
 import { openStore } from '../main/store/index.js';
-import { missingTools, startDesktop } from '../tests/helpers/desktop.js';
+import { DESKTOP_TOOLS, missingTools, startDesktop, stopChild } from '../tests/helpers/desktop.js';
 import { VirtualTime } from '../tests/helpers/virtualTime.js';
 
 /**
@@ -132,16 +132,35 @@ async function headlessDaemon(): Promise<Memory> {
   }
 }
 
-/** On a real X desktop: Xvfb, a session bus and dunst; idle time from X, input from xdotool, notifications over D-Bus. */
-async function desktopDaemon(): Promise<Memory | { skipped: string }> {
+/** On a real X desktop: Xvfb, a session bus and dunst; idle time from X, input from xdotool, notifications over D-Bus. `extra`: more daemon options. */
+async function desktopDaemon(extra: string[] = []): Promise<Memory | { skipped: string }> {
   const missing = missingTools();
   if (missing.length) return { skipped: `needs ${missing.join(', ')} (sudo scripts/system-deps.sh)` };
   const desktop = await startDesktop({ dunst: true });
   let x = 0;
   try {
-    const args = ['--db', join(desktop.dir, 'bench.db'), 'daemon'];
+    const args = ['--db', join(desktop.dir, 'bench.db'), 'daemon', ...extra];
     return await measureDaemon(args, desktop.env, async () => void (await desktop.xdotool('mousemove', String(100 + (x++ % 200)), '100')));
   } finally {
+    await desktop.stop();
+  }
+}
+
+/** `daemon --tray` on the same desktop with a real tray host (status-notifier-watcher, gtk-sni-tray-standalone). */
+async function trayDaemon(): Promise<Memory | { skipped: string }> {
+  const missing = missingTools([...DESKTOP_TOOLS, 'status-notifier-watcher', 'gtk-sni-tray-standalone']);
+  if (missing.length) return { skipped: `needs ${missing.join(', ')} (sudo scripts/system-deps.sh)` };
+  const desktop = await startDesktop({ dunst: true });
+  const hosts = [spawn('status-notifier-watcher', [], { env: desktop.env, stdio: 'ignore' })];
+  let x = 0;
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    hosts.push(spawn('gtk-sni-tray-standalone', ['--top'], { env: desktop.env, stdio: 'ignore' }));
+    await new Promise((r) => setTimeout(r, 1000));
+    const args = ['--db', join(desktop.dir, 'bench.db'), 'daemon', '--tray'];
+    return await measureDaemon(args, { ...desktop.env, BROWSER: 'true' }, async () => void (await desktop.xdotool('mousemove', String(100 + (x++ % 200)), '100')));
+  } finally {
+    for (const h of hosts.reverse()) await stopChild(h);
     await desktop.stop();
   }
 }
@@ -153,6 +172,8 @@ export async function benchDaemon(): Promise<Record<string, number>> {
   const headless = await headlessDaemon();
   const desktop = await desktopDaemon();
   if ('skipped' in desktop) console.log(`daemon: desktop memory not measured: ${desktop.skipped}`);
+  const tray = await trayDaemon();
+  if ('skipped' in tray) console.log(`daemon: memory with the tray not measured: ${tray.skipped}`);
   return {
     workingReadingsPerHour: working.adaptive,
     awayReadingsPerHour: away.adaptive,
@@ -165,6 +186,7 @@ export async function benchDaemon(): Promise<Record<string, number>> {
     ...('skipped' in desktop
       ? {}
       : { desktopAfterStartRssMb: desktop.afterStartRssMb, desktopAfterBurstRssMb: desktop.afterBurstRssMb, desktopAfterBurstPrivateMb: desktop.afterBurstPrivateMb }),
+    ...('skipped' in tray ? {} : { trayAfterStartRssMb: tray.afterStartRssMb, trayAfterBurstRssMb: tray.afterBurstRssMb, trayAfterBurstPrivateMb: tray.afterBurstPrivateMb }),
     floorNodeSqliteMb: await nodeRssMb(FLOOR),
     bareNodeBaselineMb: await nodeRssMb(),
     bareNodeWithIntlFormatterMb: await nodeRssMb(INTL_FORMATTER),
