@@ -13,6 +13,8 @@ import { breakActionLabels, breakPromptText, movePromptText, posturePromptText }
 import type { CatalogLanguage } from '../../shared/i18n/languages.js';
 import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { readPausedUntil, TRACKER_STATUS_KEY, type TrackerStatus } from './trackerStatus.js';
+import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
+import type { BusyPort } from './busyWatcher.js';
 
 /**
  * The imperative shell around the engine: reads idle time on the engine's adaptive schedule,
@@ -35,6 +37,8 @@ export interface MonitorOptions {
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
   /** The language of notifications now (the Settings override or the locale; it may change while running). Default English. */
   language?: () => CatalogLanguage;
+  /** Busy sources (DESIGN.md §6): read only when a prompt is due or one is held. None: never busy. */
+  busy?: BusyPort | null;
 }
 
 export interface OpenPromptView {
@@ -134,6 +138,9 @@ export class Monitor {
       }
     }
     if (this.opts.session) this.unsubscribers.push(this.opts.session.on((e) => this.onSession(e.type)));
+    // A source's change signal (Do Not Disturb off, the call ended) shows a held prompt at once.
+    const busy = this.opts.busy;
+    if (busy) this.unsubscribers.push(busy.watch(() => (this.busyCheckDue() ? void this.poll() : undefined)));
     this.unsubscribers.push(this.opts.notifier.onAction((a) => this.onNotificationAction(a.promptId, a.action)));
     this.log(`tracking with idle source ${idle.name}, notifications via ${this.opts.notifier.name}`);
     await this.poll();
@@ -317,10 +324,17 @@ export class Monitor {
     try {
       const idleMs = await this.readIdle();
       if (this.stopped) return;
+      const busyNow = this.busyCheckDue() ? await this.readBusy() : null;
+      if (this.stopped) return;
       // Stamped when the answer arrives: the sources measure idle time as they answer, not when asked.
       const now = this.opts.clock.now();
+      // Busy is told as of the previous reading: a prompt falling due between then and now must meet it,
+      // and the engine would fire that prompt first if told at `now`.
+      const since = Math.max(0, now.mono - this.lastMono);
+      const previous: Instant = { mono: now.mono - since, wall: now.wall - since };
       this.lastMono = Math.max(this.lastMono, now.mono);
       this.followZone();
+      if (busyNow) this.applyBusy(busyNow, previous);
       // Without a reading nothing proves input, so timers still fire: a bout ends at its last known input.
       this.apply(idleMs === null ? this.engine.tick(now) : this.engine.observeIdle(idleMs, now));
       this.checkpoint(now);
@@ -328,6 +342,41 @@ export class Monitor {
       this.polling = false;
     }
     this.schedule();
+  }
+
+  /**
+   * Busy is read at a wake where a prompt falls due, or while a reason is on or a prompt is held for
+   * one (at least once a minute, see schedule(), or at a source's change signal): never while idle
+   * with nothing due, so it costs no wakeups.
+   */
+  private busyCheckDue(): boolean {
+    if (!this.opts.busy) return false;
+    const snap = this.engine.snapshot();
+    if (snap.busy.length > 0 || snap.held?.reason.startsWith('busy:')) return true;
+    return snap.next !== null && snap.next.at <= this.opts.clock.now().wall + 1000;
+  }
+
+  private async readBusy(): Promise<ReadonlySet<BusyReason> | null> {
+    try {
+      return await this.opts.busy!.read();
+    } catch (e) {
+      this.log(`busy sources could not be read (${(e as Error).message}); counted as not busy`);
+      return new Set();
+    }
+  }
+
+  /** Tells the engine which reasons came on and which went off since it last heard. */
+  private applyBusy(on: ReadonlySet<BusyReason>, now: Instant): void {
+    const was = new Set(this.engine.snapshot().busy);
+    for (const reason of BUSY_REASONS) {
+      if (on.has(reason) && !was.has(reason)) {
+        this.log(`busy: ${reason}`);
+        this.apply(this.engine.handle({ type: 'busy', reason }, now));
+      } else if (!on.has(reason) && was.has(reason)) {
+        this.log(`no longer busy: ${reason}`);
+        this.apply(this.engine.handle({ type: 'free', reason }, now));
+      }
+    }
   }
 
   /** A zone change (travel, the OS setting) moves work and quiet hours with it. */

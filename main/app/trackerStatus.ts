@@ -1,29 +1,43 @@
-import { z } from 'zod';
-import { PROMPT_KINDS } from '../../shared/domain.js';
+import { PROMPT_KINDS, type PromptKind } from '../../shared/domain.js';
 import type { Store } from '../store/types.js';
 
 /**
  * What the running tracker publishes about itself in the history's state table, for other processes
  * (`sitwell status`, a window opened on the history only). Another process, perhaps another version,
- * wrote it: it is read through this schema, never cast; anything else reads as "no status".
+ * wrote it: it is checked field by field, never cast; anything else reads as "no status". Plain
+ * checks, not zod: the tracker keeps zod off its import graph (~5 MB, docs/daemon-memory.md).
  */
 export const TRACKER_STATUS_KEY = 'trackerStatus';
 
-const TrackerStatusSchema = z.object({
-  pid: z.number().int(),
-  updatedAt: z.number(),
-  next: z.object({ kind: z.enum(PROMPT_KINDS), at: z.number() }).nullable(),
-  pausedUntil: z.number().nullable(),
-  openPromptAt: z.number().nullable(),
-  idleSource: z.string(),
-  notifier: z.string(),
-});
+export interface TrackerStatus {
+  pid: number;
+  updatedAt: number;
+  next: { kind: PromptKind; at: number } | null;
+  pausedUntil: number | null;
+  openPromptAt: number | null;
+  idleSource: string;
+  notifier: string;
+}
 
-export type TrackerStatus = z.infer<typeof TrackerStatusSchema>;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const numberOrNull = (v: unknown): v is number | null => v === null || isNumber(v);
+
+function asTrackerStatus(v: unknown): TrackerStatus | null {
+  if (!isRecord(v)) return null;
+  const { pid, updatedAt, next, pausedUntil, openPromptAt, idleSource, notifier } = v;
+  if (!Number.isInteger(pid) || !isNumber(updatedAt) || !numberOrNull(pausedUntil) || !numberOrNull(openPromptAt)) return null;
+  if (typeof idleSource !== 'string' || typeof notifier !== 'string') return null;
+  let nextPrompt: TrackerStatus['next'] = null;
+  if (next !== null) {
+    if (!isRecord(next) || !isNumber(next.at) || !(PROMPT_KINDS as readonly unknown[]).includes(next.kind)) return null;
+    nextPrompt = { kind: next.kind as PromptKind, at: next.at };
+  }
+  return { pid: pid as number, updatedAt, next: nextPrompt, pausedUntil, openPromptAt, idleSource, notifier };
+}
 
 export function readTrackerStatus(store: Store): TrackerStatus | null {
-  const parsed = TrackerStatusSchema.safeParse(store.getState(TRACKER_STATUS_KEY));
-  return parsed.success ? parsed.data : null;
+  return asTrackerStatus(store.getState(TRACKER_STATUS_KEY));
 }
 
 /** The pause the user asked for (epoch ms), or null; anything not a number reads as not paused. */

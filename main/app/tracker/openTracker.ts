@@ -13,6 +13,7 @@ import type { TrackerOwner } from '../../store/trackerLock.js';
 import { openStoreForTracker } from '../../store/recover.js';
 import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { openTrackerControl } from '../control/trackerControl.js';
+import { createBusyWatcher, type BusyPort } from '../busyWatcher.js';
 import { Monitor, type MonitorOptions } from '../monitor.js';
 
 /**
@@ -57,6 +58,8 @@ export interface TrackerDeps {
    * `dispatcher`: the shell's own (the app's also refreshes its tray); default: one made at the first call.
    */
   control?: { mode: 'electron' | 'web'; dispatcher?: () => BridgeDispatcher };
+  /** Busy sources (default: the platform's, as Settings choose them); null: none (tests). */
+  busy?: BusyPort | null;
   /** The history was damaged: it was moved to `movedTo` and a fresh one started. Told at once, so the user learns it even if a later stage fails. */
   onMovedAside?: (movedTo: string) => void;
 }
@@ -155,7 +158,10 @@ export async function openTracker(deps: TrackerDeps): Promise<Tracker> {
   const locales = deps.locales ?? (() => envLocales(deps.env));
   // Read at each notification: a language chosen in Settings applies to the next one, no restart.
   const language = () => resolveLanguage(store.getSettings().language, locales());
-  const monitor = new Monitor({ store, clock, idle, session, notifier, zone, log, verbose: deps.verbose, minuteMs: deps.minuteMs, timers: deps.timers, language });
+  // Busy sources (DESIGN.md §6) as the user's settings choose them, read only when a prompt is due.
+  const busy = deps.busy === undefined ? createBusyWatcher({ env: deps.env, settings: () => store.getSettings(), zone, log }) : deps.busy;
+  if (busy) closers.push(() => busy.close());
+  const monitor = new Monitor({ store, clock, idle, session, notifier, zone, log, verbose: deps.verbose, minuteMs: deps.minuteMs, timers: deps.timers, language, busy });
   let started = false;
   let stopping: Promise<void> | null = null;
   return {
