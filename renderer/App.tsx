@@ -1,4 +1,5 @@
 import { useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getBridge } from './bridge/index.js';
 import { href, navigate, parseHash, type View } from './lib/route.js';
 import { useHash } from './lib/useHash.js';
@@ -9,31 +10,17 @@ import { SettingsView } from './views/SettingsView.js';
 import { StatsView } from './views/StatsView.js';
 import { StretchView } from './views/StretchView.js';
 
-const NAV: { view: View; label: string }[] = [
-  { view: 'now', label: 'Now' },
-  { view: 'prompt', label: 'Break' },
-  { view: 'stretch', label: 'Stretches' },
-  { view: 'stats', label: 'Statistics' },
-  { view: 'checkin', label: 'Check-in' },
-  { view: 'settings', label: 'Settings' },
-];
-
-const TITLES: Record<View, string> = {
-  now: 'Now',
-  prompt: 'Break',
-  stretch: 'Stretches',
-  stats: 'Statistics',
-  checkin: 'Check-in',
-  settings: 'Settings',
-};
+const NAV: readonly View[] = ['now', 'prompt', 'stretch', 'stats', 'checkin', 'settings'];
 
 export function App() {
   const route = parseHash(useHash());
   const [promptWaiting, setPromptWaiting] = useState(false);
+  const { t } = useTranslation();
+  const title = t(`nav.${route.view}`);
 
   useEffect(() => {
-    document.title = `${TITLES[route.view]} · Sitwell`;
-  }, [route.view]);
+    document.title = `${title} · Sitwell`;
+  }, [title]);
 
   // A new prompt is announced, never forced on screen: switching views under someone's cursor or
   // typing would steal their focus. Notification clicks are explicit requests, so they do switch.
@@ -57,18 +44,18 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
-        Skip to content
+        {t('skip')}
       </a>
       <header className="app-header">
         <a className="brand" href={href('now')}>
           Sitwell
         </a>
-        <nav className="app-nav" aria-label="Sections">
+        <nav className="app-nav" aria-label={t('navLabel')}>
           <ul>
-            {NAV.map((n) => (
-              <li key={n.view}>
-                <a href={href(n.view)} aria-current={route.view === n.view ? 'page' : undefined}>
-                  {n.label}
+            {NAV.map((view) => (
+              <li key={view}>
+                <a href={href(view)} aria-current={route.view === view ? 'page' : undefined}>
+                  {t(`nav.${view}`)}
                 </a>
               </li>
             ))}
@@ -78,9 +65,9 @@ export function App() {
       {/* Now shows the open prompt itself: one notice, not two. */}
       {promptWaiting && route.view !== 'prompt' && route.view !== 'now' && (
         <div className="banner" role="status">
-          <span>Time for a break: you have been sitting a while.</span>
+          <span>{t('banner.text')}</span>
           <a className="button primary" href={href('prompt')}>
-            See the break prompt
+            {t('banner.open')}
           </a>
         </div>
       )}

@@ -8,6 +8,8 @@ import { DataSection } from '../settings/DataSection.js';
 import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
+import { LanguageSection } from '../settings/LanguageSection.js';
+import { useTranslation } from 'react-i18next';
 
 const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday',
@@ -31,6 +33,7 @@ export function SettingsView() {
   const settings = useSettings();
   const now = useNowState();
   const [draft, setDraft] = useState<Draft | null>(null);
+  const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -91,7 +94,8 @@ export function SettingsView() {
 
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t('nav.settings')}</h1>
+      <LanguageSection value={draft.language} onSaved={(saved) => setDraft((d) => (d ? { ...d, language: saved.language } : d))} />
       <form onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
         <fieldset>
           <legend>Prompts</legend>

@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { queryDb } from './support/db.js';
+import { seedHistory } from './support/seed.js';
+import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+/** The views by their test ids (language-independent, so they work in every language). */
+const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'now', hash: '#/now', ready: (p) => p.getByTestId('now-bout').waitFor() },
+  { name: 'prompt', hash: '#/prompt', ready: (p) => p.getByTestId('prompt-suggestion').waitFor() },
+  { name: 'stretch', hash: '#/stretch', ready: (p) => p.locator('article.stretch-card').first().waitFor() },
+  { name: 'stats', hash: '#/stats?range=month&date=2025-11-10', ready: (p) => p.getByTestId('stats-ready').waitFor({ state: 'attached' }) },
+  { name: 'settings', hash: '#/settings', ready: (p) => p.getByTestId('data-path').waitFor() },
+  { name: 'checkin', hash: '#/checkin', ready: (p) => p.getByTestId('not-a-medical-device').waitFor() },
+];
+
+describe.skipIf(!hasChromium)('the window in other languages (real Chromium, sitwell ui, navigator.languages as the system locale)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  let ui: RunningSitwell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    seedHistory(db, { to: '2025-12-31', days: 60, zone: 'Europe/Berlin', checkInEvery: 6 });
+    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    tmp.cleanup();
+  });
+
+  const open = async (locale: string, width = 1000) => {
+    const context = await browser.newContext({ viewport: { width, height: 760 }, locale, bypassCSP: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { context, page, errors };
+  };
+
+  for (const [locale, lng, dir, settingsWord] of [
+    ['de-DE', 'de', 'ltr', 'Einstellungen'],
+    ['ar-EG', 'ar', 'rtl', 'الإعدادات'],
+    ['ja-JP', 'ja', 'ltr', '設定'],
+  ] as const) {
+    it(`${lng}: follows the browser's language (${locale}), <html lang dir>, every view drawn and screenshot${lng === 'ar' ? ', axe-clean' : ''}`, async () => {
+      const { context, page, errors } = await open(locale);
+      for (const view of VIEWS) {
+        await page.goto(ui.view(view.hash));
+        await page.reload();
+        await view.ready(page);
+        await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lng, dir]);
+        await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain(settingsWord);
+        await screenshot(page, `i18n-${lng}-${view.name}`, 'light');
+        if (lng === 'ar') {
+          const { violations } = await axeScan(page);
+          const bad = seriousOrCritical(violations);
+          expect(bad, `${view.name}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
+        }
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the pseudo-locale (accented, 40% longer) fits 360 px and 1000 px without scrolling sideways', async () => {
+    const wide: string[] = [];
+    for (const width of [360, 1000]) {
+      const { context, page, errors } = await open('en-XA', width);
+      for (const view of VIEWS) {
+        await page.goto(ui.view(view.hash));
+        await page.reload();
+        await view.ready(page);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-XA');
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > width) wide.push(`${view.name} at ${width}: ${w} px`);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('a language picked in Settings applies at once, is stored, and "system" goes back to the browser’s', async () => {
+    const { context, page, errors } = await open('en-US');
+    await page.goto(ui.view('#/settings'));
+    await page.getByTestId('data-path').waitFor();
+    await page.locator('#language-select').selectOption('nl');
+    await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain('Instellingen');
+    expect(await page.evaluate(() => document.title)).toBe('Instellingen · Sitwell');
+    const stored = () => (JSON.parse(queryDb<{ json: string }>(db, 'SELECT json FROM settings')[0]!.json) as { language: string }).language;
+    expect(stored()).toBe('nl');
+    await page.reload();
+    await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain('Instellingen');
+    await page.locator('#language-select').selectOption('system');
+    await expect.poll(() => page.locator('nav.app-nav').textContent()).toContain('Settings');
+    expect(stored()).toBe('system');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
