@@ -15,6 +15,8 @@ import type { Same } from './sameType.js';
 export const METHOD_NAMES = [
   'getInfo',
   'getNow',
+  'stand',
+  'sit',
   'answerPrompt',
   'startStretch',
   'finishStretch',

@@ -23,6 +23,8 @@ export const NowStateSchema = z.object({
   openPrompt: z.object({ id: z.number(), at: z.number(), sittingMs: z.number() }).nullable(),
   locked: z.boolean(),
   stretching: z.object({ id: z.number(), routineId: z.string(), start: z.number() }).nullable(),
+  /** At a sit-stand desk (DESIGN.md §7): since when, and how long so far. */
+  standing: z.object({ start: z.number(), standingMs: z.number() }).nullable(),
   idleSource: z.string(),
   notifier: z.string(),
   at: z.number(),
@@ -57,6 +59,9 @@ const routineId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a routine or st
 export const METHODS = {
   getInfo: { input: Empty, output: AppInfoSchema },
   getNow: { input: Empty, output: NowStateSchema },
+  /** "I'm standing" / "I'm sitting" (DESIGN.md §7): from the window, the tray, or `sitwell stand` / `sitwell sit`. */
+  stand: { input: Empty, output: z.object({ standing: z.boolean() }) },
+  sit: { input: Empty, output: z.object({ standing: z.boolean() }) },
   answerPrompt: { input: z.object({ action: z.enum(['snooze', 'skip', 'stand']) }).strict(), output: z.object({ answered: z.boolean() }) },
   startStretch: { input: z.object({ routineId }).strict(), output: StretchSessionSchema },
   finishStretch: {

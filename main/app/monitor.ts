@@ -181,6 +181,18 @@ export class Monitor {
 
   // ---- user actions (bridge handlers and notification buttons) ------------------
 
+  /** The user says they stand (DESIGN.md §7): the sitting bout ends, an open break prompt ends `stood`. True while standing. */
+  stand(): boolean {
+    this.send({ type: 'stand' });
+    return this.engine.snapshot().standing !== null;
+  }
+
+  /** The user says they sit again: the standing period ends; the next input is sitting. */
+  sit(): boolean {
+    this.send({ type: 'sit' });
+    return this.engine.snapshot().standing !== null;
+  }
+
   answer(action: PromptAnswer): boolean {
     const had = this.openPrompt !== null;
     this.send({ type: 'respond', action });
@@ -272,6 +284,7 @@ export class Monitor {
       openPrompt: this.openPrompt,
       locked: snap.locked,
       stretching: this.stretch ? { id: this.stretch.id, routineId: this.stretch.routineId, start: this.stretch.start } : null,
+      standing: snap.standing && { start: snap.standing.start, standingMs: snap.standing.standingMs + Math.max(0, now.mono - this.lastMono) },
       idleSource: this.opts.idle.name,
       notifier: this.opts.notifier.name,
       at: now.wall,

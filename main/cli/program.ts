@@ -22,6 +22,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
   ui: async () => (await import('./commands/ui.js')).registerUi,
   autostart: async () => (await import('./commands/autostart.js')).registerAutostart,
+  stand: async () => (await import('./commands/standSit.js')).registerStandSit,
+  sit: async () => (await import('./commands/standSit.js')).registerStandSit,
 };
 
 /** The subcommand named in argv (skipping the global `--db FILE`), if any. */
@@ -44,7 +46,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const word = commandWord(argv);
   // Help, or an unknown word, needs every command listed; a known word needs only its own.
   const names = word && word in COMMANDS ? [word] : Object.keys(COMMANDS);
-  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program);
+  // One module may register two words (stand and sit): each register runs once.
+  for (const register of new Set(await Promise.all(names.map((n) => COMMANDS[n]!())))) register(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

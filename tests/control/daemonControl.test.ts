@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callTracker } from '../../main/app/control/controlClient.js';
 import { controlAddress } from '../../main/platform/controlPath.js';
-import { tempDir } from '../helpers/sitwellCli.js';
+import { runSitwell, tempDir } from '../helpers/sitwellCli.js';
+import { openStore } from '../../main/store/index.js';
 import { quietEnv, startDaemon, stopDaemon } from '../reliability/support/daemonProcess.js';
 
 const TSX = { args: ['--import', 'tsx', 'main/cli/main.ts'], kind: 'tsx', buildMs: 0 };
@@ -30,4 +31,58 @@ describe('sitwell daemon: its control channel', () => {
       cleanup();
     }
   }, 40_000);
+
+  it('`sitwell stand` / `sitwell sit` from another process reach the daemon; the standing period lands in the history', async () => {
+    const { dir, cleanup } = tempDir('sitwell-daemon-stand-');
+    try {
+      const db = join(dir, 'h.db');
+      const idleFile = join(dir, 'idle');
+      writeFileSync(idleFile, '0');
+      const env = { ...quietEnv(dir), XDG_RUNTIME_DIR: join(dir, 'run') };
+      const address = controlAddress(db, { env });
+      // A settings minute of 200 ms: the standing period passes the 60-s minimum (5 minutes here) quickly.
+      const daemon = startDaemon(TSX, { db, idleFile, minuteMs: 200, env });
+      await daemon.waitFor(/control channel:/, 20_000);
+      const typing = setInterval(() => writeFileSync(idleFile, '0'), 100);
+      try {
+        const stand = await runSitwell(['--db', db, 'stand'], { env });
+        expect(stand.stderr).toBe('');
+        expect(stand.code).toBe(0);
+        expect(stand.stdout).toMatch(/^Standing since \d\d:\d\d/);
+        const now = await callTracker(address, 'getNow');
+        expect(now).toMatchObject({ kind: 'answered', result: { ok: true, value: { standing: { start: expect.any(Number) }, bout: null } } });
+        await new Promise((r) => setTimeout(r, 1500)); // typing all along: presence, not sitting
+        const sit = await runSitwell(['--db', db, 'sit'], { env });
+        expect(sit.code).toBe(0);
+        expect(sit.stdout).toMatch(/^Sitting\./);
+        expect(await callTracker(address, 'getNow')).toMatchObject({ result: { value: { standing: null } } });
+      } finally {
+        clearInterval(typing);
+      }
+      expect(await stopDaemon(daemon)).toMatchObject({ code: 0 });
+      const store = openStore(db);
+      try {
+        expect(store.listStanding()).toHaveLength(1);
+        expect(store.listStanding()[0]!.durationMs).toBeGreaterThan(1000);
+      } finally {
+        store.close();
+      }
+    } finally {
+      cleanup();
+    }
+  }, 60_000);
+
+  it('with no tracker running, `sitwell stand` exits 1 saying so and writes nothing', async () => {
+    const { dir, cleanup } = tempDir('sitwell-stand-none-');
+    try {
+      const db = join(dir, 'h.db');
+      const r = await runSitwell(['--db', db, 'stand'], { env: { XDG_RUNTIME_DIR: join(dir, 'run') } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/no Sitwell tracker is running for .*h\.db.*Nothing was recorded/);
+      expect(r.stdout).toBe('');
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
 });

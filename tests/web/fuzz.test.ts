@@ -17,6 +17,8 @@ const noFlags = Object.fromEntries(RED_FLAGS.map((f) => [f.id, false]));
 const VALID: Record<Method, Record<string, unknown>> = {
   getInfo: {},
   getNow: {},
+  stand: {},
+  sit: {},
   answerPrompt: { action: 'snooze' },
   startStretch: { routineId: 'quick-2' },
   finishStretch: { id: 1, completed: true, stepsDone: 1 },

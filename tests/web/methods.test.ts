@@ -43,7 +43,7 @@ describe('bridge methods over HTTP, history only (real store, no monitor)', () =
     // If a method is added to shared/bridge.ts, this file must say how it behaves.
     expect([...METHOD_NAMES].sort()).toEqual(
       [
-        'getInfo', 'getNow', 'answerPrompt', 'startStretch', 'finishStretch', 'pause', 'resume', 'getSettings',
+        'getInfo', 'getNow', 'stand', 'sit', 'answerPrompt', 'startStretch', 'finishStretch', 'pause', 'resume', 'getSettings',
         'updateSettings', 'getStats', 'suggestStretch', 'addCheckIn', 'exportData', 'deleteAllData',
       ].sort(),
     );

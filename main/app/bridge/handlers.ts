@@ -129,6 +129,17 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
 
     getNow: () => nowState(),
 
+    stand: () => {
+      const standing = tracking().stand();
+      emit('state', nowState);
+      return { standing };
+    },
+    sit: () => {
+      const standing = tracking().sit();
+      emit('state', nowState);
+      return { standing };
+    },
+
     answerPrompt: ({ action }) => ({ answered: tracking().answer(action) }),
 
     startStretch: ({ routineId }) => {

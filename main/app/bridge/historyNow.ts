@@ -31,6 +31,8 @@ export function historyNow(
     openPrompt: null,
     locked: false,
     stretching: s ? { id: s.id, routineId: s.routineId, start: s.start } : null,
+    // Standing is not checkpointed: only the tracker itself knows it.
+    standing: null,
     idleSource: status.tracker?.idleSource ?? 'none (this window shows history only)',
     notifier: status.tracker?.notifier ?? 'none (this window shows history only)',
     at: now,

@@ -78,6 +78,7 @@ export function nowState(over: Partial<NowState> = {}): NowState {
     pausedUntil: null,
     openPrompt: null,
     locked: false,
+    standing: null,
     stretching: null,
     idleSource: 'scripted (testing)',
     notifier: 'none',
