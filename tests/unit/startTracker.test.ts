@@ -44,6 +44,8 @@ function rig(over: Partial<TrackerDeps> = {}) {
     zone: () => 'Europe/Berlin',
     clock,
     timers: vt.timerFns,
+    // Real busy sources would read this machine's desktop in real time under a virtual clock (tests/unit/monitorBusy.test.ts covers busy).
+    busy: null,
     ...over,
   };
   const start = async (): Promise<Tracker> => {

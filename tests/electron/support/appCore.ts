@@ -48,6 +48,8 @@ export async function startAppCore(opts: { minuteMs?: number; settings?: Setting
     notifier: async () => new NullNotifier('tests', () => {}),
     zone: () => ZONE,
     minuteMs: opts.minuteMs ?? 60_000,
+    // No busy sources: they would read this machine's desktop (tests/unit/monitorBusy.test.ts covers busy).
+    busy: null,
   });
   const { store, monitor } = tracker;
   const dispatcher = createBridgeHandlers({ store, monitor, mode: 'electron', dataPath: dbPath, version: '0.0.0-test', zone: () => ZONE });

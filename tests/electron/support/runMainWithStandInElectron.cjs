@@ -17,6 +17,7 @@ const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: () => process.env.STUB_SINGLE_INSTANCE !== 'taken',
   whenReady: () => Promise.resolve(),
   getVersion: () => '0.1.0-stub',
+  getLocale: () => process.env.STUB_LOCALE || 'en-US',
   getAppPath: () => process.cwd(),
   setLoginItemSettings: (s) => say('setLoginItemSettings', s),
   quit() {
