@@ -9,18 +9,24 @@ import { quietEnv, startDaemon, stopDaemon } from '../reliability/support/daemon
 
 const TSX = { args: ['--import', 'tsx', 'main/cli/main.ts'], kind: 'tsx', buildMs: 0 };
 
+/** A real daemon child on a fresh history, typing per its idle file, with its control address. */
+async function controlledDaemon(dir: string, minuteMs: number) {
+  const db = join(dir, 'h.db');
+  const idleFile = join(dir, 'idle');
+  writeFileSync(idleFile, '0');
+  const env = { ...quietEnv(dir), XDG_RUNTIME_DIR: join(dir, 'run') };
+  const address = controlAddress(db, { env });
+  const daemon = startDaemon(TSX, { db, idleFile, minuteMs, env });
+  await daemon.waitFor(/control channel:/, 20_000);
+  return { db, idleFile, env, address, daemon };
+}
+
 /** The control channel of a real `sitwell daemon` child process (idle time from a file, no notifications). */
 describe('sitwell daemon: its control channel', () => {
   it('opens with the tracker, answers through the bridge, and is gone when the daemon stops', async () => {
     const { dir, cleanup } = tempDir('sitwell-daemon-control-');
     try {
-      const db = join(dir, 'h.db');
-      const idleFile = join(dir, 'idle');
-      writeFileSync(idleFile, '0');
-      const env = { ...quietEnv(dir), XDG_RUNTIME_DIR: join(dir, 'run') };
-      const address = controlAddress(db, { env });
-      const daemon = startDaemon(TSX, { db, idleFile, minuteMs: 60_000, env });
-      await daemon.waitFor(/control channel:/, 20_000);
+      const { address, daemon } = await controlledDaemon(dir, 60_000);
       expect(daemon.out()).toContain(address.path);
       const now = await callTracker(address, 'getNow');
       expect(now).toMatchObject({ kind: 'answered', result: { ok: true, value: { tracking: true, idleSource: expect.stringMatching(/file/) } } });
@@ -35,14 +41,8 @@ describe('sitwell daemon: its control channel', () => {
   it('`sitwell stand` / `sitwell sit` from another process reach the daemon; the standing period lands in the history', async () => {
     const { dir, cleanup } = tempDir('sitwell-daemon-stand-');
     try {
-      const db = join(dir, 'h.db');
-      const idleFile = join(dir, 'idle');
-      writeFileSync(idleFile, '0');
-      const env = { ...quietEnv(dir), XDG_RUNTIME_DIR: join(dir, 'run') };
-      const address = controlAddress(db, { env });
-      // A settings minute of 200 ms: the standing period passes the 60-s minimum (5 minutes here) quickly.
-      const daemon = startDaemon(TSX, { db, idleFile, minuteMs: 200, env });
-      await daemon.waitFor(/control channel:/, 20_000);
+      // A settings minute of 200 ms: the standing period passes the (scaled) one-minute minimum at once.
+      const { db, idleFile, env, address, daemon } = await controlledDaemon(dir, 200);
       const typing = setInterval(() => writeFileSync(idleFile, '0'), 100);
       try {
         const stand = await runSitwell(['--db', db, 'stand'], { env });
