@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { AutostartContext, AutostartMechanism } from './autostartPort.js';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { readEntryFile, writeEntryFile, type AutostartContext, type AutostartMechanism } from './autostartPort.js';
 
 /** macOS: a per-user LaunchAgent, loaded by launchd at every login (RunAtLoad), restarted if it crashes. */
 export const LABEL = 'org.sitwell.daemon';
@@ -46,15 +46,13 @@ export const launchAgent: AutostartMechanism = {
     return { path: path(ctx), content };
   },
   async enable(ctx, command) {
-    const e = this.entry(ctx, command);
-    mkdirSync(dirname(e.path), { recursive: true });
     mkdirSync(join(ctx.home, 'Library', 'Logs', 'Sitwell'), { recursive: true });
-    writeFileSync(e.path, e.content, { mode: 0o644 });
+    writeEntryFile(this.entry(ctx, command));
   },
   async disable(ctx) {
     rmSync(path(ctx), { force: true });
   },
   async current(ctx) {
-    return existsSync(path(ctx)) ? readFileSync(path(ctx), 'utf8') : null;
+    return readEntryFile(path(ctx));
   },
 };

@@ -1,5 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Probe } from './types.js';
 
 /**
@@ -32,3 +33,12 @@ export interface AutostartMechanism {
 }
 
 export const configHome = (ctx: AutostartContext): string => ctx.env.XDG_CONFIG_HOME || join(ctx.home || homedir(), '.config');
+
+/** Writes a file entry (a unit, a .desktop file, a plist) where its mechanism reads it; readable by the system, as each expects. */
+export function writeEntryFile(e: AutostartEntry): void {
+  mkdirSync(dirname(e.path), { recursive: true });
+  writeFileSync(e.path, e.content, { mode: 0o644 });
+}
+
+/** A file entry as it is now, or null when there is none. */
+export const readEntryFile = (path: string): string | null => (existsSync(path) ? readFileSync(path, 'utf8') : null);

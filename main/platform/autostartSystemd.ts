@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { configHome, type AutostartContext, type AutostartMechanism } from './autostartPort.js';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { configHome, readEntryFile, writeEntryFile, type AutostartContext, type AutostartMechanism } from './autostartPort.js';
 
 /**
  * A systemd user unit, where a systemd user session runs: restarted if it fails, its output in the
@@ -46,9 +46,7 @@ export const systemdUser: AutostartMechanism = {
     return { path: path(ctx), content };
   },
   async enable(ctx, command) {
-    const e = this.entry(ctx, command);
-    mkdirSync(dirname(e.path), { recursive: true });
-    writeFileSync(e.path, e.content, { mode: 0o644 });
+    writeEntryFile(this.entry(ctx, command));
     await ctx.run('systemctl', ['--user', 'daemon-reload']);
     await ctx.run('systemctl', ['--user', 'enable', UNIT]);
   },
@@ -59,6 +57,6 @@ export const systemdUser: AutostartMechanism = {
     await ctx.run('systemctl', ['--user', 'daemon-reload']).catch(() => undefined);
   },
   async current(ctx) {
-    return existsSync(path(ctx)) ? readFileSync(path(ctx), 'utf8') : null;
+    return readEntryFile(path(ctx));
   },
 };

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { configHome, type AutostartContext, type AutostartMechanism } from './autostartPort.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { configHome, readEntryFile, writeEntryFile, type AutostartContext, type AutostartMechanism } from './autostartPort.js';
 import { desktopExecArg } from './desktopEntry.js';
 
 /** XDG Autostart: desktops without a systemd user session start ~/.config/autostart/*.desktop at login. */
@@ -28,14 +28,12 @@ export const xdgAutostart: AutostartMechanism = {
     return { path: path(ctx), content };
   },
   async enable(ctx, command) {
-    const e = this.entry(ctx, command);
-    mkdirSync(dirname(e.path), { recursive: true });
-    writeFileSync(e.path, e.content, { mode: 0o644 });
+    writeEntryFile(this.entry(ctx, command));
   },
   async disable(ctx) {
     rmSync(path(ctx), { force: true });
   },
   async current(ctx) {
-    return existsSync(path(ctx)) ? readFileSync(path(ctx), 'utf8') : null;
+    return readEntryFile(path(ctx));
   },
 };
