@@ -5,18 +5,14 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { electronBinary } from '../../scripts/electronBinary.mjs';
 import { ensureBuilt, ROOT } from './support/built.js';
+import { stopChild } from '../helpers/desktop.js';
 
 let child: ChildProcess | null = null;
 let home: string | null = null;
 
 afterEach(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const gone = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGTERM'); // start.mjs passes it on to the fallback it started
-    const t = setTimeout(() => child?.kill('SIGKILL'), 5000);
-    await gone;
-    clearTimeout(t);
-  }
+  // SIGTERM (start.mjs passes it on to the fallback it started), SIGKILL after 5 s.
+  if (child) await stopChild(child, 5000);
   child = null;
   if (home) rmSync(home, { recursive: true, force: true });
   home = null;
