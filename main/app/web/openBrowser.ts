@@ -39,8 +39,14 @@ export function openInBrowser(url: string, log: (line: string) => void): void {
   const target = handoff.path;
   const [cmd, args] =
     process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
-  setTimeout(handoff.remove, HANDOFF_LIFETIME_MS).unref();
-  process.once('exit', handoff.remove);
+  // Removed after its lifetime or at exit, whichever comes first; the exit listener goes with it, so a
+  // long-running tracker that opens the window many times does not pile listeners up.
+  const remove = () => {
+    process.off('exit', remove);
+    handoff.remove();
+  };
+  setTimeout(remove, HANDOFF_LIFETIME_MS).unref();
+  process.once('exit', remove);
   try {
     const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
     child.on('error', () => log(`could not open a browser (${cmd} is missing); open the address above yourself`));
