@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
+import { rows, startDaemon, waitFor } from '../helpers/daemonChild.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
 
 /**
@@ -15,40 +14,6 @@ import { missingTools, startDesktop, type Desktop, type NotificationMonitor } fr
 
 const missing = missingTools();
 if (missing.length) console.log(`daemon end-to-end suite skipped: missing ${missing.join(', ')} (run scripts/system-deps.sh)`);
-
-const CLI = ['--import', 'tsx', 'main/cli/main.ts'];
-const MINUTE_MS = 1000;
-
-function startDaemon(db: string, env: NodeJS.ProcessEnv, extra: string[] = []): { child: ChildProcess; out: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [...CLI, '--db', db, 'daemon', '--testing-minute-ms', String(MINUTE_MS), '--verbose', ...extra], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, out: () => out, exited };
-}
-
-async function waitFor<T>(what: string, fn: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function rows(db: string, sql: string): Record<string, unknown>[] {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return d.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    d.close();
-  }
-}
 
 describe.skipIf(missing.length > 0)('sitwell daemon on a real X display with dunst', () => {
   let desktop: Desktop;
