@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROMPT_KINDS } from './domain.js';
+import { BUSY_REASONS, PROMPT_KINDS } from './domain.js';
 import { CheckinSubmissionSchema } from './checkinSchema.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import type { StatsReport } from './statsReport.js';
@@ -25,6 +25,8 @@ export const NowStateSchema = z.object({
   stretching: z.object({ id: z.number(), routineId: z.string(), start: z.number() }).nullable(),
   /** At a sit-stand desk (DESIGN.md §7): since when, and how long so far. */
   standing: z.object({ start: z.number(), standingMs: z.number() }).nullable(),
+  /** A break prompt held back because the user is busy (DESIGN.md §6): since when, and the reasons on now. */
+  held: z.object({ at: z.number(), reasons: z.array(z.enum(BUSY_REASONS)) }).nullable(),
   idleSource: z.string(),
   notifier: z.string(),
   at: z.number(),

@@ -15,6 +15,7 @@ import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { readPausedUntil, TRACKER_STATUS_KEY, type TrackerStatus } from './trackerStatus.js';
 import { BUSY_REASONS, type BusyReason } from '../../shared/domain.js';
 import type { BusyPort } from './busyWatcher.js';
+import { heldForBusy } from '../../shared/busy.js';
 
 /**
  * The imperative shell around the engine: reads idle time on the engine's adaptive schedule,
@@ -54,6 +55,11 @@ export type MonitorEvent =
   | { type: 'state' }
   | { type: 'break-prompt'; prompt: OpenPromptView }
   | { type: 'prompt-closed'; id: number }
+  /**
+   * Busy began while this prompt was on screen (a call, a shared screen): its notification and window
+   * are taken down so nobody watching sees them. The prompt stays open and repeats as usual.
+   */
+  | { type: 'prompt-withdrawn'; id: number }
   | { type: 'posture'; at: number }
   /** The user asked (from a notification) to see the prompt or to start a stretch. */
   | { type: 'open-prompt' }
@@ -285,6 +291,7 @@ export class Monitor {
       locked: snap.locked,
       stretching: this.stretch ? { id: this.stretch.id, routineId: this.stretch.routineId, start: this.stretch.start } : null,
       standing: snap.standing && { start: snap.standing.start, standingMs: snap.standing.standingMs + Math.max(0, now.mono - this.lastMono) },
+      held: heldForBusy(snap.held, snap.busy),
       idleSource: this.opts.idle.name,
       notifier: this.opts.notifier.name,
       at: now.wall,
@@ -365,7 +372,8 @@ export class Monitor {
   private busyCheckDue(): boolean {
     if (!this.opts.busy) return false;
     const snap = this.engine.snapshot();
-    if (snap.busy.length > 0 || snap.held?.reason.startsWith('busy:')) return true;
+    // An open prompt too: a call starting takes its notification off the screen (read at the minute's wake).
+    if (snap.busy.length > 0 || snap.held?.reason.startsWith('busy:') || this.openPrompt !== null) return true;
     return snap.next !== null && snap.next.at <= this.opts.clock.now().wall + 1000;
   }
 
@@ -385,11 +393,19 @@ export class Monitor {
       if (on.has(reason) && !was.has(reason)) {
         this.log(`busy: ${reason}`);
         this.apply(this.engine.handle({ type: 'busy', reason }, now));
+        if (this.openPrompt) this.withdraw(this.openPrompt.id, reason);
       } else if (!on.has(reason) && was.has(reason)) {
         this.log(`no longer busy: ${reason}`);
         this.apply(this.engine.handle({ type: 'free', reason }, now));
       }
     }
+  }
+
+  /** Takes the open prompt's notification and window off the screen (busy began); the prompt itself stays open. */
+  private withdraw(id: number, reason: BusyReason): void {
+    void this.opts.notifier.closeBreak(id).catch(() => {});
+    this.log(`break prompt withdrawn from the screen: busy ${reason}`);
+    this.emit({ type: 'prompt-withdrawn', id });
   }
 
   /** A zone change (travel, the OS setting) moves work and quiet hours with it. */
@@ -411,6 +427,7 @@ export class Monitor {
       next: snap.next,
       pausedUntil: snap.pausedUntil === null ? null : Math.min(snap.pausedUntil, Number.MAX_SAFE_INTEGER),
       openPromptAt: this.openPrompt?.at ?? null,
+      held: heldForBusy(snap.held, snap.busy),
       idleSource: this.opts.idle.name,
       notifier: this.opts.notifier.name,
     };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PromptKind } from '../../shared/domain.js';
+import type { HeldPrompt } from '../../shared/busy.js';
 import { localDate } from '../core/localTime.js';
 import { checkpointedBoutEnd, todaySitting } from '../core/todaySitting.js';
 import { trackerLockPath } from '../store/trackerLock.js';
@@ -14,6 +15,8 @@ export interface StatusReport {
   today: { date: string; sittingMinutes: number; bouts: number };
   next: { kind: PromptKind; at: number } | null;
   pausedUntil: number | null;
+  /** A break prompt the tracker holds back because the user is busy, and why. */
+  held: HeldPrompt | null;
 }
 
 function liveTracker(dbPath: string): { pid: number; owner: string } | null {
@@ -48,5 +51,6 @@ export function readStatus(store: Store, dbPath: string, zone: string, now: numb
     today: { date: today, sittingMinutes: Math.round(sittingMs / 6000) / 10, bouts },
     next: status?.next ?? null,
     pausedUntil: status?.pausedUntil && status.pausedUntil > now ? status.pausedUntil : null,
+    held: status?.held ?? null,
   };
 }

@@ -1,4 +1,5 @@
-import { PROMPT_KINDS, type PromptKind } from '../../shared/domain.js';
+import { BUSY_REASONS, PROMPT_KINDS, type BusyReason, type PromptKind } from '../../shared/domain.js';
+import type { HeldPrompt } from '../../shared/busy.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -15,6 +16,8 @@ export interface TrackerStatus {
   next: { kind: PromptKind; at: number } | null;
   pausedUntil: number | null;
   openPromptAt: number | null;
+  /** A break prompt held back because the user is busy (DESIGN.md §6). */
+  held: HeldPrompt | null;
   idleSource: string;
   notifier: string;
 }
@@ -33,7 +36,14 @@ function asTrackerStatus(v: unknown): TrackerStatus | null {
     if (!isRecord(next) || !isNumber(next.at) || !(PROMPT_KINDS as readonly unknown[]).includes(next.kind)) return null;
     nextPrompt = { kind: next.kind as PromptKind, at: next.at };
   }
-  return { pid: pid as number, updatedAt, next: nextPrompt, pausedUntil, openPromptAt, idleSource, notifier };
+  return { pid: pid as number, updatedAt, next: nextPrompt, pausedUntil, openPromptAt, held: asHeld(v.held), idleSource, notifier };
+}
+
+/** A tracker of an older version wrote no `held`: that reads as nothing held, not as no status. */
+function asHeld(v: unknown): HeldPrompt | null {
+  if (!isRecord(v) || !isNumber(v.at) || !Array.isArray(v.reasons)) return null;
+  const reasons = v.reasons.filter((r): r is BusyReason => (BUSY_REASONS as readonly unknown[]).includes(r));
+  return reasons.length > 0 ? { at: v.at, reasons } : null;
 }
 
 export function readTrackerStatus(store: Store): TrackerStatus | null {

@@ -5,6 +5,7 @@ import { formatElapsedMs } from '../../shared/durationText.js';
 import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { resolveLanguage } from '../../shared/i18n/languages.js';
 import type { NowState } from './monitor.js';
+import { heldPromptText } from '../../shared/busy.js';
 
 /**
  * What the tray shows, as plain data: no Electron here, so every state and label is unit-tested
@@ -57,6 +58,7 @@ function statusText(t: TFunction, now: NowState, settings: Settings, zone: strin
   if (!now.tracking) return t('tray.notTracking');
   if (now.stretching) return t('tray.stretching');
   if (now.pausedUntil !== null) return pausedText(t, now.pausedUntil, now.at, zone, locale);
+  if (now.held) return heldPromptText(t, now.held.reasons);
   if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs) });
   if (now.locked) return t('tray.locked');
   if (!now.bout) return t('tray.away');

@@ -34,6 +34,13 @@ export function wireShell(
           });
         }
         break;
+      case 'prompt-withdrawn':
+        // Busy began (a call, a shared screen): the window goes now, the prompt stays open and repeats.
+        if (e.id === shown) {
+          shown = null;
+          windows.closePrompt();
+        }
+        break;
       case 'open-prompt':
         // The user clicked the notification, so taking focus is what they asked for.
         windows.showPrompt('active');

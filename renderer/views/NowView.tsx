@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { NowStateView } from '../../shared/bridge.js';
+import { heldPromptText } from '../../shared/busy.js';
 import { useNowState, useTicker } from '../lib/hooks.js';
 import { formatClock, formatIn, formatMs, formatTime } from '../lib/format.js';
 import { href } from '../lib/route.js';
@@ -29,6 +32,7 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
   const growing = state.bout !== null && !state.locked && state.stretching === null;
   const since = growing ? Math.max(0, now - state.at) : 0;
   const boutMs = state.bout ? state.bout.sittingMs + since : 0;
+  const { t } = useTranslation();
   return (
     <>
       {!state.tracking && (
@@ -81,7 +85,7 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
         </section>
         <section className="card" aria-labelledby="now-next-h">
           <h2 id="now-next-h">Next prompt</h2>
-          <p data-testid="now-next">{nextPromptText(state, now)}</p>
+          <p data-testid="now-next">{nextPromptText(state, now, t)}</p>
         </section>
       </div>
       <section className="card" aria-labelledby="now-actions-h">
@@ -108,8 +112,10 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
 }
 
 /** The "Next prompt" line: an open prompt or a pause says so instead of a time that has already come. */
-function nextPromptText(state: NowStateView, now: number): string {
+function nextPromptText(state: NowStateView, now: number, t: TFunction): string {
   if (state.pausedUntil !== null) return 'None while paused.';
+  // Busy (DESIGN.md §6): the prompt is due but held back, and the user should know why it has not come.
+  if (state.held) return heldPromptText(t, state.held.reasons);
   if (state.openPrompt) return 'A break prompt is open now.';
   if (!state.next) return 'None scheduled.';
   return `${state.next.kind === 'break' ? 'Break' : 'Posture check'} ${formatIn(state.next.at - now)} (${formatTime(state.next.at)})`;

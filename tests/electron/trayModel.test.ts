@@ -62,6 +62,15 @@ describe('trayState: tooltip and title', () => {
     expect(view({ tracking: false }).tooltip).toContain('not tracking');
   });
 
+  it('says when a break prompt is held back and why (busy, DESIGN.md §6), in the tray\'s language', () => {
+    const held = { ...sitting(34), held: { at: at - 4 * MIN, reasons: ['call' as const] } };
+    expect(view(held).tooltip).toBe('Sitwell: Holding your break prompt: you are in a call (today 0 min)');
+    const two = { ...sitting(34), held: { at, reasons: ['fullscreen' as const, 'dnd' as const] } };
+    expect(view(two).tooltip).toContain('Holding your break prompt: Do Not Disturb is on and a window is fullscreen');
+    const de = trayState(nowState({ at, ...held }), { ...DEFAULT_SETTINGS, language: 'de' }, { zone: ZONE });
+    expect(de.tooltip).toContain('Ihre Pausenerinnerung wartet: Sie sind in einem Anruf');
+  });
+
   it('counts whole minutes already sat: 59.9 min still reads 59 min', () => {
     expect(view(sitting(59.9)).tooltip).toContain('sitting 59 min of');
   });

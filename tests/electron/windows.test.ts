@@ -165,4 +165,18 @@ describe('break prompt window driven by the real Monitor (stand-in BrowserWindow
     expect(made.map((w) => `${w.kind}:${w.view()}`)).toEqual(['prompt:prompt', 'main:stretch']);
     expect(made[0]!.log).toEqual(['reveal active']);
   });
+
+  it('busy beginning while the prompt window is up (a call, a shared screen) takes the window down', () => {
+    const { f, made } = factory();
+    const wm = new WindowManager(f);
+    const listeners: ((e: Parameters<Parameters<AppCore['monitor']['on']>[0]>[0]) => void)[] = [];
+    wireShell({ on: (l) => (listeners.push(l), () => {}) }, wm, { refresh: () => {} });
+    listeners[0]!({ type: 'break-prompt', prompt: { id: 7, at: 1, sittingMs: 30 * 60_000 } });
+    expect(wm.isOpen('prompt')).toBe(true);
+    listeners[0]!({ type: 'prompt-withdrawn', id: 6 }); // not the one on screen
+    expect(wm.isOpen('prompt')).toBe(true);
+    listeners[0]!({ type: 'prompt-withdrawn', id: 7 });
+    expect(wm.isOpen('prompt')).toBe(false);
+    expect(made[0]!.isDestroyed()).toBe(true);
+  });
 });

@@ -33,6 +33,7 @@ describe('sitwell status text', () => {
     today: { date: '2026-03-10', sittingMinutes: 179.7, bouts: 3 },
     next: { kind: 'break', at: now + 59.7 * MIN + 18_000 },
     pausedUntil: null,
+    held: null,
   };
 
   it('prints 119.6 minutes as "2 h", not "1 h 60 min" (bug in the old hours-and-minutes split)', () => {
@@ -41,5 +42,11 @@ describe('sitwell status text', () => {
     expect(text).toContain('Current bout: 2 h of sitting, since 10:00');
     expect(text).toContain('Today (2026-03-10): 3 h of sitting in 3 bouts');
     expect(text).toContain('Next prompt: break at 13:00 (in 1 h)');
+  });
+
+  it('says a held break prompt and why instead of a time that has passed (busy, DESIGN.md §6)', () => {
+    const text = statusText({ ...report, next: { kind: 'break', at: now - 5 * MIN }, held: { at: now - 5 * MIN, reasons: ['call', 'calendar'] } }, 'UTC', now);
+    expect(text).toContain('Holding your break prompt: you are in a call and your calendar has an event under way (since 11:55)');
+    expect(text).not.toContain('Next prompt');
   });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBusyWatcher } from '../../main/app/busyWatcher.js';
 import { Monitor } from '../../main/app/monitor.js';
+import { readTrackerStatus } from '../../main/app/trackerStatus.js';
 import type { BusySource } from '../../main/platform/types.js';
 import { openStore, type Store } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
@@ -114,5 +115,42 @@ describe('Monitor: busy holds the break prompt and shows it when busy ends (virt
     await r.vt.advance(31 * MIN);
     expect(r.call.state.reads).toBe(0);
     expect(r.notifier.shown.filter((s) => s.kind === 'break')).toHaveLength(1);
+  });
+
+  it('says while it holds the prompt, and why: the Now state and the status other processes read', async () => {
+    const r = await rig();
+    r.call.state.busy = true;
+    r.user.work();
+    await r.vt.advance(31 * MIN);
+    const held = r.monitor.now().held;
+    expect(held?.reasons).toEqual(['call']);
+    expect(held!.at).toBeGreaterThanOrEqual(BASE + 30 * MIN);
+    expect(held!.at).toBeLessThanOrEqual(BASE + 31 * MIN);
+    expect(readTrackerStatus(r.store)?.held).toEqual(held);
+    r.call.state.busy = false;
+    await r.vt.advance(1 * MIN);
+    expect(r.monitor.now().held).toBeNull();
+    expect(readTrackerStatus(r.store)?.held).toBeNull();
+  });
+
+  it('a call starting while the prompt is on screen takes its notification down; the prompt stays open and repeats', async () => {
+    const r = await rig();
+    const events: string[] = [];
+    r.monitor.on((e) => (e.type === 'prompt-withdrawn' || e.type === 'prompt-closed' ? events.push(e.type) : undefined));
+    r.user.work();
+    await r.vt.advance(31 * MIN);
+    const shown = r.notifier.shown.filter((s) => s.kind === 'break');
+    expect(shown).toHaveLength(1);
+    const id = shown[0]!.id!;
+    r.call.state.busy = true;
+    await r.vt.advance(1 * MIN); // read at the minute's wake while a prompt is open
+    expect(r.notifier.shown.at(-1)).toEqual({ kind: 'close', id });
+    expect(events).toEqual(['prompt-withdrawn']);
+    expect(r.monitor.now().openPrompt?.id).toBe(id);
+    expect(r.logs).toContain('break prompt withdrawn from the screen: busy call');
+    // Its repeat falls due during the call: recorded suppressed and held, not shown.
+    await r.vt.advance(10 * MIN);
+    expect(r.notifier.shown.filter((s) => s.kind === 'break')).toHaveLength(1);
+    expect(r.store.listPrompts().map((p) => `${p.outcome}:${p.reason ?? ''}`)).toEqual(['unanswered:', 'suppressed:busy:call']);
   });
 });

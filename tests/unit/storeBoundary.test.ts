@@ -90,11 +90,22 @@ describe('what other processes read is validated, not cast', () => {
     const s = fresh();
     const ok = { pid: 42, updatedAt: 1, next: { kind: 'break', at: 2 }, pausedUntil: null, openPromptAt: null, idleSource: 'x11', notifier: 'dbus' };
     s.setState(TRACKER_STATUS_KEY, ok);
-    expect(readTrackerStatus(s)).toEqual(ok);
+    expect(readTrackerStatus(s)).toEqual({ ...ok, held: null });
     s.setState(TRACKER_STATUS_KEY, { ...ok, next: { kind: 'nap', at: 2 } });
     expect(readTrackerStatus(s)).toBeNull();
     s.setState(TRACKER_STATUS_KEY, 'hello');
     expect(readTrackerStatus(s)).toBeNull();
+  });
+
+  it('the held prompt in the tracker status: read when well formed; an older tracker without it, or a bad one, is nothing held', () => {
+    const s = fresh();
+    const base = { pid: 42, updatedAt: 1, next: null, pausedUntil: null, openPromptAt: null, idleSource: 'x11', notifier: 'dbus' };
+    s.setState(TRACKER_STATUS_KEY, { ...base, held: { at: 5, reasons: ['call', 'dnd'] } });
+    expect(readTrackerStatus(s)?.held).toEqual({ at: 5, reasons: ['call', 'dnd'] });
+    s.setState(TRACKER_STATUS_KEY, base);
+    expect(readTrackerStatus(s)).toEqual({ ...base, held: null });
+    s.setState(TRACKER_STATUS_KEY, { ...base, held: { at: 5, reasons: ['nap'] } });
+    expect(readTrackerStatus(s)?.held).toBeNull();
   });
 
   it('the pause: only a number is a pause', () => {

@@ -33,6 +33,7 @@ export function historyNow(
     stretching: s ? { id: s.id, routineId: s.routineId, start: s.start } : null,
     // Standing is not checkpointed: only the tracker itself knows it.
     standing: null,
+    held: status.held,
     idleSource: status.tracker?.idleSource ?? 'none (this window shows history only)',
     notifier: status.tracker?.notifier ?? 'none (this window shows history only)',
     at: now,

@@ -81,6 +81,7 @@ export function nowState(over: Partial<NowState> = {}): NowState {
     openPrompt: null,
     locked: false,
     standing: null,
+    held: null,
     stretching: null,
     idleSource: 'scripted (testing)',
     notifier: 'none',
