@@ -57,6 +57,11 @@ await part<Record<string, number>>('daemon', 'daemon.ts', 'benchDaemon', (r) => 
   }
 });
 
+await part<{ skipped: string } | { medianMs: number; p90Ms: number; sources: number; notAnswering: number }>('busy', 'busy.ts', 'benchBusyCheck', (r) => {
+  if ('skipped' in r) return console.log(`busy: not measured here: ${r.skipped}`);
+  row({ name: 'busy: one check of every Linux source, median', value: r.medianMs, unit: 'ms', note: `p90 ${r.p90Ms} ms; ${r.sources} sources, ${r.notAnswering} not working on this desktop` });
+});
+
 await part<RendererBench>('renderer', 'renderer.ts', 'benchRenderer', (r) => {
   row({ name: 'renderer: JavaScript, gzipped', value: r.jsGzipBytes / 1024, unit: 'KB', target: '< 250 KB', ok: r.jsGzipBytes < 250 * 1024 });
   row({ name: 'renderer: navigation → statistics drawn, 1 year', value: r.statsOneYearMs, unit: 'ms', target: '< 300 ms', ok: r.statsOneYearMs < 300 });
