@@ -13,8 +13,8 @@ import type { Store } from '../store/index.js';
 export interface DaemonTrayDeps {
   monitor: Monitor;
   store: Store;
-  dispatcher: BridgeDispatcher;
-  url: string;
+  /** The web UI (its bridge and address), started on the first action that needs it. */
+  ui(): Promise<{ dispatcher: BridgeDispatcher; url: string }>;
   zone(): string;
   log(line: string): void;
   quit(): void;
@@ -43,13 +43,17 @@ export async function startDaemonTray(deps: DaemonTrayDeps): Promise<{ close(): 
     deps.log(`tray: ${action}`);
     if (action === 'quit') return deps.quit();
     const page = PAGES[action];
-    if (page !== undefined) return open(`${deps.url}${page}`);
     const call = CALLS[action];
-    if (!call) return;
-    void deps.dispatcher.call(call[0], call[1]).then((r) => {
-      if (!r.ok) deps.log(`tray ${action} failed: ${r.error.message}`);
-      refresh(); // a pause emits no monitor event when the engine has nothing to say
-    });
+    if (page === undefined && !call) return;
+    void deps.ui().then(
+      async ({ url, dispatcher }) => {
+        if (page !== undefined) return open(`${url}${page}`);
+        const r = await dispatcher.call(call![0], call![1]);
+        if (!r.ok) deps.log(`tray ${action} failed: ${r.error.message}`);
+        refresh(); // a pause emits no monitor event when the engine has nothing to say
+      },
+      (e: Error) => deps.log(`tray ${action} failed: the window could not be served (${e.message})`),
+    );
   };
   const { openDbusTray } = await import('../platform/trayStatusNotifier.js');
   let tray: Awaited<ReturnType<typeof openDbusTray>>;

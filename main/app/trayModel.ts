@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import type { Settings } from '../../shared/settings.js';
 import type { TFunction } from 'i18next';
 import { formatElapsedMs } from '../../shared/durationText.js';
 import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { resolveLanguage } from '../../shared/i18n/languages.js';
 import type { NowState } from './monitor.js';
+import { localClock, localDate, nextLocalMidnight } from '../core/localTime.js';
 import { heldPromptText } from '../../shared/busy.js';
 
 /**
@@ -37,13 +37,16 @@ export const RISING_SHARE = 0.5;
 const PAUSED_FOREVER = Number.MAX_SAFE_INTEGER;
 
 
-function pausedText(t: TFunction, until: number, at: number, zone: string, locale: string): string {
+/**
+ * "paused until 14:30", "until tomorrow", or a later day as its ISO date. Through core/localTime, not a
+ * locale-aware luxon format: the daemon's tray must not build an Intl formatter (~8 MB, docs/daemon-memory.md).
+ */
+function pausedText(t: TFunction, until: number, at: number, zone: string): string {
   if (until >= PAUSED_FOREVER) return t('tray.pausedForever');
-  const end = DateTime.fromMillis(until, { zone }).setLocale(locale);
-  const now = DateTime.fromMillis(at, { zone });
-  if (end.hasSame(now, 'day')) return t('tray.pausedUntil', { time: end.toFormat('HH:mm') });
-  if (end.hasSame(now.plus({ days: 1 }), 'day') && end.hour === 0 && end.minute === 0) return t('tray.pausedTomorrow');
-  return t('tray.pausedUntil', { time: end.toFormat('ccc HH:mm') });
+  const time = localClock(until, zone);
+  if (localDate(until, zone) === localDate(at, zone)) return t('tray.pausedUntil', { time });
+  if (time === '00:00' && localDate(until, zone) === localDate(nextLocalMidnight(at, zone), zone)) return t('tray.pausedTomorrow');
+  return t('tray.pausedUntil', { time: `${localDate(until, zone)} ${time}` });
 }
 
 function iconFor(now: NowState, limitMs: number): TrayIcon {
@@ -54,10 +57,10 @@ function iconFor(now: NowState, limitMs: number): TrayIcon {
   return now.bout.sittingMs >= limitMs * RISING_SHARE ? 'rising' : 'ok';
 }
 
-function statusText(t: TFunction, now: NowState, settings: Settings, zone: string, locale: string): string {
+function statusText(t: TFunction, now: NowState, settings: Settings, zone: string): string {
   if (!now.tracking) return t('tray.notTracking');
   if (now.stretching) return t('tray.stretching');
-  if (now.pausedUntil !== null) return pausedText(t, now.pausedUntil, now.at, zone, locale);
+  if (now.pausedUntil !== null) return pausedText(t, now.pausedUntil, now.at, zone);
   if (now.held) return heldPromptText(t, now.held.reasons);
   if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs) });
   if (now.locked) return t('tray.locked');
@@ -73,7 +76,7 @@ export function trayState(now: NowState, settings: Settings, opts: { zone: strin
   const lng = resolveLanguage(settings.language, opts.locales ?? []);
   const t = notifyTranslator(lng);
   const limitMs = settings.sitLimitMinutes * 60_000;
-  const status = statusText(t, now, settings, opts.zone, lng);
+  const status = statusText(t, now, settings, opts.zone);
   const today = t('tray.today', { elapsed: formatElapsedMs(now.todaySittingMs) });
   const sittingNow = now.tracking && now.bout && !now.stretching && now.pausedUntil === null;
 

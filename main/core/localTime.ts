@@ -56,9 +56,19 @@ export function localDate(ms: number, zone: string): string {
   return at(ms, zone).toFormat('yyyy-MM-dd');
 }
 
+/** The local time of day as HH:mm (24-hour, the same in every language). */
+export function localClock(ms: number, zone: string): string {
+  return at(ms, zone).toFormat('HH:mm');
+}
+
 /** Start of the local day after the one containing `ms` (handles days whose midnight does not exist). */
 export function nextLocalMidnight(ms: number, zone: string): number {
-  return at(ms, zone).startOf('day').plus({ days: 1 }).startOf('day').toMillis();
+  // The next calendar date by UTC arithmetic, then its first instant in the zone. Not luxon's plus(),
+  // which builds a Duration without a locale and so makes luxon ask Intl for the system's (~8 MB).
+  const d = at(ms, zone);
+  const next = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  const day = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+  return DateTime.fromObject(day, { zone: zoneOf(zone), locale: LOCALE }).startOf('day').toMillis();
 }
 
 export function startOfLocalDay(date: string, zone: string): number {

@@ -25,6 +25,7 @@ const SNI = 'org.kde.StatusNotifierItem';
 const MENU = 'com.canonical.dbusmenu';
 const PROPS = 'org.freedesktop.DBus.Properties';
 const WATCHER = 'org.kde.StatusNotifierWatcher';
+const SIGNAL_GAP_MS = 1000;
 
 export interface DbusTray<A extends string = string> {
   /** The bus name the item is registered under. */
@@ -53,6 +54,17 @@ export function iconPixmap(icon: TrayIcon, size = 22): [number, number, Buffer] 
     }
   }
   return [size, size, px];
+}
+
+/**
+ * One size, drawn once per state. dbus-next marshals an `ay` byte by byte (a small allocation each),
+ * so every pixmap a panel reads costs the daemon's heap; panels scale a 22-px icon for other sizes.
+ */
+const PIXMAPS = new Map<TrayIcon, [number, number, Buffer][]>();
+function pixmapsOf(icon: TrayIcon): [number, number, Buffer][] {
+  let p = PIXMAPS.get(icon);
+  if (!p) PIXMAPS.set(icon, (p = [iconPixmap(icon, 22)]));
+  return p;
 }
 
 interface MenuNode {
@@ -111,9 +123,10 @@ export async function openDbusTray<A extends string>(env: NodeJS.ProcessEnv, onA
     Status: ['s', statusOf()],
     WindowId: ['i', 0],
     IconName: ['s', ''],
-    IconPixmap: ['a(iiay)', [iconPixmap(view?.icon ?? 'ok', 22), iconPixmap(view?.icon ?? 'ok', 44)]],
+    IconPixmap: ['a(iiay)', pixmapsOf(view?.icon ?? 'ok')],
     AttentionIconName: ['s', ''],
-    AttentionIconPixmap: ['a(iiay)', [iconPixmap(view?.icon ?? 'ok', 22)]],
+    // None: the icon itself turns red when a prompt is due, and every pixmap byte costs the daemon to send.
+    AttentionIconPixmap: ['a(iiay)', []],
     OverlayIconName: ['s', ''],
     ToolTip: ['(sa(iiay)ss)', ['', [], 'Sitwell', view?.tooltip ?? 'Sitwell']],
     ItemIsMenu: ['b', true],
@@ -202,25 +215,46 @@ export async function openDbusTray<A extends string>(env: NodeJS.ProcessEnv, onA
     throw e;
   }
   log(`tray: StatusNotifierItem ${busName}${ITEM_PATH} registered`);
+  // Signals at most once a second (the latest view wins): a panel re-reads the whole menu at each, and
+  // the minutes in it change once a minute; a burst of state changes should not cost a burst of traffic.
+  let pending: TrayView<A> | null = null;
+  let lastSent = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    if (!pending) return;
+    const next = pending;
+    pending = null;
+    lastSent = Date.now();
+    send(next);
+  };
+  const send = (next: TrayView<A>) => {
+    const iconChanged = next.icon !== view?.icon;
+    const menuChanged = JSON.stringify(next.items) !== JSON.stringify(view?.items);
+    const tipChanged = next.tooltip !== view?.tooltip;
+    view = next;
+    if (menuChanged) {
+      tree = menuTree(next.items);
+      revision++;
+      conn.emit(MENU_PATH, MENU, 'LayoutUpdated', 'ui', [revision, 0]);
+    }
+    if (iconChanged) {
+      conn.emit(ITEM_PATH, SNI, 'NewIcon');
+      conn.emit(ITEM_PATH, SNI, 'NewStatus', 's', [statusOf()]);
+    }
+    if (tipChanged) conn.emit(ITEM_PATH, SNI, 'NewToolTip');
+  };
   return {
     busName,
     show(next) {
-      const iconChanged = next.icon !== view?.icon;
-      const menuChanged = JSON.stringify(next.items) !== JSON.stringify(view?.items);
-      const tipChanged = next.tooltip !== view?.tooltip;
-      view = next;
-      if (menuChanged) {
-        tree = menuTree(next.items);
-        revision++;
-        conn.emit(MENU_PATH, MENU, 'LayoutUpdated', 'ui', [revision, 0]);
-      }
-      if (iconChanged) {
-        conn.emit(ITEM_PATH, SNI, 'NewIcon');
-        conn.emit(ITEM_PATH, SNI, 'NewStatus', 's', [statusOf()]);
-      }
-      if (tipChanged) conn.emit(ITEM_PATH, SNI, 'NewToolTip');
+      pending = next;
+      if (timer) return;
+      const wait = lastSent + SIGNAL_GAP_MS - Date.now();
+      if (wait <= 0) flush();
+      else (timer = setTimeout(flush, wait)).unref();
     },
     close() {
+      if (timer) clearTimeout(timer);
       unserve();
       conn.close();
     },

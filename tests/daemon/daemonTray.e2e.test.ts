@@ -99,9 +99,12 @@ describe.skipIf(missing.length > 0)('sitwell daemon --tray under a real StatusNo
     const stats = spawnSync('convert', [shot, '-fx', 'g>0.45 && r<0.4 ? 1 : 0', '-format', '%[fx:mean*w*h]', 'info:'], { encoding: 'utf8' });
     expect(Number(stats.stdout), `green pixels in ${shot}`).toBeGreaterThan(20);
 
+    // The web UI is served only once the tray needs it (its window, a pause): a tray only looked at costs less memory.
+    expect(out).not.toContain('Sitwell UI:');
     await click(name, 'For 30 minutes');
     await waitFor('Resume in the menu', async () => (await menu(name)).some((i) => i.label === 'Resume'));
     expect((await menu(name))[1]!.label).toMatch(/^Now: paused until \d\d:\d\d/);
+    expect(out).toMatch(/Sitwell UI: http:\/\/127\.0\.0\.1:\d+\//);
 
     const exited = new Promise<number | null>((res) => daemon.once('exit', (code) => res(code)));
     await click(name, 'Quit Sitwell');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import type { SettingsPatch } from '../../shared/settingsRules.js';
 import { tempDir } from '../helpers/sitwellCli.js';
-import { cliRunner, type CliRunner } from './support/cliBundle.js';
+import { cliRunner, runCli, type CliRunner } from './support/cliBundle.js';
 import { integrity, query, quietEnv, sleep, startDaemon, stopDaemon, touchIdle, work } from './support/daemonProcess.js';
 
 /**
@@ -86,5 +86,18 @@ describe('the daemon builds no Intl formatter (bundled daemon, real SQLite)', ()
     }
     expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM prompts WHERE kind = 'break'")[0]!.n).toBeGreaterThan(0);
     expect(integrity(db)).toBe('ok');
+  }, 40_000);
+  it('nor when asked for its state: `sitwell stand` and `sitwell sit` over the control channel (as the tray and the window ask)', async () => {
+    const db = freshDb('control', {});
+    const env = { ...quietEnv(), TZ: 'Europe/Berlin', XDG_RUNTIME_DIR: dir };
+    const d = startDaemon({ ...runner, args: ['--import', trap, ...runner.args] }, { db, idleFile, minuteMs: MINUTE_MS, env });
+    await d.waitFor(/tracking with idle source/);
+    const working = work(idleFile, 1500);
+    await sleep(400);
+    for (const cmd of ['stand', 'sit']) expect((await runCli(runner, ['--db', db, cmd], { env })).code).toBe(0);
+    await working;
+    touchIdle(idleFile, 999_999);
+    expect((await stopDaemon(d)).code).toBe(0);
+    expect(d.out()).not.toContain('INTL-FORMATTER');
   }, 40_000);
 });

@@ -83,6 +83,18 @@ describe('localTime: instants and dates', () => {
   }
 });
 
+describe('localTime: nextLocalMidnight at the edges', () => {
+  it('is the first instant of the next local day: a missing midnight (Santiago, Havana), a skipped day (Apia 2011), DST days', () => {
+    const next = (iso: string, zone: string) => DateTime.fromMillis(nextLocalMidnight(DateTime.fromISO(iso, { zone }).toMillis(), zone), { zone }).toISO();
+    expect(next('2022-09-10T12:00', 'America/Santiago')).toBe('2022-09-11T01:00:00.000-03:00');
+    expect(next('2023-03-11T12:00', 'America/Havana')).toBe('2023-03-12T01:00:00.000-04:00');
+    expect(next('2011-12-29T12:00', 'Pacific/Apia')).toBe('2011-12-31T00:00:00.000+14:00');
+    expect(next('2026-03-28T23:30', 'Europe/Berlin')).toBe('2026-03-29T00:00:00.000+01:00');
+    expect(next('2026-11-01T00:30', 'America/New_York')).toBe('2026-11-02T00:00:00.000-05:00');
+    expect(next('2026-12-31T23:59', 'Asia/Kolkata')).toBe('2027-01-01T00:00:00.000+05:30');
+  });
+});
+
 describe('localTime: splitByDay', () => {
   it('splits a bout across midnight into the minutes that fall on each date', () => {
     const parts = splitByDay(ms('2026-07-14T23:45:00+02:00'), ms('2026-07-15T00:25:00+02:00'), 'Europe/Berlin');
