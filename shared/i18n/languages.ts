@@ -13,7 +13,6 @@ export type CatalogLanguage = Language | typeof PSEUDO_LANGUAGE;
 
 /** Every catalog file: shared/i18n/locales/<language>/<namespace>.json. */
 export const NAMESPACES = ['notify', 'app'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
 
 /** The names people look for in a language menu: each language in its own words. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
