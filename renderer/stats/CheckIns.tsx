@@ -1,13 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { AREAS, RED_FLAGS, isStopSign } from '../../shared/checkin.js';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { daysBetween } from '../../shared/calendar.js';
 import { formatDate } from '../lib/dates.js';
 
-const AREA_LABEL = new Map<string, string>(AREAS.map((a) => [a.id, a.label]));
-const FLAG_LABEL = new Map<string, string>(RED_FLAGS.map((f) => [f.id, f.sign]));
+// Ids stored by a newer Sitwell that this one does not know are shown as they are.
+const KNOWN_AREAS = new Set<string>(AREAS.map((a) => a.id));
+const KNOWN_FLAGS = new Set<string>(RED_FLAGS.map((f) => f.id));
 
 /** Check-ins on the range's timeline: soreness up, time across; warning signs drawn as a ring. */
 export function CheckIns({ report }: { report: StatsReport }) {
+  const { t } = useTranslation();
+  const areaLabel = (id: string) => (KNOWN_AREAS.has(id) ? t(`checkin.area.${id}`) : id);
+  const flagLabel = (id: string) => (KNOWN_FLAGS.has(id) ? t(`checkin.flag.${id}.sign`) : id);
   const list = report.checkIns;
   const span = Math.max(1, daysBetween(report.from, report.to));
   const w = 600;
@@ -80,8 +85,8 @@ export function CheckIns({ report }: { report: StatsReport }) {
                   <tr key={c.at}>
                     <td>{`${formatDate(c.date)} ${c.at.slice(11, 16)}`}</td>
                     <td className="num">{c.soreness}</td>
-                    <td>{c.areas.map((a) => AREA_LABEL.get(a) ?? a).join(', ') || '—'}</td>
-                    <td>{c.redFlags.map((f) => FLAG_LABEL.get(f) ?? f).join('; ') || 'None'}</td>
+                    <td>{c.areas.map(areaLabel).join(', ') || '—'}</td>
+                    <td>{c.redFlags.map(flagLabel).join('; ') || 'None'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   AREAS,
   CHECKIN_NOTE_MAX,
-  NOT_A_MEDICAL_DEVICE,
   RED_FLAGS,
-  SEE_A_DOCTOR,
   medicalAdvice,
   needsGpVisit,
   needsMedicalCare,
@@ -21,16 +20,6 @@ import { href } from '../lib/route.js';
 
 type Done = { kind: 'saved'; areas: CheckinArea[]; gp: boolean } | { kind: 'doctor'; answers: Partial<RedFlagAnswers>; saved: boolean };
 
-/** The view's words, in one place for translation. */
-const TEXT = {
-  answerAll: 'Please answer every question about warning signs with yes or no.',
-  answerOne: 'Please answer yes or no.',
-  warningsLegend: 'Warning signs',
-  warningsHint: 'A yes to any of these, except pain that has lasted weeks, means Sitwell will not suggest stretches for now.',
-  doctorWarning: 'You answered yes to a warning sign: please do not stretch for now. Save to see what to do next.',
-  noWarnings: 'Nothing hurts and your legs are fine, so there are no warning-sign questions to answer.',
-} as const;
-
 const HIP_AREAS = new Set<CheckinArea>(['left-hip', 'right-hip', 'left-buttock', 'right-buttock']);
 
 /**
@@ -38,6 +27,7 @@ const HIP_AREAS = new Set<CheckinArea>(['left-hip', 'right-hip', 'left-buttock',
  * a clear "see a doctor" screen: stretching is the wrong answer to those signs.
  */
 export function CheckInView() {
+  const { t } = useTranslation();
   const [soreness, setSoreness] = useState(0);
   const [areas, setAreas] = useState<CheckinArea[]>([]);
   const [answers, setAnswers] = useState<Partial<RedFlagAnswers>>({});
@@ -54,7 +44,7 @@ export function CheckInView() {
     const unanswered = unansweredWarnings(soreness, areas, answers);
     if (unanswered.length > 0) {
       setMissing(unanswered);
-      setError(TEXT.answerAll);
+      setError(t('checkin.answerAll'));
       return;
     }
     setMissing([]);
@@ -76,23 +66,23 @@ export function CheckInView() {
     const advice = medicalAdvice(done.answers);
     return (
       <section className="see-doctor" data-testid="see-doctor" aria-labelledby="doctor-h">
-        <h1 id="doctor-h">{advice?.heading ?? 'Please see a doctor before you stretch'}</h1>
-        <p>{advice?.text}</p>
+        <h1 id="doctor-h">{t(advice?.urgent ? 'checkin.advice.urgentHeading' : 'checkin.advice.heading')}</h1>
+        <p>{t(advice?.urgent ? 'checkin.advice.urgentText' : 'checkin.advice.text')}</p>
         {advice && advice.reasons.length > 0 && (
           <>
-            <h2>What you told us</h2>
+            <h2>{t('checkin.advice.toldUs')}</h2>
             <ul>
               {advice.reasons.map((r) => (
-                <li key={r}>{r}</li>
+                <li key={r}>{t(`checkin.flag.${r}.sign`)}</li>
               ))}
             </ul>
           </>
         )}
         <p className="muted small">
-          {done.saved ? 'Your check-in was saved.' : `Your check-in could not be saved: ${error ?? 'unknown error'}.`}
+          {done.saved ? t('checkin.advice.saved') : t('checkin.advice.notSaved', { reason: error ?? t('checkin.advice.unknownError') })}
         </p>
         <a className="button" href={href('now')}>
-          Back to now
+          {t('checkin.advice.backToNow')}
         </a>
       </section>
     );
@@ -102,33 +92,30 @@ export function CheckInView() {
     const hips = done.areas.some((a) => HIP_AREAS.has(a));
     return (
       <>
-        <h1>Check-in saved</h1>
+        <h1>{t('checkin.savedTitle')}</h1>
         <p className="success" role="status" data-testid="checkin-saved">
-          Thank you. Your check-in shows on the statistics timeline.
+          {t('checkin.savedText')}
         </p>
         {done.gp && (
           <section className="card" aria-labelledby="gp-h" data-testid="gp-advice">
-            <h2 id="gp-h">{SEE_A_DOCTOR.gpHeading}</h2>
-            <p>{SEE_A_DOCTOR.gpText}</p>
+            <h2 id="gp-h">{t('checkin.advice.gpHeading')}</h2>
+            <p>{t('checkin.advice.gpText')}</p>
           </section>
         )}
         <section className="card" aria-labelledby="after-h">
-          <h2 id="after-h">What might help</h2>
-          <p>
-            Gentle movement and fewer long spells of sitting usually help sitting-related soreness. Stop any stretch
-            that hurts.
-          </p>
+          <h2 id="after-h">{t('checkin.helpHeading')}</h2>
+          <p>{t('checkin.helpText')}</p>
           <div className="row">
             {hips && (
               <a className="button primary" href={href('stretch', 'play', 'hips-and-glutes')}>
-                Hips and glutes routine
+                {t('checkin.hipsRoutine')}
               </a>
             )}
             <a className={hips ? 'button' : 'button primary'} href={href('stretch', 'play', 'quick-2')}>
-              2-minute reset
+              {t('checkin.quickReset')}
             </a>
             <a className="button" href={href('stats')}>
-              See statistics
+              {t('checkin.seeStats')}
             </a>
           </div>
         </section>
@@ -138,13 +125,13 @@ export function CheckInView() {
 
   return (
     <>
-      <h1>Check-in</h1>
+      <h1>{t('checkin.title')}</h1>
       <p className="note small" data-testid="not-a-medical-device">
-        {NOT_A_MEDICAL_DEVICE}
+        {t('checkin.notMedicalDevice')}
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field card">
-          <label htmlFor="soreness">How sore are you right now?</label>
+          <label htmlFor="soreness">{t('checkin.sorenessLabel')}</label>
           <div className="row">
             <input
               id="soreness"
@@ -155,19 +142,19 @@ export function CheckInView() {
               value={soreness}
               onChange={(e) => setSoreness(Number(e.target.value))}
               aria-describedby="soreness-hint"
-              aria-valuetext={`${soreness} out of 10`}
+              aria-valuetext={t('checkin.sorenessValue', { value: soreness })}
             />
             <output htmlFor="soreness" className="big-number" data-testid="soreness-value">
               {soreness}
             </output>
           </div>
           <p className="hint" id="soreness-hint">
-            0 means no soreness at all, 10 the worst you can imagine.
+            {t('checkin.sorenessHint')}
           </p>
         </div>
 
         <fieldset className="card">
-          <legend>Where? (tick all that apply)</legend>
+          <legend>{t('checkin.whereLegend')}</legend>
           {AREAS.map((a) => (
             <div className="check" key={a.id}>
               <input
@@ -176,29 +163,29 @@ export function CheckInView() {
                 checked={areas.includes(a.id)}
                 onChange={(e) => setAreas(e.target.checked ? [...areas, a.id] : areas.filter((x) => x !== a.id))}
               />
-              <label htmlFor={`area-${a.id}`}>{a.label}</label>
+              <label htmlFor={`area-${a.id}`}>{t(`checkin.area.${a.id}`)}</label>
             </div>
           ))}
         </fieldset>
 
         {asked ? (
           <fieldset className="card">
-            <legend>{TEXT.warningsLegend}</legend>
-            <p className="hint muted small">{TEXT.warningsHint}</p>
+            <legend>{t('checkin.warningsLegend')}</legend>
+            <p className="hint muted small">{t('checkin.warningsHint')}</p>
             {urgent && (
               <section className="see-doctor" role="alert" aria-labelledby="emergency-h" data-testid="emergency-advice">
-                <h2 id="emergency-h">{SEE_A_DOCTOR.urgentHeading}</h2>
-                <p>{SEE_A_DOCTOR.urgentText}</p>
+                <h2 id="emergency-h">{t('checkin.advice.urgentHeading')}</h2>
+                <p>{t('checkin.advice.urgentText')}</p>
               </section>
             )}
             {!urgent && needsMedicalCare(answers) && (
               <p className="alert" role="alert" data-testid="red-flag-warning">
-                {TEXT.doctorWarning}
+                {t('checkin.doctorWarning')}
               </p>
             )}
             {RED_FLAGS.map((f) => (
               <fieldset key={f.id} className="field">
-                <legend className="field-label">{f.question}</legend>
+                <legend className="field-label">{t(`checkin.flag.${f.id}.question`)}</legend>
                 <div className="row">
                   {(['yes', 'no'] as const).map((v) => (
                     <div className="check" key={v}>
@@ -213,22 +200,22 @@ export function CheckInView() {
                           setMissing(missing.filter((m) => m !== f.id));
                         }}
                       />
-                      <label htmlFor={`flag-${f.id}-${v}`}>{v === 'yes' ? 'Yes' : 'No'}</label>
+                      <label htmlFor={`flag-${f.id}-${v}`}>{t(v === 'yes' ? 'checkin.yes' : 'checkin.no')}</label>
                     </div>
                   ))}
                 </div>
-                {missing.includes(f.id) && <p className="field-error">{TEXT.answerOne}</p>}
+                {missing.includes(f.id) && <p className="field-error">{t('checkin.answerOne')}</p>}
               </fieldset>
             ))}
           </fieldset>
         ) : (
           <p className="muted small card" data-testid="no-warning-questions">
-            {TEXT.noWarnings}
+            {t('checkin.noWarnings')}
           </p>
         )}
 
         <div className="field card">
-          <label htmlFor="note">Anything else? (optional)</label>
+          <label htmlFor="note">{t('checkin.noteLabel')}</label>
           <textarea id="note" rows={3} maxLength={CHECKIN_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
 
@@ -238,7 +225,7 @@ export function CheckInView() {
           </p>
         )}
         <button type="submit" className="primary">
-          Save check-in
+          {t('checkin.save')}
         </button>
       </form>
     </>

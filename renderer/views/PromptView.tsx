@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
+import { useTranslation } from 'react-i18next';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
@@ -19,6 +19,7 @@ const KEYS: Record<string, Action> = { s: 'stretch', z: 'snooze', k: 'skip' };
 
 /** The break prompt: how long you have sat, one suggested stretch, and Start stretch / Snooze / Skip. */
 export function PromptView() {
+  const { t } = useTranslation();
   const now = useNowState();
   const settings = useSettings();
   const suggestion = useLoad(() => getBridge().suggestStretch({}));
@@ -126,8 +127,8 @@ export function PromptView() {
 
       {hold ? (
         <section className="see-doctor" aria-labelledby="prompt-hold-h" data-testid="prompt-hold">
-          <h2 id="prompt-hold-h">{ON_HOLD_ADVICE.heading}</h2>
-          <p>{ON_HOLD_ADVICE.text}</p>
+          <h2 id="prompt-hold-h">{t('checkin.onHold.heading')}</h2>
+          <p>{t('checkin.onHold.text')}</p>
           <p className="small">{`Sitwell suggests this until ${formatDayOf(hold.until)}.`}</p>
         </section>
       ) : (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_A_MEDICAL_DEVICE, RED_FLAGS, SEE_A_DOCTOR } from '../../shared/checkin.js';
+import { RED_FLAGS } from '../../shared/checkin.js';
+import en from '../../shared/i18n/locales/en/app.json';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real
     const since = Date.now(); // only this attempt's rows: a CI retry runs on the same database
     const { page, context, problems } = await openPage(suite.browser);
     await page.goto(suite.ui.view('#/checkin'));
-    await expect.poll(() => page.getByText(NOT_A_MEDICAL_DEVICE).count()).toBe(1);
+    await expect.poll(() => page.getByText(en.checkin.notMedicalDevice).count()).toBe(1);
     await page.getByLabel('How sore are you right now?').fill('6');
     await page.getByLabel('Left buttock').check();
     await page.getByLabel('Down the left leg').check();
@@ -35,7 +36,7 @@ describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real
 
     const doctor = page.getByTestId('see-doctor');
     await doctor.waitFor();
-    await expect.poll(() => doctor.getByRole('heading', { level: 1 }).textContent()).toBe(SEE_A_DOCTOR.heading);
+    await expect.poll(() => doctor.getByRole('heading', { level: 1 }).textContent()).toBe(en.checkin.advice.heading);
     await expect.poll(() => doctor.textContent()).toContain('Numbness, tingling or weakness spreading down a leg');
     // No stretch is offered on this screen.
     await expect.poll(() => page.locator('main a[href^="#/stretch"]').count()).toBe(0);
@@ -64,14 +65,14 @@ describe.skipIf(!hasChromium)('symptom check-in (real Chromium, sitwell ui, real
     // At once: no other question answered yet, nothing saved yet.
     const advice = page.getByTestId('emergency-advice');
     await expect.poll(() => advice.isVisible()).toBe(true);
-    await expect.poll(() => advice.getByRole('heading').textContent()).toBe(SEE_A_DOCTOR.urgentHeading);
+    await expect.poll(() => advice.getByRole('heading').textContent()).toBe(en.checkin.advice.urgentHeading);
     await expect.poll(() => advice.textContent()).toContain('emergency');
     await expect.poll(() => page.getByText(/answer the remaining questions/i).count()).toBe(0);
     await screenshot(page, 'checkin-emergency', 'light');
     const { violations } = await axeScan(page);
     expect(seriousOrCritical(violations)).toEqual([]);
     await page.getByRole('button', { name: 'Save check-in' }).click();
-    await expect.poll(() => page.getByTestId('see-doctor').getByRole('heading', { level: 1 }).textContent()).toBe(SEE_A_DOCTOR.urgentHeading);
+    await expect.poll(() => page.getByTestId('see-doctor').getByRole('heading', { level: 1 }).textContent()).toBe(en.checkin.advice.urgentHeading);
     const rows = queryDb<CheckInRow>(db, `SELECT soreness, areas, red_flags FROM check_ins WHERE at_ms >= ${since}`);
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.red_flags)).toEqual(['saddle-numbness']);

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import de from '../../shared/i18n/locales/de/app.json';
+import ar from '../../shared/i18n/locales/ar/app.json';
+import ja from '../../shared/i18n/locales/ja/app.json';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
@@ -8,6 +11,8 @@ import { seedHistory } from './support/seed.js';
 import { startUi, tempDir, type RunningSitwell } from './support/server.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+const catalogs = { de, ar, ja };
 
 /** The views by their test ids (language-independent, so they work in every language). */
 const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
@@ -63,6 +68,14 @@ describe.skipIf(!hasChromium)('the window in other languages (real Chromium, sit
           expect(bad, `${view.name}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
         }
       }
+      // The check-in's emergency advice, in full, the moment the first warning sign is answered yes.
+      await page.goto(ui.view('#/checkin'));
+      await page.locator('#soreness').fill('6');
+      await page.locator('#flag-bladder-bowel-yes').check();
+      const advice = page.getByTestId('emergency-advice');
+      await expect.poll(() => advice.getByRole('heading').textContent()).toBe(catalogs[lng].checkin.advice.urgentHeading);
+      expect(await advice.locator('p').textContent()).toBe(catalogs[lng].checkin.advice.urgentText);
+      await screenshot(page, `i18n-${lng}-checkin-emergency`, 'light');
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ON_HOLD_ADVICE, RED_FLAGS } from '../../shared/checkin.js';
+import { RED_FLAGS } from '../../shared/checkin.js';
+import en from '../../shared/i18n/locales/en/app.json';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { cliHas } from './support/cli.js';
@@ -120,7 +121,7 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
     await page.getByRole('heading', { level: 1, name: 'Time for a break' }).waitFor();
     const hold = page.getByTestId('prompt-hold');
     await hold.waitFor();
-    await expect.poll(() => hold.getByRole('heading').textContent()).toBe(ON_HOLD_ADVICE.heading);
+    await expect.poll(() => hold.getByRole('heading').textContent()).toBe(en.checkin.onHold.heading);
     await expect.poll(() => hold.textContent()).toMatch(/until \w+day/);
     await expect.poll(() => page.getByTestId('prompt-stretch').count()).toBe(0);
     await expect.poll(() => page.getByTestId('prompt-suggestion').count()).toBe(0);

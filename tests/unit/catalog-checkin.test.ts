@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AREAS,
-  NOT_A_MEDICAL_DEVICE,
   RED_FLAGS,
-  SEE_A_DOCTOR,
   STRETCH_HOLD_DAYS,
   isStopSign,
   medicalAdvice,
@@ -16,6 +14,12 @@ import {
   type RedFlagAnswers,
 } from '../../shared/checkin.js';
 import { CheckinSubmissionSchema } from '../../shared/checkinSchema.js';
+import en from '../../shared/i18n/locales/en/app.json';
+
+// The words are the English catalog's (every other language is checked against it by scripts/check-i18n.mjs).
+const TEXT = en.checkin;
+const question = (id: string) => TEXT.flag[id as keyof typeof TEXT.flag].question;
+const sign = (id: string) => TEXT.flag[id as keyof typeof TEXT.flag].sign;
 
 const allNo = Object.fromEntries(RED_FLAGS.map((f) => [f.id, false])) as RedFlagAnswers;
 const valid = { soreness: 4, areas: ['left-buttock', 'lower-back'], redFlags: allNo, note: 'After a long meeting.' };
@@ -38,17 +42,17 @@ describe('check-in areas and red flags', () => {
   });
 
   it("asks about each of the seed's red-flag signs as a yes/no question", () => {
-    const text = RED_FLAGS.map((f) => f.question).join('\n').toLowerCase();
+    const text = RED_FLAGS.map((f) => question(f.id)).join('\n').toLowerCase();
     for (const sign of [/numbness/, /weakness/, /spreading down/, /bladder/, /bowel/, /fall|injury/, /fever/, /weight/, /severe/, /worse/, /weeks/]) {
       expect(text).toMatch(sign);
     }
-    for (const f of RED_FLAGS) expect(f.question).toMatch(/^(Is|Are|Do|Did|Have|Has)\b.*\?$/);
+    for (const f of RED_FLAGS) expect(question(f.id)).toMatch(/^(Is|Are|Do|Did|Have|Has)\b.*\?$/);
   });
 
   it('asks about retention, saddle numbness and both legs, and treats them as emergencies (issue #17)', () => {
     const emergency = RED_FLAGS.filter((f) => f.level === 'emergency');
     expect(emergency.map((f) => f.id)).toEqual(['bladder-bowel', 'saddle-numbness', 'both-legs']);
-    const text = emergency.map((f) => f.question).join('\n');
+    const text = emergency.map((f) => question(f.id)).join('\n');
     expect(text).toMatch(/unable to pass urine/);
     expect(text).toMatch(/genitals|inside of your thighs/);
     expect(text).toMatch(/both legs/);
@@ -113,8 +117,9 @@ describe('needsMedicalCare / medicalAdvice', () => {
     const answers = { ...allNo, [id]: true };
     expect(needsMedicalCare(answers)).toBe(true);
     const advice = medicalAdvice(answers)!;
-    expect(advice.reasons).toEqual([RED_FLAGS.find((f) => f.id === id)!.sign]);
-    expect(advice.text).toMatch(/do not stretch/i);
+    expect(advice.reasons).toEqual([id]);
+    expect(sign(id).length).toBeGreaterThan(10);
+    expect(advice.urgent ? TEXT.advice.urgentText : TEXT.advice.text).toMatch(/do not stretch/i);
   });
 
   it('pain for weeks means see a GP or physiotherapist and keep moving gently, not "do not stretch" (issue #17)', () => {
@@ -122,9 +127,9 @@ describe('needsMedicalCare / medicalAdvice', () => {
     expect(needsMedicalCare(answers)).toBe(false);
     expect(medicalAdvice(answers)).toBeNull();
     expect(needsGpVisit(answers)).toBe(true);
-    expect(SEE_A_DOCTOR.gpText).toMatch(/GP or a physiotherapist/);
-    expect(SEE_A_DOCTOR.gpText).toMatch(/keep moving gently/);
-    expect(SEE_A_DOCTOR.gpText).not.toMatch(/do not stretch/i);
+    expect(TEXT.advice.gpText).toMatch(/GP or a physiotherapist/);
+    expect(TEXT.advice.gpText).toMatch(/keep moving gently/);
+    expect(TEXT.advice.gpText).not.toMatch(/do not stretch/i);
     expect(needsGpVisit({ ...answers, fever: true })).toBe(false);
   });
 
@@ -135,12 +140,11 @@ describe('needsMedicalCare / medicalAdvice', () => {
     expect(needsUrgentCare({ ...allNo, fever: true, 'weight-loss': true })).toBe(false);
     const urgent = medicalAdvice({ fever: true, 'bladder-bowel': true })!;
     expect(urgent.urgent).toBe(true);
-    expect(urgent.heading).toBe(SEE_A_DOCTOR.urgentHeading);
-    expect(urgent.text).toMatch(/urgent/i);
-    expect(urgent.reasons).toHaveLength(2);
+    expect(TEXT.advice.urgentText).toMatch(/urgent/i);
+    expect(urgent.reasons).toEqual(['bladder-bowel', 'fever']);
     const prompt = medicalAdvice({ 'after-injury': true })!;
     expect(prompt.urgent).toBe(false);
-    expect(prompt.text).toMatch(/promptly/);
+    expect(TEXT.advice.text).toMatch(/promptly/);
   });
 
   it('puts stretches on hold for a week after a check-in with a stop sign; pain for weeks alone does not (issue #17)', () => {
@@ -160,7 +164,7 @@ describe('needsMedicalCare / medicalAdvice', () => {
   });
 
   it('says once, plainly, that Sitwell is not a medical device', () => {
-    expect(NOT_A_MEDICAL_DEVICE).toMatch(/^Sitwell is not a medical device/);
-    expect(NOT_A_MEDICAL_DEVICE.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1).length).toBeLessThanOrEqual(2);
+    expect(TEXT.notMedicalDevice).toMatch(/^Sitwell is not a medical device/);
+    expect(TEXT.notMedicalDevice.split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1).length).toBeLessThanOrEqual(2);
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STRETCHES } from '../../shared/stretches/index.js';
 import { ROUTINES } from '../../shared/routines.js';
-import { AREAS, NOT_A_MEDICAL_DEVICE, RED_FLAGS, SEE_A_DOCTOR } from '../../shared/checkin.js';
+import en from '../../shared/i18n/locales/en/app.json';
 
 // The seed article lives beside the project root (../shared/seed/), not inside the repository.
 const SEED_DIR = fileURLToPath(new URL('../../../shared/seed/', import.meta.url));
@@ -36,10 +36,12 @@ function appTexts(): [string, string][] {
     texts.push([`${s.id}.illustration`, /<title>(.*)<\/title>/.exec(s.illustration)?.[1] ?? '']);
   }
   for (const r of ROUTINES) texts.push([`routine ${r.id}`, `${r.name}. ${r.summary}`]);
-  for (const a of AREAS) texts.push([`area ${a.id}`, a.label]);
-  for (const f of RED_FLAGS) texts.push([`red flag ${f.id}`, `${f.question} ${f.sign}`]);
-  for (const [k, v] of Object.entries(SEE_A_DOCTOR)) texts.push([`SEE_A_DOCTOR.${k}`, v]);
-  texts.push(['NOT_A_MEDICAL_DEVICE', NOT_A_MEDICAL_DEVICE]);
+  // The window's words, the check-in's advice among them (English catalog).
+  const walk = (node: unknown, path: string): void => {
+    if (typeof node === 'string') texts.push([path, node]);
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(en, '');
   return texts;
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { breakPromptText, posturePromptText } from '../../main/app/promptText.js';
 import { POSTURE_NOTE, SETTINGS_EVIDENCE } from '../../shared/settingsRules.js';
-import { ON_HOLD_ADVICE } from '../../shared/checkin.js';
+import en from '../../shared/i18n/locales/en/app.json';
 
 describe('break prompt words', () => {
   it('suggest moving, or (stretches on hold after a warning sign) walking or rest and no stretch', () => {
     expect(breakPromptText(31 * 60_000).body).toMatch(/31 minutes/);
     const held = breakPromptText(31 * 60_000, false);
-    expect(held.body).toContain(ON_HOLD_ADVICE.short);
+    expect(held.body).toContain(en.checkin.onHold.short);
     expect(held.body).not.toMatch(/stretch(?!es for now)/i);
   });
 });
