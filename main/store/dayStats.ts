@@ -3,6 +3,7 @@ import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { weekdayOf } from '../../shared/calendar.js';
 import { isLongBout } from '../core/boutMetrics.js';
 import { localDate, splitByDay, splitByHour } from '../core/localTime.js';
+import { rebuildPersonBouts } from './personBouts.js';
 
 /** A bout over this counts toward the "share of sitting in long bouts" (DESIGN.md §4). */
 
@@ -86,6 +87,15 @@ export class Aggregates {
 
   /** Adds a bout: its sitting to each local date and hour it covers, its length to the date it starts. Returns that date. */
   addBout(b: { start: number; end: number; zone: string }): string {
+    return this.countBout(b, 1);
+  }
+
+  /** Takes a bout out again (the person's bouts change when another device's bout joins one). */
+  removeBout(b: { start: number; end: number; zone: string }): void {
+    this.countBout(b, -1);
+  }
+
+  private countBout(b: { start: number; end: number; zone: string }, sign: 1 | -1): string {
     const ms = b.end - b.start;
     const startDate = localDate(b.start, b.zone);
     const byDate = new Map<string, { hour: number; ms: number }[]>([[startDate, []]]);
@@ -97,27 +107,33 @@ export class Aggregates {
     for (const [date, parts] of byDate) {
       this.update(date, (d) => {
         for (const p of parts) {
-          d.sitting_ms += p.ms;
-          (d[HOUR_COLUMNS[p.hour]!] as number) += p.ms;
+          d.sitting_ms += sign * p.ms;
+          (d[HOUR_COLUMNS[p.hour]!] as number) += sign * p.ms;
         }
         if (date !== startDate) return;
-        d.bouts += 1;
-        d.bout_ms += ms;
-        d.longest_ms = Math.max(d.longest_ms, ms);
-        if (isLongBout(ms)) d.long_bout_ms += ms;
-        const len = Buffer.alloc(8);
-        len.writeDoubleLE(ms);
-        d.bout_lengths = Buffer.concat([d.bout_lengths, len]);
+        d.bouts += sign;
+        d.bout_ms += sign * ms;
+        if (isLongBout(ms)) d.long_bout_ms += sign * ms;
+        if (sign === 1) {
+          d.longest_ms = Math.max(d.longest_ms, ms);
+          const len = Buffer.alloc(8);
+          len.writeDoubleLE(ms);
+          d.bout_lengths = Buffer.concat([d.bout_lengths, len]);
+        } else {
+          d.bout_lengths = withoutLength(d.bout_lengths, ms);
+          d.longest_ms = 0;
+          for (let o = 0; o < d.bout_lengths.length; o += 8) d.longest_ms = Math.max(d.longest_ms, d.bout_lengths.readDoubleLE(o));
+        }
       });
     }
     return startDate;
   }
 
   /** Adds a standing period to each local date it covers. */
-  addStanding(s: { start: number; end: number; zone: string }): void {
+  addStanding(s: { start: number; end: number; zone: string }, sign: 1 | -1 = 1): void {
     for (const part of splitByDay(s.start, s.end, s.zone)) {
       this.update(part.date, (d) => {
-        d.standing_ms += part.ms;
+        d.standing_ms += sign * part.ms;
       });
     }
   }
@@ -131,6 +147,14 @@ export class Aggregates {
   }
 }
 
+/** The lengths without one entry equal to `ms` (each is a float64 LE). */
+function withoutLength(lengths: Buffer, ms: number): Buffer {
+  for (let o = 0; o < lengths.length; o += 8) {
+    if (lengths.readDoubleLE(o) === ms) return Buffer.concat([lengths.subarray(0, o), lengths.subarray(o + 8)]);
+  }
+  return lengths;
+}
+
 /** Recomputes day_stats and the rows' local dates from the raw history (after a migration that changes them). */
 export function rebuildAggregates(db: Database): void {
   db.exec('DELETE FROM day_stats');
@@ -138,14 +162,21 @@ export function rebuildAggregates(db: Database): void {
   const setBoutDate = db.prepare('UPDATE bouts SET start_date = ? WHERE id = ?');
   type Bout = { id: number; start_ms: number; end_ms: number; zone: string };
   for (const b of db.prepare('SELECT id, start_ms, end_ms, zone FROM bouts ORDER BY start_ms').all() as Bout[]) {
-    setBoutDate.run(agg.addBout({ start: b.start_ms, end: b.end_ms, zone: b.zone }), b.id);
+    setBoutDate.run(localDate(b.start_ms, b.zone), b.id);
   }
+  // The sitting counted is the person's: every device's bouts joined where they overlap.
+  for (const b of rebuildPersonBouts(db)) agg.addBout(b);
   type Period = { start_ms: number; end_ms: number; zone: string };
   for (const s of db.prepare('SELECT start_ms, end_ms, zone FROM standing_periods').all() as Period[]) {
     agg.addStanding({ start: s.start_ms, end: s.end_ms, zone: s.zone });
   }
+  // Other devices' standing and prompts count too (sync, issue 15); their bouts are in the person's bouts above.
+  for (const s of db.prepare("SELECT start_ms, end_ms, json ->> '$.zone' AS zone FROM sync_records WHERE type = 'standing'").all() as Period[]) {
+    agg.addStanding({ start: s.start_ms, end: s.end_ms, zone: s.zone });
+  }
   type Prompt = { at_ms: number; zone: string; kind: PromptKind; outcome: PromptOutcome };
-  for (const p of db.prepare('SELECT at_ms, zone, kind, outcome FROM prompts').all() as Prompt[]) {
+  const imported = "SELECT start_ms AS at_ms, json ->> '$.zone' AS zone, json ->> '$.kind' AS kind, json ->> '$.outcome' AS outcome FROM sync_records WHERE type = 'prompt'";
+  for (const p of db.prepare(`SELECT at_ms, zone, kind, outcome FROM prompts UNION ALL ${imported}`).all() as Prompt[]) {
     agg.countPrompt({ at: p.at_ms, zone: p.zone, kind: p.kind, outcome: p.outcome }, 1);
   }
   const setCheckInDate = db.prepare('UPDATE check_ins SET date = ? WHERE id = ?');

@@ -155,6 +155,67 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE day_stats ADD COLUMN break_stood INTEGER NOT NULL DEFAULT 0;
     `),
   },
+
+  // v5: one history across the user's computers through a sync folder (issue 15). This device's id
+  // and name; the records imported from other devices, keyed by (device, uid) so importing again
+  // adds nothing; the person's bouts (every device's joined where they overlap), which day_stats now
+  // counts; an outbox the triggers fill while a folder is set, so every local write reaches this
+  // device's journal even after a crash; the files read and the lines skipped (for `sitwell doctor`).
+  {
+    rebuildAggregates: true,
+    up: (db) =>
+      db.exec(`
+      CREATE TABLE sync_device (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        device_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        folder TEXT,
+        hlc TEXT
+      ) STRICT;
+      INSERT INTO sync_device (id, device_id, name) VALUES (1, lower(hex(randomblob(16))), '');
+      CREATE TABLE sync_records (
+        device_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        type TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        start_ms INTEGER,
+        end_ms INTEGER,
+        json TEXT NOT NULL,
+        PRIMARY KEY (device_id, uid)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX sync_records_type_start ON sync_records (type, start_ms);
+      CREATE TABLE person_bouts (
+        id INTEGER PRIMARY KEY,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        zone TEXT NOT NULL,
+        CHECK (end_ms > start_ms)
+      ) STRICT;
+      CREATE INDEX person_bouts_start ON person_bouts (start_ms);
+      CREATE TABLE sync_outbox (seq INTEGER PRIMARY KEY, type TEXT NOT NULL, row_id INTEGER NOT NULL) STRICT;
+      CREATE TABLE sync_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL) STRICT;
+      CREATE TABLE sync_problems (
+        path TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        message TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        PRIMARY KEY (path, line)
+      ) STRICT;
+      CREATE TRIGGER sync_out_bout AFTER INSERT ON bouts WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('bout', NEW.id); END;
+      CREATE TRIGGER sync_out_standing AFTER INSERT ON standing_periods WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('standing', NEW.id); END;
+      CREATE TRIGGER sync_out_prompt AFTER INSERT ON prompts WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('prompt', NEW.id); END;
+      CREATE TRIGGER sync_out_prompt_outcome AFTER UPDATE OF outcome ON prompts WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('prompt', NEW.id); END;
+      CREATE TRIGGER sync_out_stretch AFTER INSERT ON stretches WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('stretch', NEW.id); END;
+      CREATE TRIGGER sync_out_stretch_end AFTER UPDATE ON stretches WHEN (SELECT folder FROM sync_device) IS NOT NULL
+        BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('stretch', NEW.id); END;
+    `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

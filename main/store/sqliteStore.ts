@@ -4,6 +4,8 @@ import type { PromptOutcome } from '../../shared/domain.js';
 import { settingsFromStored, settingsPatchProblems, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
 import { Aggregates } from './dayStats.js';
+import { PersonBouts } from './personBouts.js';
+import { SyncStore } from './syncStore.js';
 import { StatsReader } from './dayStatsReader.js';
 import { invalidValue, StoreError } from './errors.js';
 import type {
@@ -207,6 +209,9 @@ export class SqliteStore implements Store {
   private readonly agg: Aggregates;
   private readonly stats: StatsReader;
   private readonly q: ReturnType<typeof prepareStatements>;
+  /** The person's bouts across devices, which day_stats counts (sync, issue 15). */
+  private readonly person: PersonBouts;
+  readonly sync: SyncStore;
 
   constructor(
     private readonly db: Database,
@@ -215,6 +220,8 @@ export class SqliteStore implements Store {
     this.agg = new Aggregates(db);
     this.stats = new StatsReader(db);
     this.q = prepareStatements(db);
+    this.person = new PersonBouts(db, this.agg);
+    this.sync = new SyncStore(db, this.agg, this.person, (fn) => this.transaction(fn));
   }
 
   close(): void {
@@ -294,8 +301,8 @@ export class SqliteStore implements Store {
     }
     checkZone(b.zone);
     return this.transaction(() => {
-      const date = this.agg.addBout({ start, end, zone: b.zone });
-      return toPeriod(returned(this.q.addBout.get(b.uid, start, end, end - start, b.zone, date)));
+      this.person.add({ start, end, zone: b.zone });
+      return toPeriod(returned(this.q.addBout.get(b.uid, start, end, end - start, b.zone, localDate(start, b.zone))));
     });
   }
 
@@ -484,6 +491,7 @@ export class SqliteStore implements Store {
         DELETE FROM bouts; DELETE FROM prompts; DELETE FROM stretches; DELETE FROM check_ins; DELETE FROM checkpoint; DELETE FROM standing_periods;
         DELETE FROM day_stats;
       `);
+      this.sync.clear();
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { BoutEntry, CheckInEntry, PromptEntry, PromptOutcome, StandingEntry, StretchEntry } from '../../shared/domain.js';
 import type { ReportRows } from '../core/report.js';
 import type { Settings, SettingsPatch } from '../../shared/settings.js';
+import type { SyncStore } from './syncStore.js';
 
 /**
  * The store's contract with the rest of the app. All instants are UTC epoch ms; `zone` is the
@@ -75,6 +76,8 @@ export interface ImportResult {
 
 export interface Store {
   readonly path: string;
+  /** The sync folder's side of the history: device identity, imported records, journal outbox (issue 15). */
+  readonly sync: SyncStore;
   close(): void;
 
   getSettings(): Settings;
@@ -120,6 +123,6 @@ export interface Store {
    */
   importRecords(records: ImportRecords): ImportResult;
 
-  /** Wipes the history (bouts, prompts, stretches, check-ins, aggregates, checkpoint); keeps schema and settings. */
+  /** Wipes the history (bouts, prompts, stretches, check-ins, aggregates, checkpoint, records imported by sync); keeps schema, settings and the sync folder. */
   deleteAll(): void;
 }

@@ -52,6 +52,8 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
   2: (db) => SEEDERS[1]!(db),
   // v3 changed only the prompts table's checks; v4 recomputes the day rows again.
   3: (db) => SEEDERS[1]!(db),
+  // v4 added standing periods (none in this history); v5 (sync) rebuilds the day rows from the person's bouts.
+  4: (db) => SEEDERS[1]!(db),
 };
 
 /** The same history written through today's API, for comparison. */
@@ -130,6 +132,12 @@ describe('migrations', () => {
           ['2026-03-04', 30 * 60_000],
           ['2026-03-05', 30 * 60_000],
         ]);
+        // From v5 on the history has a device id, sync is off, and the person's bouts are this device's.
+        expect(s.sync.identity()).toMatchObject({ deviceId: expect.stringMatching(/^[0-9a-f]{32}$/), folder: null });
+        expect(s.sync.pending(10).records).toEqual([]);
+        const pb = new Database(path, { readonly: true });
+        expect(pb.prepare('SELECT start_ms, end_ms FROM person_bouts ORDER BY start_ms').raw().all()).toEqual(HISTORY.bouts.map((b) => [b.start, b.end]));
+        pb.close();
       } finally {
         s.close();
       }
