@@ -62,10 +62,10 @@ function statusText(t: TFunction, now: NowState, settings: Settings, zone: strin
   if (now.stretching) return t('tray.stretching');
   if (now.pausedUntil !== null) return pausedText(t, now.pausedUntil, now.at, zone);
   if (now.held) return heldPromptText(t, now.held.reasons);
-  if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs) });
+  if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs, t) });
   if (now.locked) return t('tray.locked');
   if (!now.bout) return t('tray.away');
-  return t('tray.sitting', { elapsed: formatElapsedMs(now.bout.sittingMs), limit: formatElapsedMs(settings.sitLimitMinutes * 60_000) });
+  return t('tray.sitting', { elapsed: formatElapsedMs(now.bout.sittingMs, t), limit: formatElapsedMs(settings.sitLimitMinutes * 60_000, t) });
 }
 
 /**
@@ -77,7 +77,7 @@ export function trayState(now: NowState, settings: Settings, opts: { zone: strin
   const t = notifyTranslator(lng);
   const limitMs = settings.sitLimitMinutes * 60_000;
   const status = statusText(t, now, settings, opts.zone);
-  const today = t('tray.today', { elapsed: formatElapsedMs(now.todaySittingMs) });
+  const today = t('tray.today', { elapsed: formatElapsedMs(now.todaySittingMs, t) });
   const sittingNow = now.tracking && now.bout && !now.stretching && now.pausedUntil === null;
 
   const pauseItems: TrayMenuItem[] =

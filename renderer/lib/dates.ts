@@ -3,13 +3,16 @@
  * it is formatted as a UTC date here, and "today" is read in the user's zone.
  */
 import { utcMidnight, type RangeKind } from '../../shared/calendar.js';
+import { i18n } from '../i18n.js';
 
-/** Building an Intl.DateTimeFormat costs far more than using one: keep one per set of options. */
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per language and set of options. */
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** `locale` undefined: the window's language (Settings or the system's), not merely the browser's. */
 export function dateFormat(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''} ${JSON.stringify(opts)}`;
+  const lng = locale ?? i18n.language;
+  const key = `${lng} ${JSON.stringify(opts)}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, opts)));
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(lng, opts)));
   return f;
 }
 

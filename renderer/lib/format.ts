@@ -1,8 +1,11 @@
-/** Words and numbers as the views show them. */
-import { formatMinutes } from '../../shared/durationText.js';
+/** Words and numbers as the views show them, in the window's language. */
+import { formatMinutes as minutesIn } from '../../shared/durationText.js';
+import { i18n } from '../i18n.js';
 import { dateFormat } from './dates.js';
 
-export { formatMinutes, formatMs } from '../../shared/durationText.js';
+/** "1 h 35 min" in the window's language ("1 Std. 35 Min.", "1時間35分"). */
+export const formatMinutes = (minutes: number): string => minutesIn(minutes, i18n.t);
+export const formatMs = (ms: number): string => formatMinutes(ms / 60_000);
 
 /** A running timer: "12:05" or "1:02:05". */
 export function formatClock(ms: number): string {
@@ -20,8 +23,8 @@ export function formatTime(at: number, zone?: string): string {
 
 /** "in 12 min" / "now". */
 export function formatIn(ms: number): string {
-  if (ms <= 30_000) return 'now';
-  return `in ${formatMinutes(ms / 60_000)}`;
+  if (ms <= 30_000) return i18n.t('time.now');
+  return i18n.t('time.in', { duration: formatMinutes(ms / 60_000) });
 }
 
 export function formatNumber(x: number | null | undefined, digits = 1): string {
@@ -41,12 +44,12 @@ export function formatDayOf(at: number): string {
 
 /** Until when prompts are paused: "until tomorrow" for the next midnight (not "until 12:00 AM"), "until 14:30 tomorrow", "until 14:30". */
 export function formatPausedUntil(until: number, now: number): string {
-  if (until >= Number.MAX_SAFE_INTEGER) return 'until you resume them';
+  if (until >= Number.MAX_SAFE_INTEGER) return i18n.t('time.untilResume');
   const today = new Date(now);
   const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
   const dayAfter = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 2).getTime();
-  if (until >= tomorrow && until < tomorrow + 60_000) return 'until tomorrow';
-  if (until >= tomorrow && until < dayAfter) return `until ${formatTime(until)} tomorrow`;
-  if (until >= dayAfter) return `until ${formatDayOf(until)}, ${formatTime(until)}`;
-  return `until ${formatTime(until)}`;
+  if (until >= tomorrow && until < tomorrow + 60_000) return i18n.t('time.untilTomorrow');
+  if (until >= tomorrow && until < dayAfter) return i18n.t('time.untilTimeTomorrow', { time: formatTime(until) });
+  if (until >= dayAfter) return i18n.t('time.untilDayTime', { day: formatDayOf(until), time: formatTime(until) });
+  return i18n.t('time.untilTime', { time: formatTime(until) });
 }
