@@ -12,6 +12,8 @@ import {
   LANGUAGE_MESSAGE,
   LANGUAGE_SETTINGS,
   MINUTE_LIMITS,
+  MOVEMENT_MODE_MESSAGE,
+  MOVEMENT_MODES,
   minutesTooHigh,
   minutesTooLow,
   SPAN_MESSAGE,
@@ -80,6 +82,7 @@ export const SettingsSchema = z
       .nullable()
       .default(DEFAULT_SETTINGS.standLimitMinutes),
     language: z.enum(LANGUAGE_SETTINGS, LANGUAGE_MESSAGE).default(DEFAULT_SETTINGS.language),
+    movementMode: z.enum(MOVEMENT_MODES, MOVEMENT_MODE_MESSAGE).default(DEFAULT_SETTINGS.movementMode),
   })
   .strict();
 

@@ -7,6 +7,7 @@
  * traces) from this same table, and a property test holds the two to the same verdicts.
  */
 import { LANGUAGES, PSEUDO_LANGUAGE } from './i18n/languages.js';
+import { STRETCH_POSITIONS, type StretchPosition } from './stretches/types.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -48,6 +49,11 @@ export interface Settings {
   standLimitMinutes: number | null;
   /** The window's, the tray's and the notifications' language: 'system' follows the OS locale, a code (shared/i18n/languages.ts) overrides it. */
   language: LanguageSetting;
+  /**
+   * What a break prompt suggests: 'standing' (default) a standing move or a short walk; 'seated' (chosen by
+   * someone who uses a wheelchair or cannot stand up) the seated moves only.
+   */
+  movementMode: MovementMode;
 }
 export type SettingsPatch = Partial<Settings>;
 export type SettingKey = keyof Settings;
@@ -88,6 +94,10 @@ export const ABSOLUTE_PATH = new RegExp(`^(?:/|[A-Za-z]:[\\\\/]|\\\\\\\\)[^\\u00
 /** 'system' or a language Sitwell speaks (the pseudo-locale too, for layout tests). */
 export const LANGUAGE_SETTINGS = ['system', ...LANGUAGES, PSEUDO_LANGUAGE] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+/** The stretch positions are the modes: a mode suggests the stretches done in that position. */
+export const MOVEMENT_MODES = STRETCH_POSITIONS;
+export type MovementMode = StretchPosition;
+export const MOVEMENT_MODE_MESSAGE = `must be one of ${MOVEMENT_MODES.map((m) => `"${m}"`).join(', ')}`;
 export const LANGUAGE_MESSAGE = `must be "system" or one of ${LANGUAGES.join(', ')}`;
 
 export const minutesTooLow = (min: number) => `must be at least ${min} minutes`;
@@ -113,6 +123,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   busyCalendarFile: null,
   standLimitMinutes: 40,
   language: 'system',
+  movementMode: 'standing',
 });
 
 /** Where each default comes from, shown next to the setting. */
@@ -222,6 +233,9 @@ const CHECKS: Readonly<Record<SettingKey, Check>> = {
   standLimitMinutes: nullable(checkMinutes(STAND_LIMIT)),
   language: (v, path, out) => {
     if (typeof v !== 'string' || !(LANGUAGE_SETTINGS as readonly string[]).includes(v)) out.push({ path, message: LANGUAGE_MESSAGE });
+  },
+  movementMode: (v, path, out) => {
+    if (typeof v !== 'string' || !(MOVEMENT_MODES as readonly string[]).includes(v)) out.push({ path, message: MOVEMENT_MODE_MESSAGE });
   },
 };
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];

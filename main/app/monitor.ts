@@ -492,7 +492,7 @@ export class Monitor {
             this.openPrompt = { id, at: e.at, sittingMs: e.sittingMs };
             const offerStretch = this.stretchesAllowed(e.at);
             void notifier
-              .breakPrompt({ ...breakPromptText(e.sittingMs, offerStretch, t), id, offerStretch, actionLabels: breakActionLabels(t) })
+              .breakPrompt({ ...breakPromptText(e.sittingMs, offerStretch, t, this.settings.movementMode), id, offerStretch, actionLabels: breakActionLabels(t) })
               .catch((err: Error) => this.log(`notification failed: ${err.message}`));
             this.emit({ type: 'break-prompt', prompt: this.openPrompt });
           }

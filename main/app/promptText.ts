@@ -1,6 +1,7 @@
 /** The words of the nudges. Kept short: they are read at a glance, mid-task. Catalog: shared/i18n/locales/<lng>/notify.json. */
 import type { TFunction } from 'i18next';
 import { englishT } from '../../shared/i18n/notifyCatalog.js';
+import type { MovementMode } from '../../shared/settingsRules.js';
 
 const mins = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
 /** "25 minutes" in the language's own plural rule (CLDR via Intl.PluralRules). */
@@ -14,10 +15,18 @@ export function movePromptText(standingMs: number, t: TFunction = englishT()): {
   return { title: t('move.title'), body: t('move.body', { minutes: minutes(t, standingMs) }) };
 }
 
-/** `offerStretch: false` after a check-in with a warning sign: walking or rest, never a stretch. */
-export function breakPromptText(sittingMs: number, offerStretch = true, t: TFunction = englishT()): { title: string; body: string } {
+/**
+ * `offerStretch: false` after a check-in with a warning sign: walking or rest, never a stretch. In seated
+ * mode (Settings: a wheelchair, or standing is not an option) the title does not ask to stand up.
+ */
+export function breakPromptText(
+  sittingMs: number,
+  offerStretch = true,
+  t: TFunction = englishT(),
+  mode: MovementMode = 'standing',
+): { title: string; body: string } {
   return {
-    title: t('break.title'),
+    title: t(mode === 'seated' ? 'break.titleSeated' : 'break.title'),
     body: t(offerStretch ? 'break.body' : 'break.bodyOnHold', { minutes: minutes(t, sittingMs) }),
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MovementMode } from '../../shared/settingsRules.js';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
@@ -132,7 +133,7 @@ export function PromptView() {
           <p className="small">{`Sitwell suggests this until ${formatDayOf(hold.until)}.`}</p>
         </section>
       ) : (
-        <Suggestion stretch={stretch} error={suggestion.error} />
+        <Suggestion stretch={stretch} error={suggestion.error} mode={settings.data?.movementMode ?? 'standing'} />
       )}
 
       <div className="row" role="group" aria-label="Answer the break prompt">
@@ -171,7 +172,8 @@ export function PromptView() {
   );
 }
 
-function Suggestion({ stretch, error }: { stretch: Stretch | undefined; error: string | null }) {
+function Suggestion({ stretch, error, mode }: { stretch: Stretch | undefined; error: string | null; mode: MovementMode }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="prompt-suggest-h">
       <h2 id="prompt-suggest-h">Suggested stretch</h2>
@@ -190,6 +192,10 @@ function Suggestion({ stretch, error }: { stretch: Stretch | undefined; error: s
       ) : (
         <p className="muted">{error ?? 'Choosing a stretch…'}</p>
       )}
+      {/* The studies tested walking (Settings' evidence); seated mode says why no standing move is offered. */}
+      <p className="small field-gap" data-testid="prompt-movement">
+        {t(mode === 'seated' ? 'movement.seatedNote' : 'movement.orWalk')}
+      </p>
     </section>
   );
 }

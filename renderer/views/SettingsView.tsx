@@ -9,6 +9,7 @@ import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft, type Draft, 
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
 import { LanguageSection } from '../settings/LanguageSection.js';
+import { MovementSection } from '../settings/MovementSection.js';
 import { useTranslation } from 'react-i18next';
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -96,6 +97,7 @@ export function SettingsView() {
     <>
       <h1>{t('nav.settings')}</h1>
       <LanguageSection value={draft.language} onSaved={(saved) => setDraft((d) => (d ? { ...d, language: saved.language } : d))} />
+      {settings.data && <MovementSection value={settings.data.movementMode} onSaved={settings.set} />}
       <form onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
         <fieldset>
           <legend>Prompts</legend>

@@ -1,4 +1,4 @@
-import type { Stretch } from './types.js';
+import type { Stretch, StretchPosition } from './types.js';
 
 /** One past suggestion and what the user did with it. */
 export interface SuggestionHistoryEntry {
@@ -52,4 +52,23 @@ export function suggestStretch(
     if (target < 0) return s;
   }
   return catalog[catalog.length - 1] ?? first;
+}
+
+/**
+ * What a break prompt may suggest in a movement mode (Settings): in 'standing' mode, the default, only
+ * standing moves (a walk among them), since getting up is what the studies found helps; in 'seated' mode
+ * (a wheelchair, or standing is not an option) only seated ones. A mode never mixes in the other position.
+ */
+export function suggestableStretches(catalog: readonly Stretch[], mode: StretchPosition): Stretch[] {
+  return catalog.filter((s) => s.position === mode);
+}
+
+/** The break prompt's suggestion: `suggestStretch` over what the movement mode allows. */
+export function suggestMove(
+  catalog: readonly Stretch[],
+  history: readonly SuggestionHistoryEntry[],
+  seed: number,
+  mode: StretchPosition,
+): Stretch {
+  return suggestStretch(suggestableStretches(catalog, mode), history, seed);
 }

@@ -169,6 +169,16 @@ describe('bridge methods over HTTP, history only (real store, no monitor)', () =
     expect(ids.has(first.stretchId)).toBe(true);
   });
 
+  it('suggestStretch follows the movement mode: standing moves by default, seated ones only in seated mode', async () => {
+    h = await startHarness();
+    const position = (id: string) => STRETCHES.find((s) => s.id === id)?.position;
+    expect(position((await ok('suggestStretch', {})).stretchId)).toBe('standing');
+    await ok('updateSettings', { movementMode: 'seated' });
+    expect(position((await ok('suggestStretch', {})).stretchId)).toBe('seated');
+    const bad = await callHttp(h, 'updateSettings', { movementMode: 'lying' });
+    expect(bad.body.error).toMatchObject({ code: 'invalid-request', field: 'movementMode' });
+  });
+
   it('addCheckIn stores the check-in and says when to see a doctor', async () => {
     h = await startHarness();
     const calm = await ok('addCheckIn', { soreness: 4, areas: ['left-buttock', 'lower-back'], redFlags: noFlags, note: 'after a long meeting' });

@@ -213,7 +213,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
       // One suggestion per open prompt (or per minute), so a reload does not change it.
       const seed = monitor?.now().openPrompt?.at ?? Math.floor(t / 60_000);
       const hold = stretchHold(store.listCheckIns({ from: t - STRETCH_HOLD_DAYS * 86_400_000 }), t);
-      return { stretchId: suggest(store.listStretches({ from: t - SUGGESTION_WINDOW_MS }), seed), hold };
+      return { stretchId: suggest(store.listStretches({ from: t - SUGGESTION_WINDOW_MS }), seed, store.getSettings().movementMode), hold };
     },
 
     addCheckIn: ({ soreness, areas, redFlags, note }) => {

@@ -1,5 +1,5 @@
 import { routineById, routineSteps, stepsDurationSeconds, stretchSteps, type RoutineStep } from '../../../shared/routines.js';
-import { STRETCHES, stretchById, suggestStretch, type SuggestionHistoryEntry } from '../../../shared/stretches/index.js';
+import { STRETCHES, stretchById, suggestMove, type StretchPosition, type SuggestionHistoryEntry } from '../../../shared/stretches/index.js';
 import type { StretchSession } from '../../store/types.js';
 
 /** A routine's or a single stretch's steps, as the player plays them; null for an id that is neither. */
@@ -37,6 +37,7 @@ export function suggestionHistory(sessions: readonly StretchSession[]): Suggesti
   return out;
 }
 
-export function suggest(sessions: readonly StretchSession[], seed: number): string {
-  return suggestStretch(STRETCHES, suggestionHistory(sessions), seed).id;
+/** The break prompt's suggestion in the user's movement mode (standing moves and walks, or seated ones). */
+export function suggest(sessions: readonly StretchSession[], seed: number, mode: StretchPosition): string {
+  return suggestMove(STRETCHES, suggestionHistory(sessions), seed, mode).id;
 }
