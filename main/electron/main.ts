@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
 import { openTracker, TrackerStartError, type Tracker, type TrackerIdle } from '../app/tracker/openTracker.js';
+import { startAtLoginOnFirstRun } from '../core/firstRunLogin.js';
+import { autostartMechanisms } from '../platform/autostart.js';
 import { resolveDbPath } from '../platform/dataDir.js';
+import { runTool } from '../platform/runTool.js';
 import { createFileIdleSource } from '../platform/idleScripted.js';
 import { createNotifier } from '../platform/notifier.js';
 import { sessionMechanisms } from '../platform/sessionEvents.js';
@@ -137,6 +141,19 @@ function applyLoginItem(enabled: boolean): void {
   }
 }
 
+/** Whether `sitwell autostart enable` left an entry that starts the daemon at login (any mechanism of this platform). */
+async function daemonStartsAtLogin(): Promise<boolean> {
+  const ctx = { platform: process.platform, env, home: homedir(), run: (file: string, args: string[]) => runTool(file, args, { env, timeoutMs: 15_000 }) };
+  for (const m of await autostartMechanisms(process.platform)) {
+    try {
+      if ((await m.current(ctx)) !== null) return true;
+    } catch {
+      return true; // unreadable: the cautious answer, since two trackers at login is the worse mistake
+    }
+  }
+  return false;
+}
+
 /** A tracker already runs on this database (usually `sitwell daemon`): say so, and offer the history. */
 async function askHistoryOnly(message: string): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
@@ -234,6 +251,12 @@ async function start(): Promise<void> {
   // powerMonitor exists only once the app is ready; the monitor closes its bout on the same event.
   powerMonitor.on('shutdown', () => app.quit());
 
+  // Reading the daemon's entries costs a `reg query` on Windows: only when the answer could matter.
+  const daemonAtLogin = firstRun && app.isPackaged ? await daemonStartsAtLogin() : false;
+  if (startAtLoginOnFirstRun({ firstRun, packaged: app.isPackaged, daemonStartsAtLogin: daemonAtLogin })) {
+    store.updateSettings({ startAtLogin: true });
+    log('start at login: on (first run of the installed app; turn it off in Settings)');
+  }
   applyLoginItem(store.getSettings().startAtLogin);
   await tracker!.start();
   trayCtl.refresh();

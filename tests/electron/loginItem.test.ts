@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startAtLoginOnFirstRun } from '../../main/core/firstRunLogin.js';
 import { applyXdgPlan, AUTOSTART_FILE, desktopExecArg, loginItemPlan } from '../../main/electron/loginItem.js';
 
 let dir: string | null = null;
@@ -54,5 +55,14 @@ describe('start at login', () => {
     expect(desktopExecArg('/a"b$c`d\\e')).toBe('"/a\\"b\\$c\\`d\\\\e"');
     expect(desktopExecArg('/100%')).toBe('/100%%');
     expect(desktopExecArg('')).toBe('""');
+  });
+});
+
+describe('start at login on by default where the app installs itself (issue #17)', () => {
+  it('only on the first run of the packaged app, and never when the daemon already starts at login', () => {
+    expect(startAtLoginOnFirstRun({ firstRun: true, packaged: true, daemonStartsAtLogin: false })).toBe(true);
+    expect(startAtLoginOnFirstRun({ firstRun: true, packaged: false, daemonStartsAtLogin: false })).toBe(false);
+    expect(startAtLoginOnFirstRun({ firstRun: false, packaged: true, daemonStartsAtLogin: false })).toBe(false);
+    expect(startAtLoginOnFirstRun({ firstRun: true, packaged: true, daemonStartsAtLogin: true })).toBe(false);
   });
 });

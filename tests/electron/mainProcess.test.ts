@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,48 @@ describe('main process (stand-in Electron module; real bundle, SQLite, monitor a
     await r.waitFor(/tray ready/);
     expect(r.out()).toContain(`tracking ${join(dataHome, 'sitwell', 'sitwell.db')}`);
     expect(existsSync(join(home, 'history.db'))).toBe(false);
+  });
+
+  it('the installed app turns start at login on at its first run; a run from source, a later run or a daemon at login does not', async () => {
+    const startsAtLogin = () => {
+      const store = openStore(join(home, 'data', 'sitwell', 'sitwell.db'), { readonly: true });
+      try {
+        return store.getSettings().startAtLogin;
+      } finally {
+        store.close();
+      }
+    };
+    const appEntry = () => join(home, 'config', 'autostart', 'org.sitwell.app.desktop');
+    const packaged = () => ({ STUB_PACKAGED: '1', XDG_DATA_HOME: join(home, 'data') });
+
+    freshHome();
+    const first = startMain(packaged());
+    await first.waitFor(/tray ready/);
+    expect(first.out()).toContain('start at login: on (first run of the installed app');
+    expect(startsAtLogin()).toBe(true);
+    if (process.platform === 'linux') expect(readFileSync(appEntry(), 'utf8')).toMatch(/^Exec=.+\n/m);
+    else expect(first.stub('setLoginItemSettings')).toEqual([{ openAtLogin: true, openAsHidden: true, args: [] }]);
+    first.child.kill('SIGTERM');
+    await first.exited;
+    rmSync(home, { recursive: true, force: true });
+
+    // `sitwell autostart enable` wrote the daemon's XDG entry: the app leaves start at login off (one tracker).
+    freshHome();
+    if (process.platform === 'linux') {
+      mkdirSync(join(home, 'config', 'autostart'), { recursive: true });
+      writeFileSync(join(home, 'config', 'autostart', 'org.sitwell.daemon.desktop'), '[Desktop Entry]\nExec=sitwell daemon\n');
+      const withDaemon = startMain(packaged());
+      await withDaemon.waitFor(/tray ready/);
+      expect(startsAtLogin()).toBe(false);
+      expect(existsSync(appEntry())).toBe(false);
+      withDaemon.child.kill('SIGTERM');
+      await withDaemon.exited;
+    }
+
+    // From source (not packaged): off; the first test's run shows the same for the default history.
+    const dev = startMain({ XDG_DATA_HOME: join(home, 'data'), SITWELL_DB: join(home, 'dev.db') });
+    await dev.waitFor(/tray ready/);
+    expect(dev.out()).not.toContain('start at login: on');
   });
 
   it('start at login writes the XDG autostart entry on Linux', async () => {
