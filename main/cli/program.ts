@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   autostart: async () => (await import('./commands/autostart.js')).registerAutostart,
   stand: async () => (await import('./commands/standSit.js')).registerStandSit,
   sit: async () => (await import('./commands/standSit.js')).registerStandSit,
+  sync: async () => (await import('./commands/sync.js')).registerSync,
 };
 
 /** The subcommand named in argv (skipping the global `--db FILE`), if any. */

@@ -4,6 +4,7 @@ import { probeAllBusySources } from './busySources.js';
 import type { ControlAddress } from './controlPath.js';
 import { probeControlChannel } from './controlSocket.js';
 import { runTool } from './runTool.js';
+import { folderExists } from './syncFolder.js';
 import { chooseNotifier } from './notifier.js';
 import { probeAllIdleSources, type DetectIdleOptions } from './detectIdle.js';
 import { openSessionEvents, type SessionMechanism } from './sessionEvents.js';
@@ -31,8 +32,16 @@ export interface DoctorReport {
   /** Ways `sitwell autostart enable` can start the tracker at login, in preference order; `autostartChosen` is the one it would use. */
   autostart: Probe[];
   autostartChosen: string | null;
+  /** The sync folder (issue 15) when one is set: whether it can be used, and what in it was skipped. */
+  sync?: SyncReport;
   /** True when an idle source works (the one thing the daemon cannot run without). */
   ok: boolean;
+}
+
+export interface SyncReport {
+  folder: Probe;
+  device: string;
+  skipped: { path: string; line: number; reason: string; message: string }[];
 }
 
 export interface DoctorOptions {
@@ -44,6 +53,8 @@ export interface DoctorOptions {
   busy?: { apps: readonly string[]; calendarFile: string | null; zone?: () => string };
   /** The history's control channel address, to check. */
   control?: ControlAddress;
+  /** The history's sync folder and what its last reading skipped (from the history). */
+  sync?: { folder: string; device: string; skipped: SyncReport['skipped'] };
 }
 
 /** Checks every mechanism without showing anything to the user (the notifier is only asked GetServerInformation). */
@@ -74,10 +85,17 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env, opts: Doct
     notifierChosen: notes.notifier.name,
     busy,
     ...(control ? { control } : {}),
+    ...(opts.sync ? { sync: syncReport(opts.sync) } : {}),
     autostart: autostart.tried,
     autostartChosen: autostart.chosen?.name ?? null,
     ok: chosen !== null,
   };
+}
+
+function syncReport(s: NonNullable<DoctorOptions['sync']>): SyncReport {
+  const usable = folderExists(s.folder);
+  const why = usable ? `${s.folder}: each device writes its journal under sitwell/<device-id>/ (${s.skipped.length} files or lines skipped)` : `${s.folder} is missing or not a directory: nothing is written or read until it is back`;
+  return { folder: { name: 'sync folder', ok: usable, why }, device: s.device, skipped: s.skipped };
 }
 
 /** The human-readable form printed by `sitwell doctor`. */
@@ -92,6 +110,10 @@ export function formatDoctorReport(r: DoctorReport): string {
   for (const p of r.busy) lines.push(`${mark(p)}${p.busy ? ' (busy now)' : ''}`.replace(`  ${p.name}:`, `  ${p.name} [${p.reason}]:`));
   if (r.control) lines.push('', 'Saying you stand or sit from a script:', mark(r.control));
   lines.push('', `Starting the tracker at login (sitwell autostart; would use: ${r.autostartChosen ?? 'NONE'}):`, ...r.autostart.map(mark));
+  if (r.sync) {
+    lines.push('', `Sync folder (this device: ${r.sync.device}):`, mark(r.sync.folder));
+    for (const p of r.sync.skipped) lines.push(`  skipped  ${p.path}${p.line > 0 && p.line < Number.MAX_SAFE_INTEGER ? ` line ${p.line}` : ''}: ${p.message}`);
+  }
   if (!r.ok) lines.push('', 'No idle source works: `sitwell daemon` cannot run here. See the reasons above.');
   return lines.join('\n');
 }

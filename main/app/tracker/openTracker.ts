@@ -15,6 +15,7 @@ import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { openTrackerControl } from '../control/trackerControl.js';
 import { createBusyWatcher, type BusyPort } from '../busyWatcher.js';
 import { Monitor, type MonitorOptions } from '../monitor.js';
+import { startSync } from '../sync/startSync.js';
 
 /**
  * The one start-up of a tracker, for `sitwell daemon` and the desktop app alike: tracker lock →
@@ -172,6 +173,9 @@ export async function openTracker(deps: TrackerDeps): Promise<Tracker> {
       if (started || stopping) return;
       started = true;
       await monitor.start();
+      // The sync folder (issue 15), when the user set one: after the monitor's start, so a bout it closed reaches the journal.
+      const synced = startSync({ store, log, onWrite: (listener) => monitor.on((e) => (e.type === 'state' ? listener() : undefined)) });
+      if (synced) closers.push(() => synced.close());
       if (deps.control) {
         const channel = await openTrackerControl({ store, monitor, dbPath: deps.dbPath, zone, log, env: deps.env, ...deps.control });
         if (channel) closers.push(() => channel.close());

@@ -5,19 +5,26 @@ import { formatDoctorReport, runDoctor, type DoctorOptions } from '../../platfor
 import { userZone } from '../../platform/zone.js';
 import { openStoreForCli } from '../openStore.js';
 
-/** The busy list and calendar file from the history, so doctor reads them as the tracker would; none when there is no history yet. */
-function busyChoice(dbPath: string): DoctorOptions['busy'] {
+/**
+ * The busy list and calendar file from the history, so doctor reads them as the tracker would, and
+ * the sync folder with what was skipped in it; none when there is no history yet.
+ */
+function fromHistory(dbPath: string): Pick<DoctorOptions, 'busy' | 'sync'> {
   try {
     const store = openStoreForCli(dbPath, { readonly: true, allowMissing: true });
-    if (!store) return undefined;
+    if (!store) return {};
     try {
       const s = store.getSettings();
-      return { apps: s.busyApps, calendarFile: s.busyCalendarFile, zone: () => userZone(s) };
+      const me = store.sync.identity();
+      return {
+        busy: { apps: s.busyApps, calendarFile: s.busyCalendarFile, zone: () => userZone(s) },
+        ...(me.folder ? { sync: { folder: me.folder, device: me.deviceId, skipped: store.sync.problems() } } : {}),
+      };
     } finally {
       store.close();
     }
   } catch {
-    return undefined; // doctor reports on the machine; a history it cannot read is `sitwell status`'s to explain
+    return {}; // doctor reports on the machine; a history it cannot read is `sitwell status`'s to explain
   }
 }
 
@@ -28,7 +35,7 @@ export function registerDoctor(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const dbPath = resolveDbPath(cmd.optsWithGlobals().db as string | undefined);
-      const report = await runDoctor(process.env, { busy: busyChoice(dbPath), control: controlAddress(dbPath) });
+      const report = await runDoctor(process.env, { ...fromHistory(dbPath), control: controlAddress(dbPath) });
       process.stdout.write((opts.json ? JSON.stringify(report, null, 1) : formatDoctorReport(report)) + '\n');
       // Exit 1 when the daemon could not run here, so scripts can test for it; the report says why.
       if (!report.ok) process.exitCode = 1;

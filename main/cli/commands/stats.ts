@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { getStats } from '../../app/statsForDates.js';
+import { deviceBreakdown, deviceStats, findDevice } from '../../app/sync/deviceStats.js';
+import { CliError } from '../errors.js';
 import { buildReport } from '../../core/report.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { userZone } from '../../platform/zone.js';
@@ -16,17 +18,40 @@ export function registerStats(program: Command): void {
     .option('--from <date>', 'first local date, YYYY-MM-DD (default: six days before --to)')
     .option('--to <date>', 'last local date, YYYY-MM-DD (default: today)')
     .option('--json', 'print the full report as JSON')
-    .action((opts: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
+    .option('--device <id|name>', 'only this device’s records (with a sync folder; default: all your devices, overlapping bouts counted once)')
+    .action((opts: { from?: string; to?: string; json?: boolean; device?: string }, cmd: Command) => {
       const dbPath = resolveDbPath(cmd.optsWithGlobals().db as string | undefined);
       // A history that does not exist yet is an empty one; a read command does not create it.
       const store = openStoreForCli(dbPath, { allowMissing: true });
       try {
         const zone = userZone(store?.getSettings() ?? { timeZone: null });
         const range = { ...resolveRange(opts, zone, Date.now()), zone };
-        const report = store ? getStats(store, range) : buildReport(NO_ROWS, range);
-        process.stdout.write(opts.json ? JSON.stringify(report, null, 1) + '\n' : renderStats(report));
+        if (opts.device !== undefined && !store) throw new CliError(`--device: no history yet, so no device "${opts.device}"`);
+        const device = store && opts.device !== undefined ? findDeviceOrFail(store, opts.device) : null;
+        const report = store ? (device ? deviceStats(store, device.deviceId, range) : getStats(store, range)) : buildReport(NO_ROWS, range);
+        // Per device (issue 15), shown once the history has another device's records.
+        const devices = store ? deviceBreakdown(store, range) : [];
+        const breakdown = devices.length > 1 ? devices.map((d) => ({ id: d.deviceId, name: d.name, thisDevice: d.local, bouts: d.bouts, sittingMinutes: Math.round(d.sittingMs / 6_000) / 10 })) : null;
+        const scope = device ? { device: { id: device.deviceId, name: device.name } } : breakdown ? { device: 'all' } : {};
+        if (opts.json) process.stdout.write(JSON.stringify({ ...report, ...scope, ...(breakdown ? { devices: breakdown } : {}) }, null, 1) + '\n');
+        else {
+          process.stdout.write(renderStats(report));
+          if (device) process.stdout.write(`\nDevice: ${device.name || device.deviceId} only.\n`);
+          else if (breakdown) {
+            process.stdout.write('\nBy device (each alone; the figures above count an overlap once):\n');
+            for (const d of breakdown) process.stdout.write(`  ${(d.name || d.id.slice(0, 8)).padEnd(24)} ${String(d.bouts).padStart(5)} bouts ${String(d.sittingMinutes).padStart(8)} min${d.thisDevice ? '  (this one)' : ''}\n`);
+          }
+        }
       } finally {
         store?.close();
       }
     });
+}
+
+function findDeviceOrFail(store: Parameters<typeof findDevice>[0], which: string) {
+  try {
+    return findDevice(store, which);
+  } catch (e) {
+    throw new CliError(`--device: ${(e as Error).message}`);
+  }
 }
