@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { NowStateView } from '../../shared/bridge.js';
 import { heldPromptText } from '../../shared/busy.js';
 import { useNowState, useTicker } from '../lib/hooks.js';
@@ -10,11 +10,12 @@ import { Welcome } from './Welcome.js';
 
 /** The tray pop-up: the current bout as a live timer, today so far, the next prompt and quick actions. */
 export function NowView() {
+  const { t } = useTranslation();
   const { data: state, error, reload } = useNowState();
   const now = useTicker(1000);
   return (
     <>
-      <h1>Now</h1>
+      <h1>{t('now.title')}</h1>
       <Welcome />
       {error && (
         <p className="alert" role="alert">
@@ -22,7 +23,7 @@ export function NowView() {
         </p>
       )}
       {state && <NowBody state={state} now={now} reload={reload} />}
-      {!state && !error && <p className="muted">Loading…</p>}
+      {!state && !error && <p className="muted">{t('now.loading')}</p>}
     </>
   );
 }
@@ -37,21 +38,20 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
     <>
       {!state.tracking && (
         <p className="note">
-          Nothing is watching your sitting in this window: it shows your history only. Run <code>sitwell daemon</code> or
-          the desktop app to get prompts.
+          <Trans i18nKey="now.historyOnly" components={{ 1: <code /> }} />
         </p>
       )}
       {state.openPrompt && (
         <p className="success">
-          A break prompt is waiting. <a href={href('prompt')}>Answer it</a>
+          {t('now.promptWaiting')} <a href={href('prompt')}>{t('now.answerIt')}</a>
         </p>
       )}
       <div className="grid">
         <section className="card" aria-labelledby="now-bout-h">
-          <h2 id="now-bout-h">Sitting now</h2>
+          <h2 id="now-bout-h">{t('now.sittingNow')}</h2>
           {state.stretching ? (
             <p className="big-number" data-testid="now-stretching">
-              Stretching
+              {t('now.stretching')}
             </p>
           ) : state.bout ? (
             <p className="big-number" data-testid="now-bout" role="timer" aria-live="off">
@@ -59,46 +59,42 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
             </p>
           ) : (
             <p className="big-number" data-testid="now-bout">
-              Away
+              {t('now.away')}
             </p>
           )}
           <p className="muted small">
-            {state.locked
-              ? 'Screen locked: this counts as time away.'
-              : state.bout
-                ? `Since ${formatTime(state.bout.start)} without a real break.`
-                : 'A new bout starts when you next use the keyboard or mouse.'}
+            {state.locked ? t('now.locked') : state.bout ? t('now.since', { time: formatTime(state.bout.start) }) : t('now.newBout')}
           </p>
         </section>
         <section className="card" aria-labelledby="now-today-h">
-          <h2 id="now-today-h">Today</h2>
+          <h2 id="now-today-h">{t('now.today')}</h2>
           <dl className="stats tight">
             <div className="stat">
-              <dt>Sitting</dt>
+              <dt>{t('now.sitting')}</dt>
               <dd data-testid="now-today-sitting">{formatMs(state.todaySittingMs + since)}</dd>
             </div>
             <div className="stat">
-              <dt>Bouts</dt>
+              <dt>{t('now.bouts')}</dt>
               <dd data-testid="now-today-bouts">{state.todayBouts}</dd>
             </div>
           </dl>
         </section>
         <section className="card" aria-labelledby="now-next-h">
-          <h2 id="now-next-h">Next prompt</h2>
+          <h2 id="now-next-h">{t('now.nextPrompt')}</h2>
           <p data-testid="now-next">{nextPromptText(state, now, t)}</p>
         </section>
       </div>
       <section className="card" aria-labelledby="now-actions-h">
-        <h2 id="now-actions-h">Quick actions</h2>
+        <h2 id="now-actions-h">{t('now.quickActions')}</h2>
         <div className="row">
           <a className="button primary" href={href('stretch', 'play', 'quick-2')}>
-            Start a 2-minute stretch
+            {t('now.quick2')}
           </a>
           <a className="button" href={href('stretch', 'play', 'full-5')}>
-            5-minute routine
+            {t('now.routine5')}
           </a>
           <a className="button" href={href('stretch')}>
-            All stretches
+            {t('now.allStretches')}
           </a>
         </div>
         {state.tracking && (
@@ -113,10 +109,11 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
 
 /** The "Next prompt" line: an open prompt or a pause says so instead of a time that has already come. */
 function nextPromptText(state: NowStateView, now: number, t: TFunction): string {
-  if (state.pausedUntil !== null) return 'None while paused.';
+  if (state.pausedUntil !== null) return t('now.nonePaused');
   // Busy (DESIGN.md §6): the prompt is due but held back, and the user should know why it has not come.
   if (state.held) return heldPromptText(t, state.held.reasons);
-  if (state.openPrompt) return 'A break prompt is open now.';
-  if (!state.next) return 'None scheduled.';
-  return `${state.next.kind === 'break' ? 'Break' : 'Posture check'} ${formatIn(state.next.at - now)} (${formatTime(state.next.at)})`;
+  if (state.openPrompt) return t('now.promptOpen');
+  if (!state.next) return t('now.noneScheduled');
+  const key = state.next.kind === 'break' ? 'now.nextBreak' : state.next.kind === 'move' ? 'now.nextMove' : 'now.nextPosture';
+  return t(key, { in: formatIn(state.next.at - now), time: formatTime(state.next.at) });
 }
