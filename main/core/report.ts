@@ -32,6 +32,8 @@ export interface ReportRows {
   boutDurationsMs: number[];
   promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
   checkIns: { at: number; soreness: number; areas: string[]; redFlags?: string[]; zone?: string }[];
+  /** Break prompts answered by a stretch that was stopped before it counted as a break (stretchCredit.ts). */
+  stretchedNotCounted?: number;
 }
 
 type Day = ReportRows['days'][number];
@@ -112,7 +114,7 @@ function rollup(days: DayEntry[], starts: (d: DayEntry) => boolean, label: (d: D
   return out;
 }
 
-function promptSummary(rows: ReportRows['promptOutcomes']): PromptSummary {
+function promptSummary(rows: ReportRows['promptOutcomes'], stretchedNotCounted: number): PromptSummary {
   const brk = Object.fromEntries(BREAK_OUTCOMES.map((o) => [o, 0])) as Record<BreakOutcome, number>;
   const light = { posture: { shown: 0, suppressed: 0 }, move: { shown: 0, suppressed: 0 } };
   for (const r of rows) {
@@ -122,7 +124,8 @@ function promptSummary(rows: ReportRows['promptOutcomes']): PromptSummary {
   }
   const breakShown = BREAK_OUTCOMES.reduce((n, o) => (o === 'suppressed' ? n : n + brk[o]), 0);
   // Standing up at the desk is a break from sitting too (DESIGN.md §7).
-  const ledToBreak = brk.stretched + brk['took-break'] + brk.stood;
+  // A stretch leads to a break once it is finished (or lasted the minimum break), not when it starts.
+  const ledToBreak = Math.max(0, brk.stretched - stretchedNotCounted) + brk['took-break'] + brk.stood;
   return { break: brk, ...light, breakShown, ledToBreak, breakRate: ratio(ledToBreak, breakShown, 3) };
 }
 
@@ -169,7 +172,7 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
     weeks: rollup(days, (d) => d.weekday === 0, (d) => isoWeek(d.date)),
     months: rollup(days, (d) => d.date.endsWith('-01'), (d) => d.date.slice(0, 7)),
     research: { bouts: rows.boutDurationsMs.length, ...researchMetrics(rows.boutDurationsMs.map((ms) => ms / MINUTE)) },
-    prompts: promptSummary(rows.promptOutcomes),
+    prompts: promptSummary(rows.promptOutcomes, rows.stretchedNotCounted ?? 0),
     heatmap: heatmap.map((row) => row.map((ms) => roundTo(ms / MINUTE, 1))),
     boutLengths: boutLengths(rows.boutDurationsMs),
     checkIns: rows.checkIns.map((c) => ({
