@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StretchSessionView } from '../../shared/bridge.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { useReducedMotion } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
+import { chimeOn, setChimeOn, unlockChime } from './chime.js';
 import { Countdown } from './Countdown.js';
 import { STRETCH_SAFETY } from '../../shared/stretches/index.js';
 import { Illustration } from './Illustration.js';
@@ -19,7 +21,11 @@ type Recording = { state: 'starting' } | { state: 'recording'; session: StretchS
  */
 export function Player({ routine }: { routine: Playable }) {
   const { steps } = routine;
-  const player = usePlayer(steps);
+  const { t } = useTranslation();
+  const [chime, setChime] = useState(chimeOn);
+  const chimeRef = useRef(chime);
+  chimeRef.current = chime;
+  const player = usePlayer(steps, () => chimeRef.current);
   const { state } = player;
   const reducedMotion = useReducedMotion();
   const [recording, setRecording] = useState<Recording>({ state: 'starting' });
@@ -173,6 +179,24 @@ export function Player({ routine }: { routine: Playable }) {
             <button type="button" onClick={stop} data-testid="player-stop">
               Stop
             </button>
+          </div>
+          <div className="check">
+            <input
+              id="player-chime"
+              type="checkbox"
+              checked={chime}
+              aria-describedby="player-chime-hint"
+              onChange={(e) => {
+                if (e.target.checked) unlockChime(); // the click is the gesture that lets the page make sound
+                setChimeOn(e.target.checked);
+                setChime(e.target.checked);
+              }}
+            />
+            <label htmlFor="player-chime">{t('player.chime')}</label>
+            <span id="player-chime-hint" className="muted small">
+              {' '}
+              {t('player.chimeHint')}
+            </span>
           </div>
         </div>
         <div>

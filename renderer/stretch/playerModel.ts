@@ -57,3 +57,11 @@ export function skip(s: PlayerState, steps: readonly RoutineStep[], readyMs: num
 }
 
 export const togglePause = (s: PlayerState): PlayerState => (s.phase === 'finished' ? s : { ...s, paused: !s.paused });
+
+/**
+ * Whether the optional chime sounds between two states: a hold or a get-ready ran out (the clock moved the
+ * player to another phase or step). Pausing does not; a step skipped by hand does not (the user is already
+ * looking); the end of the last hold does.
+ */
+export const phaseRanOut = (before: PlayerState, after: PlayerState): boolean =>
+  !before.paused && before.phase !== 'finished' && (after.phase !== before.phase || after.index !== before.index);

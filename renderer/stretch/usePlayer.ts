@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { TRANSITION_SECONDS, type RoutineStep } from '../../shared/routines.js';
 import { queryParam } from '../lib/route.js';
-import { initialState, skip, tick, togglePause, type PlayerState } from './playerModel.js';
+import { playChime } from './chime.js';
+import { initialState, phaseRanOut, skip, tick, togglePause, type PlayerState } from './playerModel.js';
 
 /**
  * The documented testing hook: `?speed=N` (in the page query or the hash query) runs the
@@ -12,10 +13,21 @@ export function playerSpeed(): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
 }
 
-export function usePlayer(steps: readonly RoutineStep[]) {
+/** `chime`: sound the chime when a hold or a get-ready runs out (read at each phase end, so the toggle applies at once). */
+export function usePlayer(steps: readonly RoutineStep[], chime: () => boolean = () => false) {
   const readyMs = TRANSITION_SECONDS * 1000;
   const [state, setState] = useState<PlayerState>(() => initialState(steps, readyMs));
   const speed = useRef(playerSpeed()).current;
+  const chimeRef = useRef(chime);
+  chimeRef.current = chime;
+  const previous = useRef(state);
+  // A step skipped by hand is no phase running out: no chime for it.
+  const skipped = useRef(false);
+  useEffect(() => {
+    if (phaseRanOut(previous.current, state) && !skipped.current && chimeRef.current()) playChime();
+    skipped.current = false;
+    previous.current = state;
+  }, [state]);
 
   const finished = state.phase === 'finished';
   useEffect(() => {
@@ -37,6 +49,9 @@ export function usePlayer(steps: readonly RoutineStep[]) {
     state,
     speed,
     pauseOrResume: () => setState(togglePause),
-    skip: () => setState((s) => skip(s, steps, readyMs)),
+    skip: () => {
+      skipped.current = true;
+      setState((s) => skip(s, steps, readyMs));
+    },
   };
 }

@@ -61,6 +61,9 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     await expect.poll(() => page.getByTestId('player-get-ready').textContent()).toBe('Next: Standing figure-four, left side. Get into position.');
     await expect.poll(() => page.getByTestId('stretch-safety').textContent()).toMatch(/mild tension.*never pain.*breathing.*pins and needles.*dizziness/);
     await screenshot(page, 'player-get-ready', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'player-get-ready', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByTestId('player-phase').textContent()).toBe('Paused');
     const { violations } = await axeScan(page);
@@ -74,6 +77,36 @@ describe.skipIf(!hasChromium)('guided stretch player (real Chromium, sitwell ui,
     await page.getByText('Saved to your history.').waitFor();
     await page.goto(suite.ui.view('#/stretch'));
     await expect.poll(() => page.getByTestId('stretch-safety').textContent()).toMatch(/pins and needles/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the optional chime: off by default; switched on, real Web Audio sounds a tone when a get-ready or a hold runs out (issue #17)', { timeout: 60_000 }, async () => {
+    const { page, context, problems } = await openPage(suite.browser);
+    // Count the tones the page starts through Chromium's own Web Audio (the oscillators still play).
+    await page.addInitScript(() => {
+      const w = window as unknown as { tones: number };
+      w.tones = 0;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+        w.tones++;
+        return start.apply(this, args);
+      };
+    });
+    const tones = () => page.evaluate(() => (window as unknown as { tones: number }).tones);
+    await page.goto(suite.ui.view('#/stretch/play/neck-side-tilt', { speed: '10' }));
+    const chime = page.getByLabel('Chime');
+    await expect.poll(() => chime.isChecked()).toBe(false);
+    // The get-ready runs out (1 s at speed 10) with the chime off: silence.
+    await expect.poll(() => page.getByTestId('player-phase').textContent(), { timeout: 10_000 }).toBe('Hold');
+    expect(await tones()).toBe(0);
+    await chime.check();
+    // The hold (20 s → 2 s) runs out: one tone, from a running AudioContext.
+    await expect.poll(tones, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    // The choice is kept for the next player.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Chime').isChecked()).toBe(true);
+    await page.getByTestId('player-stop').click();
     expect(problems).toEqual([]);
     await context.close();
   });

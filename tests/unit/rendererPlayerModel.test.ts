@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutineStep } from '../../shared/routines.js';
-import { initialState, skip, tick, togglePause } from '../../renderer/stretch/playerModel.js';
+import { initialState, phaseRanOut, skip, tick, togglePause } from '../../renderer/stretch/playerModel.js';
 
 const steps: RoutineStep[] = [
   { stretchId: 'a', side: 'left', seconds: 10, repetition: 1 },
@@ -48,5 +48,29 @@ describe('stretch player model', () => {
 
   it('an empty routine is finished from the start', () => {
     expect(initialState([], READY)).toMatchObject({ phase: 'finished', completed: true });
+  });
+});
+
+describe('the optional chime (issue #17)', () => {
+  const steps2: RoutineStep[] = [
+    { stretchId: 'a', side: 'left', seconds: 2, repetition: 1 },
+    { stretchId: 'a', side: 'right', seconds: 2, repetition: 1 },
+  ];
+  it('sounds when a get-ready or a hold runs out, the last one included; not while counting down or paused', () => {
+    const s0 = initialState(steps2, 1000);
+    const s1 = tick(s0, steps2, 500, 1000);
+    expect(phaseRanOut(s0, s1)).toBe(false); // still getting ready
+    const s2 = tick(s1, steps2, 500, 1000);
+    expect(s2.phase).toBe('hold');
+    expect(phaseRanOut(s1, s2)).toBe(true); // get-ready ran out
+    const s3 = tick(s2, steps2, 2000, 1000);
+    expect(phaseRanOut(s2, s3)).toBe(true); // hold ran out
+    const paused = togglePause(s3);
+    expect(phaseRanOut(s3, paused)).toBe(false);
+    expect(phaseRanOut(paused, tick(paused, steps2, 5000, 1000))).toBe(false);
+    const last = tick(tick(s3, steps2, 1000, 1000), steps2, 2000, 1000);
+    expect(last.phase).toBe('finished');
+    expect(phaseRanOut(tick(s3, steps2, 1000, 1000), last)).toBe(true);
+    expect(phaseRanOut(last, tick(last, steps2, 1000, 1000))).toBe(false);
   });
 });
