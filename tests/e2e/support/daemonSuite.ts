@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -28,9 +29,11 @@ export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): D
   const idle = join(tmp.dir, 'idle');
   let daemon: RunningSitwell | undefined;
   let browser: Browser | undefined;
-  let typing: ReturnType<typeof setInterval> | null = null;
+  // The "typing" is a child process of its own: a timer in this test process stalls whenever the process is
+  // busy (a screenshot, a loaded CI machine), and a stall longer than minBreakMinutes read as the user walking away.
+  let typing: ChildProcess | null = null;
   const walkAway = () => {
-    if (typing) clearInterval(typing);
+    typing?.kill('SIGKILL');
     typing = null;
   };
   beforeAll(async () => {
@@ -55,7 +58,8 @@ export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): D
       return browser!;
     },
     keepSitting() {
-      typing ??= setInterval(() => writeFileSync(idle, '0'), 250);
+      writeFileSync(idle, '0');
+      typing ??= spawn('sh', ['-c', 'while :; do echo 0 > "$1"; sleep 0.25; done', 'typing', idle], { stdio: 'ignore' });
     },
     walkAway,
   };
