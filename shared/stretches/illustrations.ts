@@ -11,39 +11,44 @@ const chairFront = prop('M38 44V80M82 44V80M34 80H86M38 80V113M82 80V113');
 const seatedLegsFront = limb([54, 76], [49, 84], [48, 112]) + limb([66, 76], [71, 84], [72, 112]);
 
 export const seatedPiriformisArt = svg(
-  'Seated on a chair, one ankle resting on the other knee, leaning forward from the hips',
-  chairRight,
+  'Front view: seated, one ankle resting on the other knee so the raised knee drops out to the side, leaning forward a little',
+  chairFront,
   floor,
-  limb([40, 70], [66, 71], [67, 111], [75, 112]),
-  limb([40, 70], [56, 55], [70, 66]),
-  limb([40, 70], [58, 42]),
-  head([65, 31]),
-  limb([57, 45], [62, 56], [66, 63]),
-  arrow('M72 18Q84 22 86 34', [86, 34], 80),
+  limb([60, 76], [60, 46]),
+  head([60, 33]),
+  limb([46, 46], [74, 46]),
+  limb([54, 76], [28, 72], [70, 80], [78, 77]),
+  limb([66, 78], [71, 86], [72, 112]),
+  limb([46, 46], [36, 60], [30, 70]),
+  limb([74, 46], [76, 62], [70, 76]),
+  arrow('M92 30Q98 42 92 54', [92, 54], 115),
 );
 
 export const standingFigureFourArt = svg(
-  'Standing on one slightly bent leg with the other ankle crossed over that knee, one hand on a wall',
-  wallLeft,
+  'Holding a desk, one ankle crossed over the other knee, the standing knee bent and the hips sitting back as into a chair',
+  deskRight,
   floor,
-  limb([60, 68], [60, 34]),
-  head([60, 21]),
-  limb([60, 40], [36, 46], [12, 46]),
-  limb([60, 40], [76, 52], [84, 66]),
-  limb([60, 68], [57, 90], [58, 112]),
-  limb([60, 68], [86, 72], [58, 88]),
+  limb([44, 70], [64, 44]),
+  head([71, 31]),
+  limb([63, 47], [78, 58], [88, 62]),
+  limb([44, 70], [66, 86], [60, 112], [70, 112]),
+  limb([44, 70], [72, 66], [59, 81]),
+  prop('M14 66H34M14 66V113'),
+  arrow('M40 56H22', [22, 56], 180),
 );
 
 export const kneeToOppositeShoulderArt = svg(
-  'Seated tall, both hands drawing one knee up and across towards the opposite shoulder',
-  chairRight,
+  'Front view: seated tall, both hands drawing one knee up and across towards the opposite shoulder',
+  chairFront,
   floor,
-  limb([40, 70], [42, 36]),
-  head([43, 22]),
-  limb([40, 70], [66, 71], [67, 111], [75, 112]),
-  limb([40, 70], [60, 48], [70, 66]),
-  limb([42, 40], [50, 58], [60, 50]),
-  arrow('M74 44Q68 30 54 30', [54, 30], 180),
+  limb([60, 76], [60, 40]),
+  head([60, 26]),
+  limb([46, 40], [74, 40]),
+  limb([54, 78], [72, 50], [70, 76], [76, 80]),
+  limb([66, 78], [71, 86], [72, 112]),
+  limb([46, 40], [54, 54], [68, 48]),
+  limb([74, 40], [84, 46], [76, 52]),
+  arrow('M94 64Q100 48 88 36', [88, 36], 235),
 );
 
 export const hipFlexorLungeArt = svg(
@@ -178,14 +183,13 @@ export const hamstringHeelOnStepArt = svg(
 );
 
 export const wristForearmStretchArt = svg(
-  'Close-up: one arm straight with the palm facing away and fingers up, the other hand easing the fingers back',
-  '<path d="M4 84H58" stroke-width="11"/>',
-  '<path d="M62 84V54" stroke-width="10"/>',
-  '<path d="M62 52L58 30" stroke-width="6"/>',
-  '<path d="M56 60L48 52" stroke-width="5"/>',
-  '<path d="M116 112L90 76" stroke-width="11"/>',
-  '<path d="M88 72L74 40L62 28" stroke-width="7"/>',
-  arrow('M44 20Q34 26 32 40', [32, 40], 95),
+  'Close-up: one arm straight out with the palm facing away and the fingers up, the other hand easing the fingers back',
+  '<path d="M2 80H60" stroke-width="12"/>',
+  '<rect x="56" y="44" width="18" height="36" rx="6" fill="currentColor" stroke="none"/>',
+  '<path d="M59 44L55 24M64 44L61 20M69 44L67 21M73 46L72 27M57 64L48 56" stroke-width="5"/>',
+  '<path d="M118 118L100 80" stroke-width="10"/>',
+  '<path d="M100 78L90 48L74 26" stroke-width="6"/>',
+  arrow('M50 8Q36 10 32 26', [32, 26], 105),
 );
 
 export const walkForWaterArt = svg(

@@ -53,6 +53,24 @@ describe('stretch catalog', () => {
   });
 });
 
+describe('illustrations show the movement (issue #17)', () => {
+  const art = (id: string) => stretchById(id)!.illustration;
+  const title = (id: string) => /<title>([^<]*)<\/title>/.exec(art(id))![1]!;
+  it('the standing figure-four sits back, hips back as into a chair, with an arrow saying so', () => {
+    expect(title('standing-figure-four')).toMatch(/standing knee bent and the hips sitting back as into a chair/);
+    expect(art('standing-figure-four')).toMatch(/opacity="\.7"/); // the motion arrow
+  });
+  it('the two knee-across stretches are drawn from the front, where the crossing shows', () => {
+    for (const id of ['seated-piriformis', 'knee-to-opposite-shoulder']) expect(title(id)).toMatch(/^Front view: /);
+  });
+  it('the wrist stretch reads at thumbnail size: a solid palm, no stroke thinner than 5 units', () => {
+    expect(art('wrist-forearm-stretch')).toMatch(/<rect [^>]*fill="currentColor"/);
+    const widths = [...art('wrist-forearm-stretch').matchAll(/<path [^>]*stroke-width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // The motion arrow is a hint, drawn thin on purpose; every part of the arms and hands is thick.
+    expect(widths.filter((w) => w !== 2.5).every((w) => w >= 5)).toBe(true);
+  });
+});
+
 describe('stretch schema refuses bad entries with a clear message', () => {
   const good = STRETCHES[0]!;
   const messages = (value: unknown): string[] => {
