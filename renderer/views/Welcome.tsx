@@ -1,22 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMinutes } from '../lib/format.js';
 import { useSettings } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 
 /** Remembered in this window's storage: the welcome is shown until the user closes it. */
 const SEEN_KEY = 'sitwell.welcome.seen';
-
-/** The welcome's words, in one place for translation. */
-const TEXT = {
-  heading: 'Welcome to Sitwell',
-  rules: (sitLimit: number, minBreak: number) => [
-    `Sitwell counts how long you sit at the computer without a break, from your keyboard and mouse.`,
-    `After ${sitLimit} minutes of sitting it asks you to get up.`,
-    `Being away from the keyboard and mouse for ${minBreak} minutes or more counts as a break, and the count starts again.`,
-    'Locking the screen or putting the computer to sleep counts as time away.',
-  ],
-  test: 'Show me a test prompt',
-  done: 'Got it',
-} as const;
 
 function seen(): boolean {
   try {
@@ -28,6 +17,7 @@ function seen(): boolean {
 
 /** A short first-run welcome on Now: the rules in plain words and a way to see a prompt before the first real one. */
 export function Welcome() {
+  const { t } = useTranslation();
   const settings = useSettings();
   const [hidden, setHidden] = useState(seen);
   if (hidden || !settings.data) return null;
@@ -41,18 +31,19 @@ export function Welcome() {
   };
   return (
     <section className="card welcome" aria-labelledby="welcome-h" data-testid="welcome">
-      <h2 id="welcome-h">{TEXT.heading}</h2>
+      <h2 id="welcome-h">{t('welcome.heading')}</h2>
       <ul>
-        {TEXT.rules(settings.data.sitLimitMinutes, settings.data.minBreakMinutes).map((r) => (
-          <li key={r}>{r}</li>
-        ))}
+        <li>{t('welcome.rule1')}</li>
+        <li>{t('welcome.rule2', { duration: formatMinutes(settings.data.sitLimitMinutes) })}</li>
+        <li>{t('welcome.rule3', { duration: formatMinutes(settings.data.minBreakMinutes) })}</li>
+        <li>{t('welcome.rule4')}</li>
       </ul>
       <div className="row">
         <a className="button primary" href={`${href('prompt')}?preview=1`} onClick={close}>
-          {TEXT.test}
+          {t('welcome.test')}
         </a>
         <button type="button" onClick={close}>
-          {TEXT.done}
+          {t('welcome.done')}
         </button>
       </div>
     </section>

@@ -14,8 +14,8 @@ describe.skipIf(!hasChromium)('first-run welcome (real Chromium, sitwell ui, rea
     await page.goto(suite.ui.view('#/now'));
     const welcome = page.getByTestId('welcome');
     await welcome.waitFor();
-    await expect.poll(() => welcome.textContent()).toContain('After 30 minutes of sitting it asks you to get up.');
-    await expect.poll(() => welcome.textContent()).toContain('for 2 minutes or more counts as a break');
+    await expect.poll(() => welcome.textContent()).toContain('After 30 min of sitting it asks you to get up.');
+    await expect.poll(() => welcome.textContent()).toContain('for 2 min or more counts as a break');
     await screenshot(page, 'welcome', 'light');
     const { violations } = await axeScan(page);
     expect(seriousOrCritical(violations)).toEqual([]);
