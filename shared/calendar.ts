@@ -66,8 +66,19 @@ export function monthEnd(date: string): string {
   return dayToDate(Date.UTC(y, m, 0) / DAY_MS);
 }
 
-export type RangeKind = 'day' | 'week' | 'month' | 'year';
-export const RANGE_KINDS: readonly RangeKind[] = ['day', 'week', 'month', 'year'];
+/** The same day `n` months later (or earlier), clipped to the month's end: 2026-03-31 − 1 month = 2026-02-28. */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m0 = Number(date.slice(5, 7)) - 1 + n;
+  const first = `${String(y + Math.floor(m0 / 12)).padStart(4, '0')}-${pad2((((m0 % 12) + 12) % 12) + 1)}-01`;
+  const last = monthEnd(first);
+  const d = `${first.slice(0, 8)}${date.slice(8)}`;
+  return d > last ? last : d;
+}
+
+/** `months12`: the twelve months up to and including the anchor (a year a day short of a year ago … anchor). */
+export type RangeKind = 'day' | 'week' | 'month' | 'year' | 'months12';
+export const RANGE_KINDS: readonly RangeKind[] = ['day', 'week', 'month', 'year', 'months12'];
 
 /** The day, ISO week (Monday start), calendar month or calendar year holding `anchor`. */
 export function rangeOf(kind: RangeKind, anchor: string): { from: string; to: string } {
@@ -82,11 +93,28 @@ export function rangeOf(kind: RangeKind, anchor: string): { from: string; to: st
       return { from: `${anchor.slice(0, 7)}-01`, to: monthEnd(anchor) };
     case 'year':
       return { from: `${anchor.slice(0, 4)}-01-01`, to: `${anchor.slice(0, 4)}-12-31` };
+    case 'months12':
+      return { from: addDays(addMonths(anchor, -12), 1), to: anchor };
   }
 }
 
 /** The anchor of the previous or next range of the same kind. */
 export function shiftRange(kind: RangeKind, anchor: string, by: -1 | 1): string {
+  if (kind === 'months12') return addMonths(anchor, 12 * by);
   const { from, to } = rangeOf(kind, anchor);
   return by < 0 ? addDays(from, -1) : addDays(to, 1);
+}
+
+/**
+ * The period just before from…to that a report is compared with: whole calendar months (a month, a
+ * year) compare with as many whole months before; any other range with as many days before it.
+ */
+export function previousRange(from: string, to: string): { from: string; to: string } {
+  if (from.endsWith('-01') && to === monthEnd(to)) {
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+    const start = addMonths(from, -months);
+    return { from: start, to: addDays(from, -1) };
+  }
+  const n = daysBetween(from, to);
+  return { from: addDays(from, -n), to: addDays(to, -n) };
 }

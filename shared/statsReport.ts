@@ -75,6 +75,33 @@ export interface CheckInEntry {
   redFlags: string[];
 }
 
+/** What the comparison with the previous period looks at (issue 17: "am I sitting less than last month?"). */
+export const COMPARED_MEASURES = ['dailySitting', 'longBoutsPerDay', 'breaksPerSittingHour'] as const;
+export type ComparedMeasure = (typeof COMPARED_MEASURES)[number];
+
+export interface MeasureChange {
+  measure: ComparedMeasure;
+  /** dailySitting: minutes per tracked day (0.1); longBoutsPerDay: bouts of 30 min or more per tracked day (0.1); breaksPerSittingHour (0.01). Null with nothing to divide by. */
+  current: number | null;
+  previous: number | null;
+  /** current − previous in the same unit; null when either is null. */
+  change: number | null;
+  /** 'same' when the change is under 5 % of the previous value; null when there is nothing to compare. */
+  direction: 'up' | 'down' | 'same' | null;
+  /** Is the change good for the user (less sitting, fewer long bouts, more breaks)? Null when the same or nothing to compare. */
+  better: boolean | null;
+}
+
+/** This period against the one just before it (shared/calendar.ts previousRange). */
+export interface PeriodComparison {
+  previousFrom: string;
+  previousTo: string;
+  /** Days with any sitting or standing recorded: the averages are per such day, so a week still under way compares fairly. */
+  trackedDays: number;
+  previousTrackedDays: number;
+  measures: MeasureChange[];
+}
+
 export interface StatsReport {
   from: string;
   to: string;
@@ -92,4 +119,6 @@ export interface StatsReport {
   heatmap: number[][];
   boutLengths: BoutLengthBucket[];
   checkIns: CheckInEntry[];
+  /** Against the previous period of the same length; null where not computed (an empty history, one device's records). */
+  comparison: PeriodComparison | null;
 }

@@ -1,5 +1,6 @@
 import type { StatsReport } from '../../shared/statsReport.js';
-import { dateToDay, isCalendarDate } from '../../shared/calendar.js';
+import { dateToDay, isCalendarDate, previousRange } from '../../shared/calendar.js';
+import { comparePeriods } from '../core/comparison.js';
 import { buildReport } from '../core/report.js';
 import { localDate } from '../core/localTime.js';
 import { stretchCountsAsBreak, withoutUncountedStretches, type UncountedStretch } from '../core/stretchCredit.js';
@@ -37,5 +38,11 @@ export function getStats(store: Store, range: { from: string; to: string; zone: 
     if (!isCalendarDate(range[key])) throw new RangeError(`${key}: "${range[key]}" is not a date (YYYY-MM-DD)`);
   }
   if (range.from > range.to) throw new RangeError(`from (${range.from}) is after to (${range.to})`);
+  const report = reportFor(store, range);
+  const previous = reportFor(store, { ...previousRange(range.from, range.to), zone: range.zone });
+  return { ...report, comparison: comparePeriods(report, previous) };
+}
+
+function reportFor(store: Store, range: { from: string; to: string; zone: string }): StatsReport {
   return buildReport(withoutUncountedStretches(store.statsRows(range.from, range.to), uncountedStretches(store, range)), range);
 }

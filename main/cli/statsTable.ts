@@ -1,4 +1,4 @@
-import type { StatsPeriod, StatsReport } from '../../shared/statsReport.js';
+import type { ComparedMeasure, PeriodComparison, StatsPeriod, StatsReport } from '../../shared/statsReport.js';
 import { weekdayOf } from '../../shared/calendar.js';
 
 /** The human-readable `sitwell stats`: days, weeks, months (when the range has several), totals, then the measures. */
@@ -33,6 +33,27 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
+const MEASURE_TEXT: Record<ComparedMeasure, { name: string; show: (x: number) => string }> = {
+  dailySitting: { name: 'Sitting a day', show: hm },
+  longBoutsPerDay: { name: 'Bouts of 30 min or more a day', show: (x) => x.toFixed(1) },
+  breaksPerSittingHour: { name: 'Breaks per hour of sitting', show: (x) => x.toFixed(2) },
+};
+
+/** "Sitting a day: 3:20, 0:40 less than 2026-03-16 to 2026-03-22 (4:00)". */
+function comparisonLines(c: PeriodComparison): string[] {
+  const before = `${c.previousFrom} to ${c.previousTo}`;
+  if (c.previousTrackedDays === 0) return [`Compared with ${before}: nothing recorded then, so nothing to compare with.`];
+  if (c.trackedDays === 0) return [`Compared with ${before}: nothing recorded in this period yet.`];
+  const lines = [`Compared with ${before} (averages over days with records: ${c.trackedDays} now, ${c.previousTrackedDays} then):`];
+  for (const x of c.measures) {
+    const t = MEASURE_TEXT[x.measure];
+    if (x.current === null || x.previous === null || x.change === null) continue;
+    const how = x.direction === 'same' ? 'about the same as' : `${t.show(Math.abs(x.change))} ${x.direction === 'up' ? 'more' : 'less'} than`;
+    lines.push(`  ${t.name}: ${t.show(x.current)}, ${how} before (${t.show(x.previous)})`);
+  }
+  return lines;
+}
+
 export function renderStats(r: StatsReport): string {
   const rows: string[][] = [HEAD];
   // Long ranges list weeks (or months) instead of hundreds of days.
@@ -44,6 +65,7 @@ export function renderStats(r: StatsReport): string {
 
   const { research: m, prompts: pr } = r;
   const lines = [`Sitwell statistics, ${r.from} to ${r.to} (${r.zone})`, '', ...table(rows), ''];
+  if (r.comparison) lines.push(...comparisonLines(r.comparison), '');
   lines.push(
     `Research measures over ${m.bouts} bout${m.bouts === 1 ? '' : 's'} starting in the range: ` +
       `alpha ${num(m.alpha, 3)}, W50 ${m.w50Minutes === null ? '–' : `${m.w50Minutes.toFixed(1)} min`}, Gini ${num(m.gini, 3)}`,
@@ -51,7 +73,7 @@ export function renderStats(r: StatsReport): string {
   const b = pr.break;
   lines.push(
     `Break prompts: ${pr.breakShown} shown, ${pr.ledToBreak} led to a break (${pct(pr.breakRate)}): ` +
-      `stretched ${b.stretched}, took a break ${b['took-break']}, snoozed ${b.snoozed}, skipped ${b.skipped}, unanswered ${b.unanswered}; ` +
+      `stretched ${b.stretched}, took a break ${b['took-break']}, stood up ${b.stood}, snoozed ${b.snoozed}, skipped ${b.skipped}, unanswered ${b.unanswered}; ` +
       `${b.suppressed} not shown (paused, outside work hours or quiet hours)`,
   );
   lines.push(`Posture prompts: ${pr.posture.shown} shown, ${pr.posture.suppressed} not shown`);

@@ -182,5 +182,6 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
       areas: c.areas,
       redFlags: c.redFlags ?? [],
     })),
+    comparison: null,
   };
 }

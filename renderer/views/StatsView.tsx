@@ -14,7 +14,7 @@ import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
 
-const KIND_NAMES: Record<RangeKind, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
+const KIND_NAMES: Record<RangeKind, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year', months12: '12 months' };
 
 interface Selection {
   kind: RangeKind | 'custom';

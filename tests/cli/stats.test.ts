@@ -45,6 +45,17 @@ describe('sitwell stats (real child process)', { timeout: 120_000 }, () => {
     expect(r.stdout).toContain('soreness 6/10 (right-hip)');
   });
 
+  it('compares the period with the one before it (issue 17), and says so when that one has no records', async () => {
+    const json = JSON.parse((await runSitwell(['--db', db, 'stats', '--from', '2026-03-09', '--to', '2026-03-15', '--json'])).stdout);
+    expect(json.comparison).toMatchObject({ previousFrom: '2026-03-02', previousTo: '2026-03-08', trackedDays: 5, previousTrackedDays: 5 });
+    expect(json.comparison.measures.map((m: { measure: string }) => m.measure)).toEqual(['dailySitting', 'longBoutsPerDay', 'breaksPerSittingHour']);
+    const r = await runSitwell(['--db', db, 'stats', '--from', '2026-03-09', '--to', '2026-03-15']);
+    expect(r.stdout).toMatch(/^Compared with 2026-03-02 to 2026-03-08 \(averages over days with records: 5 now, 5 then\):$/m);
+    expect(r.stdout).toMatch(/^ {2}Sitting a day: \d+:\d\d, (about the same as|\d+:\d\d (more|less) than) before \(\d+:\d\d\)$/m);
+    const first = await runSitwell(['--db', db, 'stats', '--from', '2026-02-20', '--to', '2026-02-26']);
+    expect(first.stdout).toContain('Compared with 2026-02-13 to 2026-02-19: nothing recorded then, so nothing to compare with.');
+  });
+
   it('covers the last seven days ending today (in the settings zone) by default', async () => {
     const r = await runSitwell(['--db', db, 'stats', '--json']);
     expect(r.code).toBe(0);
