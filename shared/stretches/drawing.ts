@@ -32,9 +32,6 @@ export const chairRight = prop('M28 40V113M28 74H58M56 74V113');
 /** Edge of a desk at the right, for a hand to rest on. */
 export const deskRight = prop('M84 62H116M90 62V113');
 
-/** A wall at the left edge. */
-export const wallLeft = prop('M10 8V113');
-
 const r1 = (n: number): number => Math.round(n * 10) / 10;
 
 /**

@@ -2,7 +2,7 @@
  * Hand-drawn line art for each catalog entry (drawn for Sitwell, one pose per stretch). Side views face right;
  * chairs and desks are faded so the body reads first. Keep each under 2 KB: they are inlined in the UI.
  */
-import { arrow, chairRight, hint, deskRight, floor, head, limb, prop, svg, wallLeft } from './drawing.js';
+import { arrow, chairRight, hint, deskRight, floor, head, limb, prop, svg } from './drawing.js';
 
 /** Front view of a chair: backrest posts behind the body, seat, legs. */
 const chairFront = prop('M38 44V80M82 44V80M34 80H86M38 80V113M82 80V113');
