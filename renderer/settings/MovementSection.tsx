@@ -8,12 +8,16 @@ import { errorText } from '../lib/errors.js';
 export function MovementSection({ value, onSaved }: { value: MovementMode; onSaved: (s: Settings) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  // Shown chosen at once; back to the stored value if saving fails.
+  const [shown, setShown] = useState(value);
 
   async function choose(movementMode: MovementMode) {
     setError(null);
+    setShown(movementMode);
     try {
       onSaved(await getBridge().updateSettings({ movementMode }));
     } catch (e) {
+      setShown(value);
       setError(errorText(e));
     }
   }
@@ -27,7 +31,7 @@ export function MovementSection({ value, onSaved }: { value: MovementMode; onSav
       <div role="radiogroup" aria-labelledby="movement-h" aria-describedby="movement-help">
         {MOVEMENT_MODES.map((mode) => (
           <div className="check" key={mode}>
-            <input id={`movement-${mode}`} type="radio" name="movement-mode" checked={value === mode} onChange={() => void choose(mode)} />
+            <input id={`movement-${mode}`} type="radio" name="movement-mode" checked={shown === mode} onChange={() => void choose(mode)} />
             <label htmlFor={`movement-${mode}`}>{t(mode === 'seated' ? 'movement.seated' : 'movement.standing')}</label>
           </div>
         ))}

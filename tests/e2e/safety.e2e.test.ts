@@ -113,6 +113,9 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByTestId('see-doctor').waitFor();
     await screenshot(page, 'checkin-red-flag', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'checkin-red-flag', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.goto(suite.daemon.view('#/prompt'));
     const before = openPrompts().length;
@@ -132,6 +135,9 @@ describe.skipIf(!hasChromium || !daemonHasUi)('safety defects of issue #17 (real
     await page.waitForTimeout(300);
     expect(page.url()).toContain('#/prompt');
     await screenshot(page, 'prompt-red-flag', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'prompt-red-flag', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const { violations } = await axeScan(page);
     expect(seriousOrCritical(violations)).toEqual([]);
     await page.getByTestId('prompt-skip').click();

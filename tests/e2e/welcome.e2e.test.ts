@@ -17,6 +17,9 @@ describe.skipIf(!hasChromium)('first-run welcome (real Chromium, sitwell ui, rea
     await expect.poll(() => welcome.textContent()).toContain('After 30 min of sitting it asks you to get up.');
     await expect.poll(() => welcome.textContent()).toContain('for 2 min or more counts as a break');
     await screenshot(page, 'welcome', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'welcome', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const { violations } = await axeScan(page);
     expect(seriousOrCritical(violations)).toEqual([]);
 
