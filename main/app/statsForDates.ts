@@ -1,7 +1,7 @@
 import type { StatsReport } from '../../shared/statsReport.js';
 import { dateToDay, isCalendarDate, previousRange } from '../../shared/calendar.js';
 import { comparePeriods } from '../core/comparison.js';
-import { buildReport } from '../core/report.js';
+import { buildReport, type ReportRows } from '../core/report.js';
 import { localDate } from '../core/localTime.js';
 import { stretchCountsAsBreak, withoutUncountedStretches, type UncountedStretch } from '../core/stretchCredit.js';
 import type { Store } from '../store/types.js';
@@ -32,6 +32,8 @@ function uncountedStretches(store: Store, range: { from: string; to: string }): 
   return out;
 }
 
+const NO_ROWS: ReportRows = { days: [], hours: [], boutDurationsMs: [], promptOutcomes: [], checkIns: [] };
+
 /** The statistics report for local dates from…to inclusive; instants are labelled in `zone`. */
 export function getStats(store: Store, range: { from: string; to: string; zone: string }): StatsReport {
   for (const key of ['from', 'to'] as const) {
@@ -39,7 +41,10 @@ export function getStats(store: Store, range: { from: string; to: string; zone: 
   }
   if (range.from > range.to) throw new RangeError(`from (${range.from}) is after to (${range.to})`);
   const report = reportFor(store, range);
-  const previous = reportFor(store, { ...previousRange(range.from, range.to), zone: range.zone });
+  const before = { ...previousRange(range.from, range.to), zone: range.zone };
+  // A period before the history began has nothing to read (ten years back from the whole history, say).
+  const first = store.historySpan()?.first;
+  const previous = first !== undefined && before.to >= first ? reportFor(store, before) : buildReport(NO_ROWS, before);
   return { ...report, comparison: comparePeriods(report, previous) };
 }
 

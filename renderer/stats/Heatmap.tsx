@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatMinutes } from '../lib/format.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -5,6 +6,7 @@ const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satu
 
 /** Sitting by hour of day × weekday as a plain SVG grid; a stronger colour means more sitting, in either theme. */
 export function Heatmap({ heatmap }: { heatmap: number[][] }) {
+  const { t } = useTranslation();
   const max = Math.max(0, ...heatmap.flat());
   const cell = 22;
   const left = 34;
@@ -57,8 +59,35 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
           </g>
         ))}
       </svg>
+      {max > 0 && <Legend max={max} t={t} />}
       <figcaption className="muted small">Hours of the day across, weekdays down. The stronger the colour, the more sitting.</figcaption>
     </figure>
+  );
+}
+
+/** The cells' opacity runs from this (least sitting) to 1 (the busiest hour). */
+const STEPS = [0.15, 0.36, 0.58, 0.79, 1];
+
+/** The colour scale: an empty cell, then pale (a little) to strong (the busiest hour's sitting, in words). */
+function Legend({ max, t }: { max: number; t: (key: string) => string }) {
+  const sw = 18;
+  return (
+    <div className="heat-legend small" data-testid="stats-heat-legend" data-max={max}>
+      <span>{t('stats.heat.legend')}:</span>
+      <span className="heat-scale">
+        <svg width={sw} height={sw} viewBox={`0 0 ${sw} ${sw}`} aria-hidden="true">
+          <rect className="empty" x={1} y={1} width={sw - 2} height={sw - 2} rx={3} />
+        </svg>
+        <span>{t('stats.heat.none')}</span>
+        <span className="heat-ends">{t('stats.heat.little')}</span>
+        <svg width={STEPS.length * sw} height={sw} viewBox={`0 0 ${STEPS.length * sw} ${sw}`} aria-hidden="true">
+          {STEPS.map((o, i) => (
+            <rect key={o} className="cell" x={i * sw + 1} y={1} width={sw - 2} height={sw - 2} rx={3} fillOpacity={o} />
+          ))}
+        </svg>
+        <span data-testid="stats-heat-max">{formatMinutes(max)}</span>
+      </span>
+    </div>
   );
 }
 

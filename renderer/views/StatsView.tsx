@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce, peek } from '../bridge/prefetch.js';
@@ -7,6 +8,7 @@ import { daysBetween, isCalendarDate, rangeOf, RANGE_KINDS, shiftRange, type Ran
 import { describeRange, today } from '../lib/dates.js';
 import { useLoad, useSettings } from '../lib/hooks.js';
 import { CheckIns } from '../stats/CheckIns.js';
+import { Comparison } from '../stats/Comparison.js';
 import { Distribution } from '../stats/Distribution.js';
 import { Heatmap } from '../stats/Heatmap.js';
 import { Outcomes } from '../stats/Outcomes.js';
@@ -14,7 +16,7 @@ import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
 
-const KIND_NAMES: Record<RangeKind, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year', months12: '12 months' };
+const KIND_NAMES: Record<Exclude<RangeKind, 'months12'>, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
 
 interface Selection {
   kind: RangeKind | 'custom';
@@ -42,6 +44,7 @@ function setQuery(params: Record<string, string>) {
 }
 
 export function StatsView({ query }: { query: URLSearchParams }) {
+  const { t } = useTranslation();
   const info = useLoad(() => getBridge().getInfo({}));
   const settings = useSettings();
   const zone = settings.data?.timeZone ?? info.data?.zone;
@@ -76,7 +79,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
         <div className="segmented">
           {RANGE_KINDS.map((k) => (
             <button key={k} type="button" aria-pressed={sel.kind === k} onClick={() => setQuery({ range: k, date: sel.anchor })}>
-              {KIND_NAMES[k]}
+              {k === 'months12' ? t('stats.range.months12') : KIND_NAMES[k]}
             </button>
           ))}
         </div>
@@ -133,6 +136,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
   return (
     <>
       <Totals report={report} days={days} />
+      {report.comparison && <Comparison comparison={report.comparison} kind={kind} />}
       <SittingCharts report={report} goal={goal} singleDay={days === 1} />
       {days > 1 && (
         // One day's hours are already the bars above.

@@ -161,8 +161,8 @@ describe.skipIf(!hasChromium)('statistics with no history (real Chromium, sitwel
     await expect.poll(() => page.locator('canvas').count()).toBe(0);
     await expect.poll(() => page.getByTestId('stats-heatmap').count()).toBe(0);
     // Switching period keeps the page working.
-    await page.getByRole('button', { name: 'Month' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Month' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Month', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Month', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByTestId('stats-ready').waitFor({ state: 'attached' });
     await expect.poll(() => page.getByTestId('stats-empty').isVisible()).toBe(true);
