@@ -28,6 +28,8 @@ const CALLS: Partial<Record<TrayAction, [string, Record<string, unknown>]>> = {
   'pause-60': ['pause', { minutes: 60 }],
   'pause-tomorrow': ['pause', { untilTomorrow: true }],
   resume: ['resume', {}],
+  stand: ['stand', {}],
+  sit: ['sit', {}],
 };
 /** The minutes in the menu change once a minute without a monitor event. */
 const REFRESH_MS = 30_000;

@@ -6,7 +6,7 @@ import { firstOutcome, SittingEngine, type Effect, type EngineEvent, type Instan
 import { hoursPolicy, localDate } from '../core/localTime.js';
 import { todaySitting } from '../core/todaySitting.js';
 import type { ActivitySource, Clock } from '../core/ports.js';
-import type { Notifier, SessionEvents } from '../platform/types.js';
+import type { Notifier, NotifierAction, SessionEvents } from '../platform/types.js';
 import type { StretchSession, Store } from '../store/types.js';
 import { DurableWrites, type PromptRef } from './durableWrites.js';
 import { breakActionLabels, breakPromptText, movePromptText, posturePromptText } from './promptText.js';
@@ -316,11 +316,11 @@ export class Monitor {
     this.send({ type });
   }
 
-  private onNotificationAction(promptId: number, action: 'start-stretch' | 'snooze' | 'skip' | 'open'): void {
+  private onNotificationAction(promptId: number, action: NotifierAction): void {
     if (this.stopped) return;
     // A click on an old notification is still an answer to whatever prompt is open now.
     this.verbose(`notification ${promptId}: ${action}`);
-    if (action === 'snooze' || action === 'skip') this.answer(action);
+    if (action === 'snooze' || action === 'skip' || action === 'stand') this.answer(action);
     else this.emit({ type: action === 'open' ? 'open-prompt' : 'start-stretch' });
   }
 

@@ -33,5 +33,5 @@ export function breakPromptText(
 
 /** The break notification's buttons in the same language (keys as BREAK_ACTIONS in notifyDbus.ts). */
 export function breakActionLabels(t: TFunction = englishT()): Record<string, string> {
-  return { default: t('action.open'), 'start-stretch': t('action.startStretch'), snooze: t('action.snooze'), skip: t('action.skip') };
+  return { default: t('action.open'), 'start-stretch': t('action.startStretch'), stand: t('action.stand'), snooze: t('action.snooze'), skip: t('action.skip') };
 }

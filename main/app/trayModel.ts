@@ -15,7 +15,7 @@ import { heldPromptText } from '../../shared/busy.js';
 export type TrayIcon = 'ok' | 'rising' | 'due' | 'paused';
 export const TRAY_ICONS: readonly TrayIcon[] = ['ok', 'rising', 'due', 'paused'];
 
-export type TrayAction = 'now' | 'start-stretch' | 'pause-30' | 'pause-60' | 'pause-tomorrow' | 'resume' | 'stats' | 'settings' | 'quit';
+export type TrayAction = 'now' | 'start-stretch' | 'stand' | 'sit' | 'pause-30' | 'pause-60' | 'pause-tomorrow' | 'resume' | 'stats' | 'settings' | 'quit';
 
 export type TrayMenuItem =
   | { type: 'item'; action: TrayAction; label: string; enabled: boolean }
@@ -64,6 +64,8 @@ function statusText(t: TFunction, now: NowState, settings: Settings, zone: strin
   if (now.held) return heldPromptText(t, now.held.reasons);
   if (now.openPrompt) return t('tray.due', { elapsed: formatElapsedMs(now.bout?.sittingMs ?? now.openPrompt.sittingMs, t) });
   if (now.locked) return t('tray.locked');
+  // At a sit-stand desk (DESIGN.md §7): presence, not sitting.
+  if (now.standing) return t('tray.standingNow', { elapsed: formatElapsedMs(now.standing.standingMs, t) });
   if (!now.bout) return t('tray.away');
   return t('tray.sitting', { elapsed: formatElapsedMs(now.bout.sittingMs, t), limit: formatElapsedMs(settings.sitLimitMinutes * 60_000, t) });
 }
@@ -103,6 +105,9 @@ export function trayState(now: NowState, settings: Settings, opts: { zone: strin
       // AppIndicator trays on Linux show no tooltip, so the live status is also the first menu line.
       { type: 'item', action: 'now', label: t('tray.now', { status }), enabled: true },
       { type: 'item', action: 'start-stretch', label: now.stretching ? t('tray.stretchingItem') : t('tray.startStretch'), enabled: now.tracking && !now.stretching },
+      now.standing
+        ? { type: 'item', action: 'sit', label: t('tray.imSitting', { elapsed: formatElapsedMs(now.standing.standingMs, t) }), enabled: now.tracking && !now.stretching }
+        : { type: 'item', action: 'stand', label: t('tray.imStanding'), enabled: now.tracking && !now.stretching },
       { type: 'separator' },
       ...pauseItems,
       { type: 'separator' },

@@ -16,6 +16,8 @@ const CALLS: Partial<Record<TrayAction, [Method, Record<string, unknown>]>> = {
   'pause-60': ['pause', { minutes: 60 }],
   'pause-tomorrow': ['pause', { untilTomorrow: true }],
   resume: ['resume', {}],
+  stand: ['stand', {}],
+  sit: ['sit', {}],
 };
 
 const VIEWS: Partial<Record<TrayAction, AppView>> = {

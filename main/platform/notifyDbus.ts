@@ -10,6 +10,8 @@ const IFACE = 'org.freedesktop.Notifications';
 export const BREAK_ACTIONS: readonly [key: string, label: string][] = [
   ['default', 'Open Sitwell'],
   ['start-stretch', 'Start stretch'],
+  // At a sit-stand desk (DESIGN.md §7): answered by standing up where one sits; recorded `stood`.
+  ['stand', 'Stand'],
   ['snooze', 'Snooze'],
   ['skip', 'Skip'],
 ];
@@ -17,6 +19,7 @@ export const BREAK_ACTIONS: readonly [key: string, label: string][] = [
 const ACTION_BY_KEY: Record<string, NotifierAction> = {
   default: 'open',
   'start-stretch': 'start-stretch',
+  stand: 'stand',
   snooze: 'snooze',
   skip: 'skip',
 };

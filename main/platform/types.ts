@@ -39,7 +39,7 @@ export interface Probe {
   why: string;
 }
 
-export type NotifierAction = 'start-stretch' | 'snooze' | 'skip' | 'open';
+export type NotifierAction = 'start-stretch' | 'stand' | 'snooze' | 'skip' | 'open';
 
 export interface NotifierActionEvent {
   promptId: number;

@@ -15,8 +15,9 @@ import { Illustration } from '../stretch/Illustration.js';
  */
 const ARM_DELAY_MS = 700;
 
-type Action = 'stretch' | 'snooze' | 'skip';
-const KEYS: Record<string, Action> = { s: 'stretch', z: 'snooze', k: 'skip' };
+type Action = 'stretch' | 'stand' | 'snooze' | 'skip';
+/** U for "up": at a sit-stand desk, standing up answers the prompt (DESIGN.md §7). */
+const KEYS: Record<string, Action> = { s: 'stretch', u: 'stand', z: 'snooze', k: 'skip' };
 
 /** The break prompt: how long you have sat, one suggested stretch, and Start stretch / Snooze / Skip. */
 export function PromptView() {
@@ -52,9 +53,11 @@ export function PromptView() {
         ok: true,
         text: !answered
           ? 'There was no open prompt to answer.'
-          : action === 'snooze'
-            ? `Snoozed. We will ask again in ${minutes ?? 'a few'} minutes.`
-            : `Skipped. The next break prompt comes after another ${minutes ?? 'full'} minutes of sitting.`,
+          : action === 'stand'
+            ? 'Standing. Sitwell counts this as standing, not sitting, until you say you sit again or walk away.'
+            : action === 'snooze'
+              ? `Snoozed. We will ask again in ${minutes ?? 'a few'} minutes.`
+              : `Skipped. The next break prompt comes after another ${minutes ?? 'full'} minutes of sitting.`,
       });
       now.reload();
     } catch (e) {
@@ -142,6 +145,9 @@ export function PromptView() {
             Start stretch<kbd aria-hidden="true">S</kbd>
           </button>
         )}
+        <button type="button" disabled={!canAnswer} onClick={() => void act('stand')} aria-keyshortcuts="U" data-testid="prompt-stand">
+          I'm standing up<kbd aria-hidden="true">U</kbd>
+        </button>
         <button type="button" disabled={!canAnswer} onClick={() => void act('snooze')} aria-keyshortcuts="Z" data-testid="prompt-snooze">
           Snooze{settings.data ? ` ${settings.data.snoozeMinutes} min` : ''}
           <kbd aria-hidden="true">Z</kbd>
@@ -157,7 +163,7 @@ export function PromptView() {
             <kbd>S</kbd> start stretch,{' '}
           </>
         )}
-        <kbd>Z</kbd> snooze, <kbd>K</kbd> skip. Or take any break away from the screen: Sitwell notices.
+        <kbd>U</kbd> standing up (a sit-stand desk), <kbd>Z</kbd> snooze, <kbd>K</kbd> skip. Or take any break away from the screen: Sitwell notices.
         {!hold && (
           <>
             {' '}

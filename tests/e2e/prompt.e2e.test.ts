@@ -79,6 +79,27 @@ describe.skipIf(!hasChromium || !daemonHasUi)('break prompt answered each way (r
     await context.close();
   });
 
+  it("I'm standing up (button, and U) records \"stood\" (a sit-stand desk, DESIGN.md §7)", async () => {
+    for (const [how, theme] of [['button', 'light'], ['key', 'dark']] as const) {
+      const { page, context, problems } = await openPage(suite.browser, { colorScheme: theme });
+      await page.goto(suite.daemon.view('#/prompt'));
+      keepSitting();
+      const seen = breakPrompts().length;
+      await awaitNewPrompt(page, seen);
+      await screenshot(page, 'prompt-stand-button', theme);
+      if (how === 'button') await page.getByTestId('prompt-stand').click();
+      else await page.keyboard.press('u');
+      await expect.poll(() => breakPrompts().slice(seen).map((p) => p.outcome)).toContain('stood');
+      await expect.poll(() => page.getByTestId('prompt-result').textContent()).toContain('Standing.');
+      // Sitting again for the next round: input after `sit` is sitting.
+      await page.evaluate(async (token) => {
+        await fetch('/api/call/sit', { method: 'POST', headers: { 'content-type': 'application/json', 'x-sitwell-token': token }, body: '{}' });
+      }, suite.daemon.token);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('Start stretch (S) opens the player, records "stretched" and a stretch session', async () => {
     const since = Date.now(); // only this attempt's session: a CI retry runs on the same database
     const { page, context, problems } = await openPage(suite.browser);

@@ -53,6 +53,12 @@ describe('tray menu actions (stand-in Electron Tray; real monitor, handlers and 
 
     await runTrayAction('resume', deps);
     expect(core.monitor.now().pausedUntil).toBeNull();
+
+    // At a sit-stand desk: "I'm standing" and "I'm sitting" reach the tracker through the same bridge.
+    await runTrayAction('stand', deps);
+    expect(core.monitor.now().standing).not.toBeNull();
+    await runTrayAction('sit', deps);
+    expect(core.monitor.now().standing).toBeNull();
     expect(opened).toEqual([]);
   });
 

@@ -71,18 +71,29 @@ describe('trayState: tooltip and title', () => {
     expect(de.tooltip).toContain('Ihre Pausenerinnerung wartet: Sie sind in einem Anruf');
   });
 
+  it("at a sit-stand desk: says standing with its minutes, and offers I'm sitting (DESIGN.md §7)", () => {
+    const v = view({ standing: { start: at - 12 * MIN, standingMs: 12 * MIN } });
+    expect(v.tooltip).toBe('Sitwell: standing 12 min (today 0 min)');
+    expect(labels(v.items)).toContain("I'm sitting (standing 12 min)");
+    expect(menuActions(v.items)).toContain('sit');
+    expect(menuActions(v.items)).not.toContain('stand');
+    const de = trayState(nowState({ at, standing: { start: at, standingMs: 5 * MIN } }), { ...DEFAULT_SETTINGS, language: 'de' }, { zone: ZONE });
+    expect(labels(de.items)).toContain('Ich sitze (stehend seit 5 Min.)');
+  });
+
   it('counts whole minutes already sat: 59.9 min still reads 59 min', () => {
     expect(view(sitting(59.9)).tooltip).toContain('sitting 59 min of');
   });
 });
 
 describe('trayState: menu', () => {
-  it('offers Now, Start stretch, Pause (30 min / 1 h / until tomorrow), Statistics, Settings, Quit', () => {
+  it("offers Now, Start stretch, I'm standing, Pause (30 min / 1 h / until tomorrow), Statistics, Settings, Quit", () => {
     const v = view(sitting(10));
-    expect(menuActions(v.items)).toEqual(['now', 'start-stretch', 'pause-30', 'pause-60', 'pause-tomorrow', 'stats', 'settings', 'quit']);
+    expect(menuActions(v.items)).toEqual(['now', 'start-stretch', 'stand', 'pause-30', 'pause-60', 'pause-tomorrow', 'stats', 'settings', 'quit']);
     expect(labels(v.items)).toEqual([
       'Now: sitting 10 min of 30 min',
       'Start stretch',
+      "I'm standing",
       '—',
       'Pause',
       'For 30 minutes',

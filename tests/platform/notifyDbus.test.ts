@@ -62,7 +62,7 @@ describe.skipIf(missing.length > 0)('freedesktop notifications against a real du
   it('the break prompt carries Start stretch / Snooze / Skip plus a default action, never expires, and replaces the previous one', async () => {
     await notifier.breakPrompt({ id: 11, title: 'Break 11', body: 'You have sat for 30 minutes.' });
     const first = await withId(monitor, 'Break 11');
-    expect(first.actions).toEqual(['default', 'Open Sitwell', 'start-stretch', 'Start stretch', 'snooze', 'Snooze', 'skip', 'Skip']);
+    expect(first.actions).toEqual(['default', 'Open Sitwell', 'start-stretch', 'Start stretch', 'stand', 'Stand', 'snooze', 'Snooze', 'skip', 'Skip']);
     expect(first).toMatchObject({ replacesId: 0, expireTimeout: 0, hints: { urgency: 1 } });
     await notifier.breakPrompt({ id: 12, title: 'Break 12', body: 'Still sitting.' });
     const second = await withId(monitor, 'Break 12');
