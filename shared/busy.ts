@@ -6,15 +6,6 @@
 import type { TFunction } from 'i18next';
 import { BUSY_REASONS, type BusyReason, type SuppressReason } from './domain.js';
 
-/** The label of each source's switch in Settings. */
-export const BUSY_SOURCE_LABEL: Readonly<Record<BusyReason, string>> = {
-  dnd: 'Do Not Disturb is on',
-  fullscreen: 'the focused window is fullscreen (a film, a game, a presentation)',
-  call: 'the microphone or camera is in use (a call)',
-  app: 'an app from my list is running or in front',
-  calendar: 'an event of my calendar file is under way',
-};
-
 /** A break prompt held back because the user is busy: since when, and why. */
 export interface HeldPrompt {
   at: number;

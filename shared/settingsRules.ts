@@ -138,12 +138,6 @@ export const POSTURE_NOTE =
   'The posture interval is a convention, not a figure from studies. No single posture is correct: ' +
   'what helps is changing position often.';
 
-/** Why standing gets its own limit, shown next to `standLimitMinutes`. */
-export const STANDING_EVIDENCE =
-  'Standing still is no cure either: about half of people with healthy backs develop low-back discomfort ' +
-  'within 45 minutes of static standing (Gallagher, Campbell & Callaghan, 2014, Ergonomics), and it ' +
-  'aggravates SI-joint and gluteal pain.';
-
 /** One thing wrong with a settings value: where (`settings.workHours.mon.start`) and what. */
 export interface SettingsProblem {
   path: string;

@@ -1,4 +1,4 @@
-import { settingsPatchProblems, WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settingsRules.js';
+import { DEFAULT_SETTINGS, settingsPatchProblems, WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settingsRules.js';
 
 /**
  * The settings form works on a draft of strings and booleans, so a person can type something invalid
@@ -35,7 +35,9 @@ export interface Draft {
   busyApps: string;
   /** '' for none. */
   busyCalendarFile: string;
-  /** Minutes of standing before a move prompt; '' for none (DESIGN.md §7). */
+  /** A move prompt after long standing (DESIGN.md §7); off stores null. */
+  standOn: boolean;
+  /** Its minutes, kept while switched off so switching back on restores them. */
   standLimitMinutes: string;
   /** Applied at once when picked (no Save needed); carried here so saving the form keeps it. */
   language: Settings['language'];
@@ -81,7 +83,8 @@ export function toDraft(s: Settings): Draft {
     ...(Object.fromEntries(BUSY_SWITCHES.map((k) => [k, s[k]])) as Record<(typeof BUSY_SWITCHES)[number], boolean>),
     busyApps: s.busyApps.join('\n'),
     busyCalendarFile: s.busyCalendarFile ?? '',
-    standLimitMinutes: s.standLimitMinutes === null ? '' : String(s.standLimitMinutes),
+    standOn: s.standLimitMinutes !== null,
+    standLimitMinutes: String(s.standLimitMinutes ?? DEFAULT_SETTINGS.standLimitMinutes ?? 40),
     language: s.language,
   };
 }
@@ -135,8 +138,8 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   raw.busyApps = appList(d.busyApps);
   raw.busyCalendarFile = d.busyCalendarFile.trim() === '' ? null : d.busyCalendarFile.trim();
   const stand = d.standLimitMinutes.trim();
-  if (stand !== '' && !Number.isFinite(Number(stand))) errors.standLimitMinutes = 'Enter a number of minutes, or leave it empty for no move prompt.';
-  raw.standLimitMinutes = stand === '' ? null : Number(stand);
+  if (d.standOn && (stand === '' || !Number.isFinite(Number(stand)))) errors.standLimitMinutes = 'Enter a number of minutes.';
+  raw.standLimitMinutes = d.standOn ? Number(stand) : null;
   raw.language = d.language;
 
   for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);

@@ -10,6 +10,8 @@ import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js'
 import { PauseControls } from './PauseControls.js';
 import { LanguageSection } from '../settings/LanguageSection.js';
 import { MovementSection } from '../settings/MovementSection.js';
+import { BusySection } from '../settings/BusySection.js';
+import { StandingSection } from '../settings/StandingSection.js';
 import { useTranslation } from 'react-i18next';
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -122,6 +124,9 @@ export function SettingsView() {
             hint="Default: on."
           />
         </fieldset>
+
+        <BusySection draft={draft} errors={errors} set={set} />
+        <StandingSection draft={draft} errors={errors} set={set} />
 
         <fieldset>
           <legend>Work hours</legend>

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft } from '../../renderer/settings/draft.js';
+import { badAppLine } from '../../renderer/settings/BusySection.js';
 
 describe('settings form draft', () => {
   it('round-trips the defaults into a patch equal to them', () => {
     const r = draftToPatch(toDraft(DEFAULT_SETTINGS));
     expect(r.errors).toBeNull();
-    expect(r.patch).toEqual(DEFAULT_SETTINGS);
+    // The movement mode is saved by its own radio at once, so the form's patch leaves it alone.
+    const { movementMode: _applied, ...formKeys } = DEFAULT_SETTINGS;
+    expect(r.patch).toEqual(formKeys);
   });
 
   it('names each wrong field with a sentence from the shared schema', () => {
@@ -53,5 +56,26 @@ describe('settings checked across fields (issue #17)', () => {
     ]);
     expect(draftWarnings({ ...d, postureEveryMinutes: '45', sitLimitMinutes: '30', postureEnabled: false })).toEqual([]);
     expect(draftWarnings({ ...d, postureEveryMinutes: '', sitLimitMinutes: '30' })).toEqual([]);
+  });
+});
+
+describe('settings form draft: busy sources and the standing limit', () => {
+  it('the standing switch off stores null and keeps the minutes for switching back on; on with nothing typed is refused', () => {
+    const d = { ...toDraft(DEFAULT_SETTINGS), standOn: false };
+    expect(draftToPatch(d).patch?.standLimitMinutes).toBeNull();
+    expect(toDraft({ ...DEFAULT_SETTINGS, standLimitMinutes: null })).toMatchObject({ standOn: false, standLimitMinutes: '40' });
+    expect(draftToPatch({ ...d, standOn: true, standLimitMinutes: '' }).errors).toEqual({ standLimitMinutes: 'Enter a number of minutes.' });
+    expect(draftToPatch({ ...d, standOn: true, standLimitMinutes: '25' }).patch?.standLimitMinutes).toBe(25);
+  });
+
+  it('the app list drops blanks and repeats; a relative calendar path is refused', () => {
+    const d = { ...toDraft(DEFAULT_SETTINGS), busyApps: ' zoom \n\nobs, zoom', busyCalendarFile: 'work.ics' };
+    expect(draftToPatch(d).errors).toHaveProperty('busyCalendarFile');
+    expect(draftToPatch({ ...d, busyCalendarFile: '/home/me/work.ics' }).patch).toMatchObject({ busyApps: ['zoom', 'obs'], busyCalendarFile: '/home/me/work.ics' });
+  });
+
+  it('badAppLine names the first line the rules refuse', () => {
+    expect(badAppLine('zoom\n\nobs')).toBe(0);
+    expect(badAppLine(`zoom\n${'x'.repeat(101)}`)).toBe(2);
   });
 });
