@@ -89,6 +89,9 @@ export const ROUTINES: readonly Routine[] = [
   },
 ];
 
+/** The short routine offered first (Now's quick action, the prompt's fallback): standing by default, the chair break in seated mode. */
+export const quickRoutineId = (mode: 'standing' | 'seated'): string => (mode === 'seated' ? 'seated-2' : 'quick-2');
+
 export function routineById(id: string): Routine | undefined {
   return ROUTINES.find((r) => r.id === id);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { quickRoutineId } from '../../shared/routines.js';
 import type { MovementMode } from '../../shared/settingsRules.js';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
@@ -42,7 +43,7 @@ export function PromptView() {
     if (busy) return;
     if (action === 'stretch') {
       if (hold || !suggestion.data) return;
-      navigate('stretch', 'play', stretch?.id ?? 'quick-2');
+      navigate('stretch', 'play', stretch?.id ?? quickRoutineId(settings.data?.movementMode ?? 'standing'));
       return;
     }
     setBusy(true);

@@ -19,6 +19,8 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
     await page.getByTestId('prompt-suggestion').waitFor();
     expect(await suggested()).toBe('standing');
     await expect.poll(() => page.getByTestId('prompt-movement').textContent()).toMatch(/Or walk for a few minutes/);
+    await page.goto(suite.ui.view('#/now'));
+    await expect.poll(() => page.getByTestId('now-quick').getAttribute('href')).toBe('#/stretch/play/quick-2');
 
     await page.goto(suite.ui.view('#/settings'));
     await expect.poll(() => page.getByLabel('Standing moves and short walks').isChecked()).toBe(true);
@@ -32,6 +34,8 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
     expect(await suggested()).toBe('seated');
     await expect.poll(() => page.getByTestId('prompt-movement').textContent()).toMatch(/Seated moves, as chosen in Settings/);
     await screenshot(page, 'prompt-seated', 'light');
+    await page.goto(suite.ui.view('#/now'));
+    await expect.poll(() => page.getByTestId('now-quick').getAttribute('href')).toBe('#/stretch/play/seated-2');
 
     expect(problems).toEqual([]);
     await context.close();
