@@ -1,4 +1,4 @@
-import type { BreakOutcome } from './domain.js';
+import type { BreakOutcome, BusyReason } from './domain.js';
 
 /**
  * The statistics of DESIGN.md §4 for a range of local dates, as the CLI prints it and the UI
@@ -54,6 +54,17 @@ export interface PromptSummary {
   /** Of those, stretched + took-break + stood (standing up is a break from sitting). */
   ledToBreak: number;
   breakRate: number | null;
+}
+
+/** Prompts a busy reason held back in the period (DESIGN.md §6) and the sitting that followed them. */
+export interface BusyHeldSummary {
+  reason: BusyReason;
+  /** Prompts of every kind recorded `suppressed` with this reason. */
+  prompts: number;
+  /** Sitting from each held prompt to the end of its bout, summed, 0.1 min (bouts still open add nothing). */
+  keptSittingMinutes: number;
+  /** The same per held prompt whose bout has ended; null when none has. */
+  meanKeptSittingMinutes: number | null;
 }
 
 export interface BoutLengthBucket {
@@ -115,6 +126,8 @@ export interface StatsReport {
   months: StatsPeriod[];
   research: ResearchSummary;
   prompts: PromptSummary;
+  /** Held back by busy, one entry per reason that held any (DESIGN.md §6 order). */
+  busyHeld: BusyHeldSummary[];
   /** Sitting minutes by weekday (0 = Monday … 6 = Sunday) and local hour (0–23): heatmap[weekday][hour]. */
   heatmap: number[][];
   boutLengths: BoutLengthBucket[];

@@ -77,6 +77,13 @@ export function renderStats(r: StatsReport): string {
       `${b.suppressed} not shown (paused, outside work hours or quiet hours)`,
   );
   lines.push(`Posture prompts: ${pr.posture.shown} shown, ${pr.posture.suppressed} not shown`);
+  if (r.busyHeld.length) {
+    lines.push(
+      `Held while busy: ${r.busyHeld
+        .map((h) => `${h.reason} ${h.prompts} (then kept sitting ${h.meanKeptSittingMinutes === null ? '–' : hm(h.meanKeptSittingMinutes)} on average)`)
+        .join(', ')}`,
+    );
+  }
   lines.push(`Bout lengths (min): ${r.boutLengths.map((x) => `${x.label}: ${x.bouts}`).join(' · ')}`);
   const hourTotals = Array.from({ length: 24 }, (_, h) => r.heatmap.reduce((s, row) => s + row[h]!, 0));
   const peak = hourTotals.indexOf(Math.max(...hourTotals));

@@ -3,6 +3,7 @@ import type { BoutLengthBucket, PromptSummary, StatsPeriod, StatsReport } from '
 import { dateToDay, dayToDate, isoWeek } from '../../shared/calendar.js';
 import { formatInstant, localDate } from './localTime.js';
 import { researchMetrics } from './boutMetrics.js';
+import { busyHeld, type HeldPromptRow } from './busyHeld.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -32,6 +33,8 @@ export interface ReportRows {
   boutDurationsMs: number[];
   promptOutcomes: { kind: PromptKind; outcome: PromptOutcome; count: number }[];
   checkIns: { at: number; soreness: number; areas: string[]; redFlags?: string[]; zone?: string }[];
+  /** Prompts held back by busy, a day either side of the range (their local dates are checked here). */
+  heldPrompts?: HeldPromptRow[];
   /** Break prompts answered by a stretch that was stopped before it counted as a break (stretchCredit.ts). */
   stretchedNotCounted?: number;
 }
@@ -173,6 +176,7 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
     months: rollup(days, (d) => d.date.endsWith('-01'), (d) => d.date.slice(0, 7)),
     research: { bouts: rows.boutDurationsMs.length, ...researchMetrics(rows.boutDurationsMs.map((ms) => ms / MINUTE)) },
     prompts: promptSummary(rows.promptOutcomes, rows.stretchedNotCounted ?? 0),
+    busyHeld: busyHeld(rows.heldPrompts ?? [], range),
     heatmap: heatmap.map((row) => row.map((ms) => roundTo(ms / MINUTE, 1))),
     boutLengths: boutLengths(rows.boutDurationsMs),
     checkIns: rows.checkIns.map((c) => ({

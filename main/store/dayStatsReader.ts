@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { breaksBetween } from '../core/boutMetrics.js';
+import type { HeldPromptRow } from '../core/busyHeld.js';
+import { dateToDay } from '../../shared/calendar.js';
 import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './dayStats.js';
 import type { StatsRows } from './types.js';
 
@@ -18,6 +20,8 @@ const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOut
   move_suppressed: { kind: 'move', outcome: 'suppressed' },
 };
 
+const DAY_MS = 86_400_000;
+
 type DayRow = [string, number, number, number, number, number, number, number, Buffer, number];
 
 /**
@@ -29,6 +33,7 @@ export class StatsReader {
   private readonly heat: Statement;
   private readonly prompts: Statement;
   private readonly checkIns: Statement;
+  private readonly held: Statement;
 
   constructor(private readonly db: Database) {
     const range = 'FROM day_stats WHERE date BETWEEN ? AND ?';
@@ -42,6 +47,14 @@ export class StatsReader {
       .raw();
     this.heat = db.prepare(`SELECT weekday, ${HOUR_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range} GROUP BY weekday`).raw();
     this.prompts = db.prepare(`SELECT ${PROMPT_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range}`).raw();
+    // Few rows: only prompts a busy reason held back; each with the end of the bout it fell in.
+    this.held = db
+      .prepare(
+        `SELECT p.reason, p.at_ms, p.zone,
+           (SELECT b.end_ms FROM bouts b WHERE b.start_ms <= p.at_ms ORDER BY b.start_ms DESC LIMIT 1) AS bout_end
+         FROM prompts p WHERE p.at_ms BETWEEN ? AND ? AND p.reason LIKE 'busy:%' ORDER BY p.at_ms`,
+      )
+      .raw();
     this.checkIns = db.prepare('SELECT at_ms, soreness, areas, red_flags, zone FROM check_ins WHERE date BETWEEN ? AND ? ORDER BY at_ms');
   }
 
@@ -74,6 +87,9 @@ export class StatsReader {
       redFlags: JSON.parse(r.red_flags as string) as string[],
       zone: r.zone as string,
     }));
-    return { days, hours, boutDurationsMs, promptOutcomes, checkIns };
+    // A day either side: the dates are local, in each prompt's own zone (busyHeld picks the range's).
+    const heldRows = this.held.all((dateToDay(from) - 1) * DAY_MS, (dateToDay(to) + 2) * DAY_MS) as [HeldPromptRow['reason'], number, string, number | null][];
+    const heldPrompts = heldRows.map(([reason, at, zone, end]) => ({ reason, at, zone, boutEnd: end !== null && end >= at ? end : null }));
+    return { days, hours, boutDurationsMs, promptOutcomes, checkIns, heldPrompts };
   }
 }

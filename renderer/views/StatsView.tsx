@@ -12,6 +12,7 @@ import { Comparison } from '../stats/Comparison.js';
 import { Distribution } from '../stats/Distribution.js';
 import { Heatmap } from '../stats/Heatmap.js';
 import { Outcomes } from '../stats/Outcomes.js';
+import { BusyHeld } from '../stats/BusyHeld.js';
 import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
@@ -121,6 +122,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
       <>
         <FirstDay />
         {Object.values(report.prompts.break).some((n) => n > 0) && <Outcomes report={report} />}
+        {report.busyHeld.length > 0 && <BusyHeld held={report.busyHeld} />}
         {report.checkIns.length > 0 && <CheckIns report={report} />}
       </>
     );
@@ -147,6 +149,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
       )}
       <Distribution report={report} />
       <Outcomes report={report} />
+      <BusyHeld held={report.busyHeld} />
       <CheckIns report={report} />
       {table}
     </>
