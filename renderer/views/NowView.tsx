@@ -7,6 +7,7 @@ import { useNowState, useSettings, useTicker } from '../lib/hooks.js';
 import { formatClock, formatIn, formatMs, formatTime } from '../lib/format.js';
 import { href } from '../lib/route.js';
 import { PauseControls } from './PauseControls.js';
+import { StandSwitch } from './StandSwitch.js';
 import { Welcome } from './Welcome.js';
 
 /** The tray pop-up: the current bout as a live timer, today so far, the next prompt and quick actions. */
@@ -35,6 +36,8 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
   const growing = state.bout !== null && !state.locked && state.stretching === null;
   const since = growing ? Math.max(0, now - state.at) : 0;
   const boutMs = state.bout ? state.bout.sittingMs + since : 0;
+  // Standing grows like a bout between snapshots (DESIGN.md §7), except while a stretch runs.
+  const standingMs = state.standing ? state.standing.standingMs + (state.stretching === null ? Math.max(0, now - state.at) : 0) : 0;
   const { t } = useTranslation();
   return (
     <>
@@ -50,8 +53,12 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
       )}
       <div className="grid">
         <section className="card" aria-labelledby="now-bout-h">
-          <h2 id="now-bout-h">{t('now.sittingNow')}</h2>
-          {state.stretching ? (
+          <h2 id="now-bout-h">{state.standing ? t('now.standing') : t('now.sittingNow')}</h2>
+          {state.standing && !state.stretching ? (
+            <p className="big-number" data-testid="now-standing" role="timer" aria-live="off">
+              {formatClock(standingMs)}
+            </p>
+          ) : state.stretching ? (
             <p className="big-number" data-testid="now-stretching">
               {t('now.stretching')}
             </p>
@@ -65,7 +72,7 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
             </p>
           )}
           <p className="muted small">
-            {state.locked ? t('now.locked') : state.bout ? t('now.since', { time: formatTime(state.bout.start) }) : t('now.newBout')}
+            {state.standing ? t('now.standingFor', { time: formatMs(standingMs) }) : state.locked ? t('now.locked') : state.bout ? t('now.since', { time: formatTime(state.bout.start) }) : t('now.newBout')}
           </p>
         </section>
         <section className="card" aria-labelledby="now-today-h">
@@ -99,6 +106,11 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
             {t('now.allStretches')}
           </a>
         </div>
+        {state.tracking && (
+          <div className="field-gap">
+            <StandSwitch standing={state.standing !== null} onChange={reload} />
+          </div>
+        )}
         {state.tracking && (
           <div className="field-gap">
             <PauseControls pausedUntil={state.pausedUntil} onChange={reload} />
