@@ -105,7 +105,7 @@ describe('main process (stand-in Electron module; real bundle, SQLite, monitor a
     expect(r.stub('session.requests')).toHaveLength(1);
     expect(r.stub('Tray')).toEqual([{ icon: join(ROOT, 'dist', 'icons', 'tray-ok.png'), exists: true }]);
     expect(r.stub('tray.setToolTip')[0]).toMatch(/^Sitwell: away/);
-    expect(r.stub('tray.setContextMenu')[0]).toEqual(['Now: away', 'Start stretch', 'separator', 'Pause', 'separator', 'Statistics', 'Settings', 'separator', 'Quit Sitwell']);
+    expect(r.stub('tray.setContextMenu')[0]).toEqual(['Now: away', 'Start stretch', "I'm standing", 'separator', 'Pause', 'separator', 'Statistics', 'Settings', 'separator', 'Quit Sitwell']);
     expect(r.stub('ipc.foreign')).toEqual([{ ok: false, error: expect.objectContaining({ code: 'forbidden' }) }]);
     await r.waitFor(/STUB loadFile/);
     expect(r.stub('loadFile')).toEqual([{ file: join(ROOT, 'dist', 'renderer', 'index.html'), exists: true, hash: '/now' }]);
