@@ -1,3 +1,4 @@
+import { formatHoursMinutes, parseHoursMinutes } from './hoursMinutes.js';
 import { DEFAULT_SETTINGS, settingsPatchProblems, WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settingsRules.js';
 
 /**
@@ -16,6 +17,7 @@ export interface Draft {
   postureEveryMinutes: string;
   snoozeMinutes: string;
   minBreakMinutes: string;
+  /** As h:mm ("6:00"). */
   dailySittingGoalMinutes: string;
   postureEnabled: boolean;
   startAtLogin: boolean;
@@ -50,7 +52,7 @@ export function appList(text: string): string[] {
   return [...new Set(text.split(/[\n,]/).map((a) => a.trim()).filter(Boolean))];
 }
 
-export const NUMBER_FIELDS = ['sitLimitMinutes', 'postureEveryMinutes', 'snoozeMinutes', 'minBreakMinutes', 'dailySittingGoalMinutes'] as const;
+export const NUMBER_FIELDS = ['sitLimitMinutes', 'postureEveryMinutes', 'snoozeMinutes', 'minBreakMinutes'] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** Error messages by field key: a settings key, or `workHours.mon`, `quietHours`. */
@@ -71,7 +73,7 @@ export function toDraft(s: Settings): Draft {
     postureEveryMinutes: String(s.postureEveryMinutes),
     snoozeMinutes: String(s.snoozeMinutes),
     minBreakMinutes: String(s.minBreakMinutes),
-    dailySittingGoalMinutes: String(s.dailySittingGoalMinutes),
+    dailySittingGoalMinutes: formatHoursMinutes(s.dailySittingGoalMinutes),
     postureEnabled: s.postureEnabled,
     startAtLogin: s.startAtLogin,
     timeZone: s.timeZone ?? '',
@@ -125,6 +127,10 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
     if (text === '' || !Number.isFinite(n)) errors[f] = 'Enter a number of minutes.';
     else raw[f] = n;
   }
+  const limit = parseHoursMinutes(d.dailySittingGoalMinutes);
+  if (limit.problem === 'format') errors.dailySittingGoalMinutes = 'Enter hours and minutes as h:mm, such as 6:00.';
+  else if (limit.problem === 'minutes') errors.dailySittingGoalMinutes = 'The minutes after the colon go from 00 to 59.';
+  else raw.dailySittingGoalMinutes = limit.minutes;
   raw.postureEnabled = d.postureEnabled;
   raw.startAtLogin = d.startAtLogin;
   const zone = d.timeZone.trim();

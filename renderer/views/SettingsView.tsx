@@ -11,6 +11,7 @@ import { PauseControls } from './PauseControls.js';
 import { LanguageSection } from '../settings/LanguageSection.js';
 import { MovementSection } from '../settings/MovementSection.js';
 import { BusySection } from '../settings/BusySection.js';
+import { DailyLimitField } from '../settings/DailyLimitField.js';
 import { StandingSection } from '../settings/StandingSection.js';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +30,6 @@ const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
   postureEveryMinutes: { label: 'Posture reminder every', hint: `A light nudge to change position, before the first break prompt of a bout. ${POSTURE_NOTE}` },
   snoozeMinutes: { label: 'Snooze for', hint: 'Snooze postpones the break prompt by this long; an unanswered prompt repeats this often.' },
   minBreakMinutes: { label: 'A break is at least', hint: 'This long without keyboard or mouse input counts as getting up.' },
-  dailySittingGoalMinutes: { label: 'Daily sitting limit', hint: 'The most sitting you want in a day; drawn as a line on the daily sitting bars in Statistics.' },
 };
 
 export function SettingsView() {
@@ -187,7 +187,7 @@ export function SettingsView() {
 
         <fieldset>
           <legend>General</legend>
-          {num('dailySittingGoalMinutes')}
+          <DailyLimitField value={draft.dailySittingGoalMinutes} onChange={(v) => set('dailySittingGoalMinutes', v)} refused={Boolean(errors.dailySittingGoalMinutes)} />
           <Check
             id="startAtLogin"
             label="Start Sitwell when I log in"

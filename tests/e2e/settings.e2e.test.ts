@@ -28,13 +28,13 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
       ['Snooze for', DEFAULT_SETTINGS.snoozeMinutes],
       ['A break is at least', DEFAULT_SETTINGS.minBreakMinutes],
       ['Posture reminder every', DEFAULT_SETTINGS.postureEveryMinutes],
-      ['Daily sitting limit', DEFAULT_SETTINGS.dailySittingGoalMinutes],
     ] as const) {
       await expect.poll(() => page.getByLabel(label).inputValue()).toBe(String(value));
     }
     for (const label of ['Show posture reminders', 'Only prompt during work hours', 'No prompts during quiet hours', 'Start Sitwell when I log in', 'Time zone for days and times']) {
       await expect.poll(() => page.getByLabel(label).count()).toBe(1);
     }
+    await expect.poll(() => page.getByLabel('Daily sitting limit').inputValue()).toBe('6:00');
     await expect.poll(() => page.getByTestId('data-path').textContent()).toBe(db);
     expect(problems).toEqual([]);
     await context.close();

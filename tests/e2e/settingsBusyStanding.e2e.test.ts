@@ -74,4 +74,27 @@ describe.skipIf(!hasChromium)('settings: busy sources and standing limit (real C
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the daily sitting limit is typed as h:mm: "7:75" and "abc" are refused saying what is wrong, "7:30" is stored as 450 minutes (issue 17)', async () => {
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(suite.ui.view('#/settings'));
+    const field = page.getByLabel('Daily sitting limit');
+    await field.waitFor();
+    const before = storedSettings(db);
+    await field.fill('7:75');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByTestId('field-error-dailySittingGoalMinutes').textContent()).toBe('In "7:75" the minutes after the colon must be from 00 to 59.');
+    await field.fill('abc');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByTestId('field-error-dailySittingGoalMinutes').textContent()).toContain('"abc" is not a time of h:mm');
+    expect(storedSettings(db)).toEqual(before);
+    await field.fill('7:30');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByTestId('settings-status').textContent()).toBe('Saved.');
+    expect(storedSettings(db)).toMatchObject({ dailySittingGoalMinutes: 450 });
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Daily sitting limit').inputValue()).toBe('7:30');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
