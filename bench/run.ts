@@ -49,6 +49,13 @@ await part<{ tenYearStatsMs: number; bouts: number; prompts: number }>('stats', 
   row({ name: 'stats: full statistics query, ten years', value: r.tenYearStatsMs, unit: 'ms', target: '< 20 ms', ok: r.tenYearStatsMs < 20, note: `${r.bouts} bouts, ${r.prompts} prompts` });
 });
 
+await part<import('./sync.js').SyncBench>('sync', 'sync.ts', 'benchSync', (r) => {
+  row({ name: 'sync: three devices’ ten years into an empty history', value: r.mergeTenYearsS, unit: 's', note: `${r.records} bouts of other devices` });
+  row({ name: 'sync: one more day of one device', value: r.incrementalDayMs, unit: 'ms' });
+  row({ name: 'sync: statistics over the merged ten years', value: r.tenYearStatsMs, unit: 'ms', target: '< 20 ms', ok: r.tenYearStatsMs < 20, note: `CPU ${r.tenYearStatsCpuMs} ms; ${r.deviceBouts} device bouts joined into ${r.personBouts}` });
+  row({ name: 'sync: the folder, three devices, ten years', value: r.folderMb, unit: 'MB', note: `${r.files} files` });
+});
+
 await part<Record<string, number>>('daemon', 'daemon.ts', 'benchDaemon', (r) => {
   for (const [k, v] of Object.entries(r)) {
     const target = k.startsWith('ratio') ? '≥ 30×' : k.endsWith('RssMb') ? '< 60 MB' : undefined;

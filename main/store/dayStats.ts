@@ -79,10 +79,27 @@ export class Aggregates {
     );
   }
 
+  /** Day rows being changed by a batch, written once at its end (an import touches each day hundreds of times). */
+  private pending: Map<string, DayAgg> | null = null;
+
   private update(date: string, change: (d: DayAgg) => void): void {
-    const day = (this.load.get(date) as DayAgg | undefined) ?? emptyDay(date);
+    const day = this.pending?.get(date) ?? (this.load.get(date) as DayAgg | undefined) ?? emptyDay(date);
     change(day);
-    this.save.run(day);
+    if (this.pending) this.pending.set(date, day);
+    else this.save.run(day);
+  }
+
+  /** Runs `fn` (inside the caller's transaction) with the day rows it changes kept in memory and written once at the end; nested calls join. */
+  batch<T>(fn: () => T): T {
+    if (this.pending) return fn();
+    this.pending = new Map();
+    try {
+      const out = fn();
+      for (const day of this.pending.values()) this.save.run(day);
+      return out;
+    } finally {
+      this.pending = null;
+    }
   }
 
   /** Adds a bout: its sitting to each local date and hour it covers, its length to the date it starts. Returns that date. */

@@ -209,7 +209,7 @@ export class SyncStore {
   importRecords(records: readonly JournalRecord[]): ImportCount {
     const count: ImportCount = { added: 0, replaced: 0, unchanged: 0 };
     const self = this.identity().deviceId;
-    this.transaction(() => {
+    this.transaction(() => this.agg.batch(() => {
       for (const r of records) {
         if (r.device === self) {
           count.unchanged++;
@@ -226,7 +226,7 @@ export class SyncStore {
         this.count(r, old);
         count[old ? 'replaced' : 'added']++;
       }
-    });
+    }));
     return count;
   }
 
