@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,21 +32,26 @@ export interface SyncBench {
 const quiet = () => {};
 
 /**
- * A device with ten years of its own history, its journal written in a folder of its own and then
- * moved into the shared one (so the device does not spend the bench importing the others).
+ * A device with ten years of its own history, its journal written in a folder of its own and copied
+ * into the shared one (so the device does not spend the bench importing the others).
  */
-function device(dir: string, folder: string, seed: number): Store {
+function device(dir: string, folder: string, seed: number): { store: Store; own: string; id: string } {
   const own = join(dir, `own${seed}`);
   mkdirSync(own);
   const store = openStore(join(dir, `device${seed}.db`));
   store.sync.setFolder(own);
   seedHistory(store, { from: '2016-01-01', days: DAYS, zone: ZONE, seed });
-  createSyncService({ store, folder: openSyncFolder(own), log: quiet, now: Date.now, hostName: `device${seed}` }).close();
   const id = store.sync.identity().deviceId;
-  mkdirSync(join(folder, 'sitwell'), { recursive: true });
-  renameSync(join(own, 'sitwell', id), join(folder, 'sitwell', id));
-  store.sync.setFolder(folder);
-  return store;
+  publish(store, own, id, folder, 0);
+  return { store, own, id };
+}
+
+/** Writes the device's waiting records to its own journal and copies the files changed since `since` into the shared folder. */
+function publish(store: Store, own: string, id: string, folder: string, since: number): void {
+  createSyncService({ store, folder: openSyncFolder(own), log: quiet, now: Date.now, hostName: `device-${id.slice(0, 4)}` }).close();
+  const from = join(own, 'sitwell', id);
+  mkdirSync(join(folder, 'sitwell', id), { recursive: true });
+  for (const name of readdirSync(from)) if (statSync(join(from, name)).mtimeMs >= since) copyFileSync(join(from, name), join(folder, 'sitwell', id, name));
 }
 
 export function benchSync(): SyncBench {
@@ -55,7 +60,7 @@ export function benchSync(): SyncBench {
     const folder = join(dir, 'Sync');
     mkdirSync(folder);
     const devices = [1, 2, 3].map((seed) => device(dir, folder, seed));
-    const deviceBouts = devices.reduce((n, d) => n + d.listBouts().length, 0);
+    const deviceBouts = devices.reduce((n, d) => n + d.store.listBouts().length, 0);
 
     const merged = openStore(join(dir, 'merged.db'));
     merged.sync.setFolder(folder);
@@ -64,8 +69,10 @@ export function benchSync(): SyncBench {
     const mergeTenYearsS = (performance.now() - t0) / 1000;
 
     // One more day on device 1, in its journal; then the merged history reads the change.
-    seedHistory(devices[0]!, { from: '2026-01-02', days: 1, zone: ZONE, seed: 9 });
-    createSyncService({ store: devices[0]!, folder: openSyncFolder(folder), log: quiet, now: Date.now, hostName: 'device1' }).close();
+    const one = devices[0]!;
+    const since = Date.now() - 1000;
+    seedHistory(one.store, { from: '2026-01-02', days: 1, zone: ZONE, seed: 9 });
+    publish(one.store, one.own, one.id, folder, since);
     const t1 = performance.now();
     const added = service.importAll();
     const incrementalDayMs = performance.now() - t1;
@@ -87,7 +94,7 @@ export function benchSync(): SyncBench {
     }
     const records = merged.sync.devices(0, Number.MAX_SAFE_INTEGER).reduce((n, d) => n + (d.local ? 0 : d.bouts), 0);
     const personBouts = getStats(merged, range).totals.bouts;
-    for (const d of [...devices, merged]) d.close();
+    for (const d of [...devices.map((x) => x.store), merged]) d.close();
     const du = execFileSync('du', ['-sk', join(folder, 'sitwell')], { encoding: 'utf8' });
     const files = Number(execFileSync('sh', ['-c', `find '${join(folder, 'sitwell')}' -type f | wc -l`], { encoding: 'utf8' }).trim());
     return {

@@ -79,6 +79,9 @@ const spanOf = (r: JournalRecord): { start: number | null; end: number | null } 
   }
 };
 
+/** Whether two lines say the same apart from their stamp. */
+const sameBody = (a: JournalRecord, b: JournalRecord): boolean => JSON.stringify({ ...a, hlc: '' }) === JSON.stringify({ ...b, hlc: '' });
+
 function prepare(db: Database) {
   return {
     identity: db.prepare<[], { device_id: string; name: string; folder: string | null; hlc: string | null }>('SELECT device_id, name, folder, hlc FROM sync_device WHERE id = 1'),
@@ -223,6 +226,11 @@ export class SyncStore {
         }
         const { start, end } = spanOf(r);
         this.q.putRecord.run(r.device, r.uid, r.type, r.hlc, start, end, JSON.stringify(r));
+        // The same record written again (a journal rewritten whole): its newer stamp is kept, nothing is counted anew.
+        if (old && sameBody(old, r)) {
+          count.unchanged++;
+          continue;
+        }
         this.count(r, old);
         count[old ? 'replaced' : 'added']++;
       }
