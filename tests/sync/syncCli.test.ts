@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncService } from '../../main/app/sync/syncService.js';
 import { openSyncFolder } from '../../main/platform/syncFolder.js';
 import { openStore } from '../../main/store/index.js';
-import { runSitwell, tempDir } from '../helpers/sitwellCli.js';
+import { tempDir } from '../helpers/sitwellCli.js';
+import { cliRunner, runCli, type CliRunner } from '../reliability/support/cliBundle.js';
 
 const { dir, cleanup } = tempDir('sitwell-synccli-');
 afterAll(cleanup);
@@ -14,7 +15,14 @@ const T = Date.UTC(2026, 11, 2, 8, 0);
 const B = 'Europe/Berlin';
 const env = { TZ: B };
 
+// Seven commands in a row: through one esbuild bundle of the CLI, not tsx's start-up each time.
+let runner: CliRunner;
+const runSitwell = (args: string[], opts: { env?: NodeJS.ProcessEnv }) => runCli(runner, args, opts);
+
 describe('sitwell sync, stats --device and doctor (issue 15)', () => {
+  beforeAll(async () => {
+    runner = await cliRunner('sync-cli');
+  });
   const folder = join(dir, 'Sync');
   const laptop = join(dir, 'laptop.db');
   const desktop = join(dir, 'desktop.db');
