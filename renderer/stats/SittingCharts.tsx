@@ -15,6 +15,7 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
   const colors = useChartColors();
   const overGoal = report.days.filter((d) => d.sittingMinutes > goal).length;
 
+  const standing = !singleDay && report.totals.standingMinutes > 0;
   const bars = useMemo((): { data: uPlot.AlignedData; label: string; max: number } => {
     if (singleDay) {
       // One day: its hours, from the heatmap row of that weekday (the range holds only that day).
@@ -24,12 +25,22 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
       return { data: [hours, ys], label: 'Sitting minutes in each hour of the day.', max: Math.max(0, ...ys) };
     }
     const xs = report.days.map((d) => dateSeconds(d.from));
+    const sitting = report.days.map((d) => d.sittingMinutes);
+    const goals = report.days.map(() => goal);
+    if (standing) {
+      const both = report.days.map((d) => Math.round((d.sittingMinutes + d.standingMinutes) * 10) / 10);
+      return {
+        data: [xs, both, sitting, goals],
+        max: Math.max(0, ...both),
+        label: `Sitting and standing per day, stacked, against your sitting limit of ${formatMinutes(goal)}: ${formatMinutes(report.totals.standingMinutes)} standing in all; ${overGoal} of ${report.days.length} days over the limit.`,
+      };
+    }
     return {
-      data: [xs, report.days.map((d) => d.sittingMinutes), report.days.map(() => goal)],
+      data: [xs, sitting, goals],
       max: report.days.reduce((m, d) => Math.max(m, d.sittingMinutes), 0),
       label: `Sitting per day against your goal of ${formatMinutes(goal)}: ${overGoal} of ${report.days.length} days over the goal.`,
     };
-  }, [report, goal, singleDay, overGoal]);
+  }, [report, goal, singleDay, overGoal, standing]);
 
   const trend = useMemo((): { data: uPlot.AlignedData; label: string; series: string; max: number } => {
     const weekly = report.days.length > DAILY_TREND_MAX_DAYS;
@@ -46,8 +57,8 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
   }, [report]);
 
   const buildBars = useCallback(
-    (w: number) => sittingBarsOptions(w, colors, { goal: singleDay ? null : goal, xTime: !singleDay, max: bars.max }),
-    [colors, goal, singleDay, bars.max],
+    (w: number) => sittingBarsOptions(w, colors, { goal: singleDay ? null : goal, xTime: !singleDay, max: bars.max, standing }),
+    [colors, goal, singleDay, bars.max, standing],
   );
   const buildTrend = useCallback((w: number) => trendOptions(w, colors, trend.series, trend.max), [colors, trend.series, trend.max]);
 
@@ -58,7 +69,14 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
         {!singleDay && (
           <p className="muted small">
             <span className="legend-swatch sitting" aria-hidden="true" />
-            Sitting <span className="legend-swatch goal" aria-hidden="true" />
+            Sitting{' '}
+            {standing && (
+              <>
+                <span className="legend-swatch standing" aria-hidden="true" />
+                Standing{' '}
+              </>
+            )}
+            <span className="legend-swatch goal" aria-hidden="true" />
             Your daily sitting limit: {formatMinutes(goal)} (change it in <a href="#/settings">Settings</a>).{' '}
             <span data-testid="stats-days-over-goal" data-value={overGoal}>
               {overGoal} of {report.days.length} days over the goal.
