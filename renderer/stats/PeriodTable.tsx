@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { StatsPeriod } from '../../shared/statsReport.js';
 import { formatDate } from '../lib/dates.js';
 import { formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
 
 /** The range broken into days, weeks or months, one row each. */
 export function PeriodTable({ title, periods, kind }: { title: string; periods: StatsPeriod[]; kind: 'day' | 'week' | 'month' }) {
+  const { t } = useTranslation();
+  // Standing columns only for someone who stands at a sit-stand desk (DESIGN.md §7).
+  const standing = periods.some((p) => p.standingMinutes > 0);
   const name = (p: StatsPeriod) =>
     kind === 'day'
       ? formatDate(p.from, { weekday: 'short', day: 'numeric', month: 'short' })
@@ -21,6 +25,16 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
               <th scope="col" className="num">
                 Sitting
               </th>
+              {standing && (
+                <>
+                  <th scope="col" className="num">
+                    {t('stats.standing.name')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stats.standing.share')}
+                  </th>
+                </>
+              )}
               <th scope="col" className="num">
                 Bouts
               </th>
@@ -42,6 +56,16 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
                 <td className="num" data-value={p.sittingMinutes}>
                   {formatMinutes(p.sittingMinutes)}
                 </td>
+                {standing && (
+                  <>
+                    <td className="num" data-testid={`stats-period-standing-${p.label}`} data-value={p.standingMinutes}>
+                      {formatMinutes(p.standingMinutes)}
+                    </td>
+                    <td className="num" data-value={p.standingShare === null ? 'null' : p.standingShare}>
+                      {formatPercent(p.standingShare)}
+                    </td>
+                  </>
+                )}
                 <td className="num">{p.bouts}</td>
                 <td className="num">{p.bouts ? `${formatNumber(p.longestBoutMinutes)} min` : '—'}</td>
                 <td className="num">{formatNumber(p.breaksPerSittingHour, 2)}</td>

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
 import { Stat } from './Num.js';
 
 export function Totals({ report, days }: { report: StatsReport; days: number }) {
+  const { t: tr } = useTranslation();
   const t = report.totals;
   const sittingDays = report.days.filter((d) => d.sittingMinutes > 0).length;
   return (
@@ -34,6 +36,12 @@ export function Totals({ report, days }: { report: StatsReport; days: number }) 
           value={t.longBoutShare}
           text={formatPercent(t.longBoutShare)}
         />
+        {t.standingMinutes > 0 && (
+          <>
+            <Stat label={tr('stats.standing.name')} testId="stats-standing" value={t.standingMinutes} text={formatMinutes(t.standingMinutes)} />
+            <Stat label={tr('stats.standing.share')} testId="stats-standing-share" value={t.standingShare} text={formatPercent(t.standingShare)} />
+          </>
+        )}
       </dl>
     </section>
   );

@@ -6,6 +6,8 @@ export interface ChartColors {
   muted: string;
   grid: string;
   bar: string;
+  /** Standing at a sit-stand desk, stacked on the sitting bars (DESIGN.md §7). */
+  standing: string;
   line: string;
   goal: string;
 }
@@ -18,6 +20,7 @@ function read(): ChartColors {
     muted: v('--muted', '#555'),
     grid: v('--grid', '#ddd'),
     bar: v('--chart-1', '#1f6f5c'),
+    standing: v('--chart-3', '#2f6db5'),
     line: v('--chart-2', '#6d4bb8'),
     goal: v('--goal', '#b45309'),
   };
