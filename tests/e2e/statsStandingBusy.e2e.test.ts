@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('statistics: standing stacked on sitting, prompts 
     const s = openStore(db);
     // Standing at the desk in the evenings of the week of 9 June (after the seeded sitting has ended).
     for (const [i, date] of ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13'].entries()) {
-      s.addStanding({ start: at(date, '21:00'), end: at(date, '21:00') + (30 + 15 * i) * 60_000, zone: Z });
+      s.addStanding({ start: at(date, '21:00'), end: at(date, '21:00') + (30 + 15 * i) * 60_000, durationMs: (30 + 15 * i) * 60_000, zone: Z });
     }
     // Held break prompts: two in a call in a bout 22:00–23:10, one for Do Not Disturb in a bout 23:20–23:50.
     s.addBout({ start: at('2025-06-11', '22:00'), end: at('2025-06-11', '23:10'), durationMs: 70 * 60_000, zone: Z });
