@@ -89,30 +89,4 @@ describe.skipIf(!hasChromium)('statistics: standing stacked on sitting, prompts 
     await dark.context.close();
   });
 
-  it('lists the break prompts each busy reason held back and how long the user then kept sitting', async () => {
-    const cli = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15')) as StatsReport;
-    const call = cli.prompts.heldForBusy.find((h) => h.reason === 'call')!;
-    expect(call).toMatchObject({ held: 2, boutEnded: 2, meanKeptSittingMinutes: 30, longestKeptSittingMinutes: 40 });
-    expect(cli.prompts.heldForBusy.find((h) => h.reason === 'dnd')).toMatchObject({ held: 1, meanKeptSittingMinutes: 10 });
-    const text = sitwell('--db', db, 'stats', '--from', '2025-06-09', '--to', '2025-06-15');
-    expect(text).toContain('Held back while busy: dnd 1 (then sat on 0:10 on average, longest 0:10), call 2 (then sat on 0:30 on average, longest 0:40)');
-
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
-    await ready(page, '2025-06-09', '2025-06-15');
-    const row = page.getByTestId('stats-held-call');
-    expect(await row.getAttribute('data-value')).toBe('2');
-    expect(await row.getAttribute('data-kept')).toBe('30');
-    expect((await row.textContent())?.replace(/\s+/g, ' ')).toBe('In a call230 min40 min');
-    expect(await page.getByTestId('stats-held-dnd').getAttribute('data-value')).toBe('1');
-    expect(await page.getByTestId('stats-held-fullscreen').count()).toBe(0);
-    await page.getByTestId('stats-held').scrollIntoViewIfNeeded();
-    await screenshot(page, 'stats-held-busy', 'light');
-    // A week with none says so.
-    await page.goto(ui.view('#/stats?range=week&date=2025-06-04'));
-    await ready(page, '2025-06-02', '2025-06-08');
-    expect(await page.getByTestId('stats-held').textContent()).toContain('No break prompt was held back');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
 });
