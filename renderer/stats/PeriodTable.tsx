@@ -17,7 +17,8 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
   return (
     <section className="card" aria-labelledby="periods-h">
       <h2 id="periods-h">{title}</h2>
-      <div className="table-scroll">
+      {/* Focusable, so a keyboard can scroll it when the standing columns make it wider than the card. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-h">
         <table className="data" data-testid="stats-periods">
           <thead>
             <tr>
