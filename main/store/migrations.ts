@@ -216,6 +216,12 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN INSERT INTO sync_outbox (type, row_id) VALUES ('stretch', NEW.id); END;
     `),
   },
+  // v6: the prompts held while busy, for the statistics' busy card (issue 12), found through an index of
+  // their own: over ten years the range scan of every prompt took ~11 ms of the statistics' 20 ms budget.
+  // The query repeats this WHERE term exactly, so SQLite can use the partial index.
+  {
+    up: (db) => db.exec(`CREATE INDEX prompts_busy_at ON prompts (at_ms) WHERE reason LIKE 'busy:%';`),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
