@@ -8,7 +8,7 @@ export { StoreError } from './errors.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { acquireTrackerLock, type TrackerLock } from './trackerLock.js';
 export type * from './types.js';
-export type { DeviceSummary, SyncProblem, SyncIdentity } from './syncStore.js';
+export type { DeviceSummary } from './syncStore.js';
 
 /**
  * Opens the history at `path` (creating the file and its directory, and migrating an older

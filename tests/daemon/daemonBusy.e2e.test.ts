@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../main/store/index.js';
-import { openWindow, startOpenbox } from '../helpers/busyComponents.js';
-import { rows, startDaemon, waitFor } from '../helpers/daemonChild.js';
-import { DESKTOP_TOOLS, missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
+import { describe, expect, it } from 'vitest';
+import { openWindow } from '../helpers/busyComponents.js';
+import { rows, waitFor } from '../helpers/daemonChild.js';
+import { DESKTOP_TOOLS, missingTools } from '../helpers/desktop.js';
+import { useDesktopDaemonSuite } from '../helpers/desktopDaemonSuite.js';
 
 /**
  * Busy end to end (DESIGN.md §6): the headless daemon on Xvfb with a real window manager (openbox),
@@ -20,59 +17,15 @@ if (missing.length) console.log(`daemon busy suite skipped: missing ${missing.jo
 const BREAK_TITLE = 'Time to stand up';
 
 describe.skipIf(missing.length > 0)('sitwell daemon holds the break prompt while a window is fullscreen (Xvfb, openbox, dunst, dbus-monitor)', () => {
-  let desktop: Desktop;
-  let openbox: { stop(): Promise<void> };
-  let notes: NotificationMonitor;
-  let dir: string;
-  let daemon: ReturnType<typeof startDaemon> | null = null;
-  let typing: ReturnType<typeof setInterval> | null = null;
-
-  beforeAll(async () => {
-    desktop = await startDesktop();
-    openbox = await startOpenbox(desktop.env);
-    notes = await desktop.monitorNotifications();
-    dir = mkdtempSync(join(tmpdir(), 'sitwell-daemon-busy-'));
-  }, 60_000);
-
-  // Each attempt (CI retries once) has its own history and daemon: a retry must not meet the last one's prompts.
-  afterEach(async () => {
-    if (typing) clearInterval(typing);
-    typing = null;
-    daemon?.child.kill('SIGKILL');
-    if (daemon) await daemon.exited;
-    daemon = null;
-  });
-
-  afterAll(async () => {
-    await notes?.stop();
-    await openbox?.stop();
-    await desktop?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function freshDaemon(): Promise<{ db: string; daemon: NonNullable<typeof daemon>; since: number }> {
-    const db = join(dir, `sitwell-${Date.now()}.db`);
-    const store = openStore(db);
-    // Break at 4 s of sitting, repeats every 30 s (so only busy can explain a missing or extra one), away after 3 s.
-    store.updateSettings({ postureEnabled: false, sitLimitMinutes: 4, snoozeMinutes: 30, minBreakMinutes: 3 });
-    store.close();
-    const since = notes.events.length;
-    const d = startDaemon(db, desktop.env);
-    daemon = d;
-    await waitFor('the daemon to start tracking', () => d.out().includes('tracking with idle source'));
-    return { db, daemon: d, since };
-  }
+  const suite = useDesktopDaemonSuite({ openbox: true });
 
   it('sends no Notify while fullscreen, records the prompt suppressed busy:fullscreen, shows it after fullscreen ends, and withdraws it when fullscreen begins again', async () => {
-    const { db, daemon, since } = await freshDaemon();
-    const ours = () => notes.events.slice(since);
-    const win = await openWindow(desktop.env, `sitwell-presentation-${since}`);
+    const { desktop, notes } = suite;
+    // Break at 4 s of sitting, repeats every 30 s (so only busy can explain a missing or extra one), away after 3 s.
+    const { db, daemon, ours } = await suite.start({ postureEnabled: false, sitLimitMinutes: 4, snoozeMinutes: 30, minBreakMinutes: 3 });
+    const win = await openWindow(desktop.env, `sitwell-presentation-${Date.now()}`);
     await win.fullscreen(true);
-    let x = 10;
-    typing = setInterval(() => {
-      x = x === 10 ? 20 : 10;
-      void desktop.xdotool('mousemove', String(x), String(x)).catch(() => {});
-    }, 300);
+    suite.keepMoving();
 
     // Well past the sit limit while fullscreen: recorded, not sent.
     await waitFor('the held prompt in SQLite', () => rows(db, "SELECT outcome, reason FROM prompts WHERE kind = 'break'").length > 0, 20_000);

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../main/store/index.js';
-import { rows, startDaemon, waitFor } from '../helpers/daemonChild.js';
-import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
+import { describe, expect, it } from 'vitest';
+import { rows, waitFor } from '../helpers/daemonChild.js';
+import { missingTools } from '../helpers/desktop.js';
+import { useDesktopDaemonSuite } from '../helpers/desktopDaemonSuite.js';
 import { runSitwell } from '../helpers/sitwellCli.js';
 
 /**
@@ -21,49 +18,13 @@ const BREAK_TITLE = 'Time to stand up';
 const MOVE_TITLE = 'Time to move';
 
 describe.skipIf(missing.length > 0)('sitwell daemon at a sit-stand desk (Xvfb, dunst, dbus-monitor, sitwell stand/sit)', () => {
-  let desktop: Desktop;
-  let notes: NotificationMonitor;
-  let dir: string;
-  let daemon: ReturnType<typeof startDaemon> | null = null;
-  let typing: ReturnType<typeof setInterval> | null = null;
-
-  beforeAll(async () => {
-    desktop = await startDesktop();
-    notes = await desktop.monitorNotifications();
-    dir = mkdtempSync(join(tmpdir(), 'sitwell-daemon-standing-'));
-  }, 60_000);
-
-  // Each attempt (CI retries once) has its own history and daemon.
-  afterEach(async () => {
-    if (typing) clearInterval(typing);
-    typing = null;
-    daemon?.child.kill('SIGKILL');
-    if (daemon) await daemon.exited;
-    daemon = null;
-  });
-
-  afterAll(async () => {
-    await notes?.stop();
-    await desktop?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = useDesktopDaemonSuite();
 
   it('stand: input goes on with no break prompt, a move nudge at the limit; sit: the break prompt comes, and its Stand action records stood', async () => {
-    const db = join(dir, `sitwell-${Date.now()}.db`);
-    const store = openStore(db);
+    const { desktop, notes } = suite;
     // Break at 4 s of sitting, repeating every 30 s; away after 5 s; the move nudge after 3 s of standing.
-    store.updateSettings({ postureEnabled: false, sitLimitMinutes: 4, snoozeMinutes: 30, minBreakMinutes: 5, standLimitMinutes: 3 });
-    store.close();
-    const since = notes.events.length;
-    const ours = () => notes.events.slice(since);
-    const d = startDaemon(db, desktop.env);
-    daemon = d;
-    await waitFor('the daemon to start tracking', () => d.out().includes('tracking with idle source'));
-    let x = 10;
-    typing = setInterval(() => {
-      x = x === 10 ? 20 : 10;
-      void desktop.xdotool('mousemove', String(x), String(x)).catch(() => {});
-    }, 300);
+    const { db, daemon: d, ours } = await suite.start({ postureEnabled: false, sitLimitMinutes: 4, snoozeMinutes: 30, minBreakMinutes: 5, standLimitMinutes: 3 });
+    suite.keepMoving();
     await waitFor('a sitting bout', () => d.out().includes('started sitting bout'), 10_000);
 
     // From another process, as a desk controller's script would.
@@ -93,11 +54,10 @@ describe.skipIf(missing.length > 0)('sitwell daemon at a sit-stand desk (Xvfb, d
     expect(rows(db, "SELECT outcome FROM prompts WHERE kind = 'move'").map((p) => p.outcome)).toEqual(['shown']);
 
     // SIGTERM ends the second standing period; both are in the history.
-    clearInterval(typing);
-    typing = null;
+    suite.stopMoving();
     d.child.kill('SIGTERM');
     expect(await d.exited).toBe(0);
-    daemon = null;
+    suite.forget();
     const periods = rows(db, 'SELECT duration_ms FROM standing_periods ORDER BY start_ms');
     expect(periods.length).toBeGreaterThanOrEqual(1);
     expect(Number(periods[0]!.duration_ms)).toBeGreaterThan(3000);

@@ -15,9 +15,6 @@ export interface ZonedInterval {
   zone: string;
 }
 
-/** True when the two share more than an instant. */
-export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
-
 /** Whether `a` names the merged bout's zone rather than `b`: the earlier start, then the zone that sorts first. */
 const leads = (a: ZonedInterval, b: ZonedInterval): boolean => a.start < b.start || (a.start === b.start && a.zone <= b.zone);
 

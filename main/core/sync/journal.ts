@@ -1,4 +1,4 @@
-import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type PromptKind, type PromptOutcome, type SuppressReason } from '../../../shared/domain.js';
+import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type PromptKind, type PromptOutcome, type StretchEntry, type SuppressReason } from '../../../shared/domain.js';
 import { isValidZone } from '../localTime.js';
 import { parseHlc } from './hlc.js';
 
@@ -53,16 +53,8 @@ export interface PromptBody {
   reason: SuppressReason | null;
   zone: string;
 }
-export interface StretchBody {
-  type: 'stretch';
-  start: number;
-  end: number | null;
-  routineId: string;
-  completed: boolean;
-  stepsDone: number;
-  stepsTotal: number;
-  zone: string;
-}
+/** A stretch session as the history keeps it (its uid is the record's). */
+export type StretchBody = { type: 'stretch' } & Omit<StretchEntry, 'uid'>;
 /** One setting changed on a device; the newest change of each key wins everywhere. */
 export interface SettingBody {
   type: 'setting';
@@ -77,7 +69,6 @@ export interface DeviceBody {
 
 export type JournalBody = BoutBody | StandingBody | PromptBody | StretchBody | SettingBody | DeviceBody;
 export type JournalRecord = Base & JournalBody;
-export type JournalType = JournalBody['type'];
 
 export type SkipReason = 'cut' | 'newer' | 'huge' | 'invalid' | 'foreign';
 export interface SkippedLine {
