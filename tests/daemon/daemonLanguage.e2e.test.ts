@@ -61,6 +61,6 @@ describe.skipIf(missing.length > 0)('sitwell daemon under LANG=de_DE.UTF-8 (real
     const brk = await notes.waitFor((e) => e.kind === 'notify' && e.summary === 'Zeit aufzustehen', 5000);
     if (brk.kind !== 'notify') throw new Error('unreachable');
     expect(brk.body).toMatch(/^Sie sitzen seit \d+ Minuten?\. Zwei bis fünf Minuten Bewegung/);
-    expect(brk.actions).toEqual(['default', 'Sitwell öffnen', 'start-stretch', 'Dehnübung starten', 'snooze', 'Später erinnern', 'skip', 'Auslassen']);
+    expect(brk.actions).toEqual(['default', 'Sitwell öffnen', 'start-stretch', 'Dehnübung starten', 'stand', 'Aufstehen', 'snooze', 'Später erinnern', 'skip', 'Auslassen']);
   }, 30_000);
 });

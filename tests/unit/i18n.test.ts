@@ -56,7 +56,7 @@ describe('notification texts', () => {
     const de = notifyTranslator('de');
     expect(breakPromptText(31 * 60_000, true, de)).toEqual({ title: 'Zeit aufzustehen', body: expect.stringContaining('seit 31 Minuten') });
     expect(breakPromptText(31 * 60_000, false, de).body).toMatch(/keine Dehnübungen/);
-    expect(breakActionLabels(de)).toEqual({ default: 'Sitwell öffnen', 'start-stretch': 'Dehnübung starten', snooze: 'Später erinnern', skip: 'Auslassen' });
+    expect(breakActionLabels(de)).toEqual({ default: 'Sitwell öffnen', 'start-stretch': 'Dehnübung starten', stand: 'Aufstehen', snooze: 'Später erinnern', skip: 'Auslassen' });
     expect(posturePromptText(16 * 60_000).body).toMatch(/^16 minutes in the chair/);
   });
 });
