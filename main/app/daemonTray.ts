@@ -1,7 +1,7 @@
 import type { BridgeDispatcher } from './bridge/dispatcher.js';
 import { envLocales } from '../../shared/i18n/languages.js';
 import type { Monitor } from './monitor.js';
-import { trayState, type TrayAction } from './trayModel.js';
+import { TRAY_CALLS, trayState, type TrayAction } from './trayModel.js';
 import { openInBrowser } from './web/openBrowser.js';
 import type { Store } from '../store/index.js';
 
@@ -23,14 +23,6 @@ export interface DaemonTrayDeps {
 }
 
 const PAGES: Partial<Record<TrayAction, string>> = { now: '', 'start-stretch': '#/stretch', stats: '#/stats', settings: '#/settings' };
-const CALLS: Partial<Record<TrayAction, [string, Record<string, unknown>]>> = {
-  'pause-30': ['pause', { minutes: 30 }],
-  'pause-60': ['pause', { minutes: 60 }],
-  'pause-tomorrow': ['pause', { untilTomorrow: true }],
-  resume: ['resume', {}],
-  stand: ['stand', {}],
-  sit: ['sit', {}],
-};
 /** The minutes in the menu change once a minute without a monitor event. */
 const REFRESH_MS = 30_000;
 
@@ -45,7 +37,7 @@ export async function startDaemonTray(deps: DaemonTrayDeps): Promise<{ close(): 
     deps.log(`tray: ${action}`);
     if (action === 'quit') return deps.quit();
     const page = PAGES[action];
-    const call = CALLS[action];
+    const call = TRAY_CALLS[action];
     if (page === undefined && !call) return;
     void deps.ui().then(
       async ({ url, dispatcher }) => {

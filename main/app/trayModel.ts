@@ -1,3 +1,4 @@
+import type { Method } from '../../shared/bridge.js';
 import type { Settings } from '../../shared/settings.js';
 import type { TFunction } from 'i18next';
 import { formatElapsedMs } from '../../shared/durationText.js';
@@ -16,6 +17,19 @@ export type TrayIcon = 'ok' | 'rising' | 'due' | 'paused';
 export const TRAY_ICONS: readonly TrayIcon[] = ['ok', 'rising', 'due', 'paused'];
 
 export type TrayAction = 'now' | 'start-stretch' | 'stand' | 'sit' | 'pause-30' | 'pause-60' | 'pause-tomorrow' | 'resume' | 'stats' | 'settings' | 'quit';
+
+/**
+ * The menu items that are bridge calls, the same for the Electron tray and the daemon's: a click goes
+ * through the bridge dispatcher, so it is validated and logged like a button in the window.
+ */
+export const TRAY_CALLS: Partial<Record<TrayAction, [Method, Record<string, unknown>]>> = {
+  'pause-30': ['pause', { minutes: 30 }],
+  'pause-60': ['pause', { minutes: 60 }],
+  'pause-tomorrow': ['pause', { untilTomorrow: true }],
+  resume: ['resume', {}],
+  stand: ['stand', {}],
+  sit: ['sit', {}],
+};
 
 export type TrayMenuItem =
   | { type: 'item'; action: TrayAction; label: string; enabled: boolean }

@@ -1,6 +1,5 @@
-import type { Method } from '../../shared/bridge.js';
 import type { DispatcherLike } from './ipc.js';
-import type { TrayAction } from '../app/trayModel.js';
+import { TRAY_CALLS, type TrayAction } from '../app/trayModel.js';
 import type { AppView } from './windows.js';
 
 export interface TrayActionDeps {
@@ -10,15 +9,6 @@ export interface TrayActionDeps {
   quit(): void;
   log?(line: string): void;
 }
-
-const CALLS: Partial<Record<TrayAction, [Method, Record<string, unknown>]>> = {
-  'pause-30': ['pause', { minutes: 30 }],
-  'pause-60': ['pause', { minutes: 60 }],
-  'pause-tomorrow': ['pause', { untilTomorrow: true }],
-  resume: ['resume', {}],
-  stand: ['stand', {}],
-  sit: ['sit', {}],
-};
 
 const VIEWS: Partial<Record<TrayAction, AppView>> = {
   now: 'now',
@@ -33,7 +23,7 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
   if (action === 'quit') return deps.quit();
   const view = VIEWS[action];
   if (view) return deps.open(view);
-  const call = CALLS[action];
+  const call = TRAY_CALLS[action];
   if (!call) {
     deps.log?.(`unknown tray action ${String(action)}`);
     return;

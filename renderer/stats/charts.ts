@@ -39,36 +39,25 @@ const headroom = (max: number | null, floor: number) => Math.max(max ?? 0, floor
 
 /**
  * Sitting bars (minutes per day, or per hour for a single day) and, when `goal` is given,
- * the goal as a dashed line. `xTime` false draws hours 0–23 instead of dates.
- */
-/**
- * Daily bars; with `standing`, the data's first series is sitting + standing, drawn first in the
- * standing colour, and sitting is drawn over its lower part: standing stacked on sitting (issue 13).
+ * the goal as a dashed line. `xTime` false draws hours 0–23 instead of dates. With `standing`,
+ * the data's first series is sitting + standing, drawn first in the standing colour, and sitting
+ * is drawn over its lower part: standing stacked on sitting (issue 13).
  */
 export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: number | null; xTime: boolean; max: number; standing?: boolean }): uPlot.Options {
   const series: uPlot.Series[] = [
     { label: opts.xTime ? 'Day' : 'Hour', value: opts.xTime ? '{MMM} {D}, {YYYY}' : (_u, v) => (v === null ? '—' : `${v}:00`) },
   ];
-  if (opts.standing) {
-    series.push({
-      label: 'Sitting + standing (min)',
-      stroke: c.line,
-      fill: c.line,
-      width: 0,
-      paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }),
-      points: { show: false },
-    });
-  }
-  series.push(
-    {
-      label: 'Sitting (min)',
-      stroke: c.bar,
-      fill: c.bar,
-      width: 0,
-      paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }),
-      points: { show: false },
-    },
-  );
+  const bars = (label: string, colour: string): uPlot.Series => ({
+    label,
+    stroke: colour,
+    fill: colour,
+    width: 0,
+    paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }),
+    points: { show: false },
+  });
+  // Standing is drawn as the taller bar of sitting + standing behind the sitting bar, so it reads as stacked.
+  if (opts.standing) series.push(bars('Sitting + standing (min)', c.line));
+  series.push(bars('Sitting (min)', c.bar));
   if (opts.goal !== null) series.push({ label: 'Goal (min)', stroke: c.goal, width: 2, dash: [6, 4], points: { show: false } });
   const top = headroom(opts.max, Math.max(opts.goal ?? 0, opts.xTime ? 60 : 10));
   return {
