@@ -1,15 +1,18 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * Seconds left in the current hold: a ring that drains, or (with reduced motion) just the number.
  * Geometry is set through SVG attributes, not style, to stay inside the CSP.
  */
 export function Countdown({ remainingMs, totalMs, reducedMotion, label }: { remainingMs: number; totalMs: number; reducedMotion: boolean; label: string }) {
+  const { t } = useTranslation();
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   const number = (
     <span data-testid="player-seconds" aria-hidden="true">
       {seconds}
     </span>
   );
-  const spoken = <span className="visually-hidden">{`${seconds} seconds left: ${label}`}</span>;
+  const spoken = <span className="visually-hidden">{t('player.secondsLeft', { count: seconds, label })}</span>;
   if (reducedMotion) {
     return (
       <div className="countdown-plain" data-testid="player-countdown" data-motion="reduced">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { StretchSessionView } from '../../shared/bridge.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
@@ -7,9 +7,8 @@ import { useReducedMotion } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 import { chimeOn, setChimeOn, unlockChime } from './chime.js';
 import { Countdown } from './Countdown.js';
-import { STRETCH_SAFETY } from '../../shared/stretches/index.js';
 import { Illustration } from './Illustration.js';
-import { sideLabel, stretchOf, type Playable } from './steps.js';
+import { stretchOf, type Playable } from './steps.js';
 import { usePlayer } from './usePlayer.js';
 
 type Recording = { state: 'starting' } | { state: 'recording'; session: StretchSessionView } | { state: 'failed'; error: string };
@@ -104,9 +103,9 @@ export function Player({ routine }: { routine: Playable }) {
   }, []);
 
   const step = steps[Math.min(state.index, steps.length - 1)];
-  if (!step) return <p>This routine has no steps.</p>;
+  if (!step) return <p>{t('player.noSteps')}</p>;
   const stretch = stretchOf(step);
-  const side = sideLabel(step.side);
+  const side = step.side ? t(`player.side.${step.side}`) : null;
   const repsOfThis = steps.filter((s) => s.stretchId === step.stretchId && s.side === step.side).length;
 
   if (state.phase === 'finished' || stopped) {
@@ -115,48 +114,48 @@ export function Player({ routine }: { routine: Playable }) {
     const notSaved = saveError ?? (recording.state === 'failed' ? recording.error : null);
     return (
       <section className="card" aria-labelledby="player-end-h" data-testid={stopped ? 'player-stopped' : 'player-done'}>
-        <h2 id="player-end-h">{stopped ? 'Stopped' : 'Well done'}</h2>
+        <h2 id="player-end-h">{stopped ? t('player.stopped') : t('player.wellDone')}</h2>
         <p role="status">
-          {stopped
-            ? `You did ${state.holdsDone} of ${steps.length} steps of ${routine.name}.`
-            : `You finished ${routine.name}: ${state.holdsDone} of ${steps.length} steps held.`}{' '}
-          {saved ? 'Saved to your history.' : notSaved === null ? 'Saving…' : ''}
+          {t(stopped ? 'player.stoppedText' : 'player.doneText', { done: state.holdsDone, count: steps.length, name: routine.name })}{' '}
+          {saved ? t('player.saved') : notSaved === null ? t('player.saving') : ''}
         </p>
-        {notSaved !== null && <p className="alert">{`Not saved: ${notSaved}`}</p>}
+        {notSaved !== null && <p className="alert">{t('player.notSaved', { reason: notSaved })}</p>}
         <div className="row">
           <a className="button primary" href={href('now')}>
-            Back to now
+            {t('checkin.advice.backToNow')}
           </a>
           <a className="button" href={href('stretch')}>
-            More stretches
+            {t('player.more')}
           </a>
         </div>
       </section>
     );
   }
 
-  const phaseText = state.phase === 'ready' ? `Get ready: ${stretch.name}${side ? `, ${side.toLowerCase()}` : ''}` : stretch.name;
+  // The stretch with its side in running text: "Seated figure four, left side".
+  const named = step.side ? t('player.withSide', { name: stretch.name, side: t(`player.sideInText.${step.side}`) }) : stretch.name;
+  const phaseText = state.phase === 'ready' ? t('player.getReadyFor', { name: named }) : stretch.name;
   return (
     <section aria-labelledby="player-h">
       <h2 id="player-h" className="visually-hidden">
         {routine.name}
       </h2>
       <p className="progress-text" data-testid="player-progress">
-        {routine.name}: step {state.index + 1} of {steps.length}
-        {player.speed !== 1 ? ` (testing speed ×${player.speed})` : ''}
+        {t('player.progress', { name: routine.name, step: state.index + 1, steps: steps.length })}
+        {player.speed !== 1 ? ` ${t('player.testingSpeed', { speed: player.speed })}` : ''}
       </p>
       {/* One polite announcement per phase, not per second. */}
       <p className="visually-hidden" aria-live="polite">
-        {state.paused ? 'Paused' : phaseText}
+        {state.paused ? t('player.paused') : phaseText}
       </p>
       <div className="player card">
         <div className="player-clock">
           <p className="muted" data-testid="player-phase">
-            {state.paused ? 'Paused' : state.phase === 'ready' ? 'Get ready' : 'Hold'}
+            {state.paused ? t('player.paused') : state.phase === 'ready' ? t('player.getReady') : t('player.hold')}
           </p>
           <h3 data-testid="player-stretch">{stretch.name}</h3>
           {state.phase === 'ready' && (
-            <p data-testid="player-get-ready">{`Next: ${stretch.name}${side ? `, ${side.toLowerCase()}` : ''}. Get into position.`}</p>
+            <p data-testid="player-get-ready">{t('player.nextUp', { name: named })}</p>
           )}
           {side && (
             <p className="side-label" data-testid="player-side">
@@ -165,19 +164,17 @@ export function Player({ routine }: { routine: Playable }) {
           )}
           <Countdown remainingMs={state.remainingMs} totalMs={state.phaseMs} reducedMotion={reducedMotion} label={phaseText} />
           {repsOfThis > 1 && (
-            <p className="muted small">
-              Hold {step.repetition} of {repsOfThis}
-            </p>
+            <p className="muted small">{t('player.holdOf', { n: step.repetition, total: repsOfThis })}</p>
           )}
-          <div className="row" role="group" aria-label="Player controls">
+          <div className="row" role="group" aria-label={t('player.controls')}>
             <button type="button" className="primary" onClick={player.pauseOrResume} data-testid="player-pause" aria-keyshortcuts="Space">
-              {state.paused ? 'Resume' : 'Pause'}
+              {state.paused ? t('player.resume') : t('player.pause')}
             </button>
             <button type="button" onClick={player.skip} data-testid="player-skip" aria-keyshortcuts="N">
-              Skip step
+              {t('player.skipStep')}
             </button>
             <button type="button" onClick={stop} data-testid="player-stop">
-              Stop
+              {t('player.stop')}
             </button>
           </div>
           <div className="check">
@@ -201,10 +198,10 @@ export function Player({ routine }: { routine: Playable }) {
         </div>
         <div>
           <p className="note small" data-testid="stretch-safety">
-            {STRETCH_SAFETY}
+            {t('stretchList.safety')}
           </p>
           <p className="small">
-            Keys: <kbd>Space</kbd> pause or resume, <kbd>N</kbd> next step.
+            <Trans i18nKey="player.keys" components={{ 1: <kbd />, 2: <kbd /> }} />
           </p>
           <Illustration stretch={stretch} large />
           <ol className="steps">
@@ -212,7 +209,7 @@ export function Player({ routine }: { routine: Playable }) {
               <li key={s.text}>{s.text}</li>
             ))}
           </ol>
-          <ul className="cautions" aria-label="Cautions">
+          <ul className="cautions" aria-label={t('stretchList.cautions')}>
             {stretch.cautions.map((c) => (
               <li key={c}>{c}</li>
             ))}
@@ -221,7 +218,7 @@ export function Player({ routine }: { routine: Playable }) {
       </div>
       {recording.state === 'failed' && (
         <p className="note small" role="status">
-          This session is not being recorded: {recording.error}
+          {t('player.notRecording', { reason: recording.error })}
         </p>
       )}
     </section>

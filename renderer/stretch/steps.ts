@@ -24,6 +24,3 @@ export function stretchOf(step: RoutineStep): Stretch {
   if (!s) throw new Error(`unknown stretch "${step.stretchId}"`);
   return s;
 }
-
-export const sideLabel = (side: RoutineStep['side']): string | null =>
-  side === 'left' ? 'Left side' : side === 'right' ? 'Right side' : null;

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { quickRoutineId } from '../../shared/routines.js';
 import type { MovementMode } from '../../shared/settingsRules.js';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
-import { formatDayOf, formatMs } from '../lib/format.js';
+import { formatDayOf, formatMinutes, formatMs } from '../lib/format.js';
 import { useLoad, useNowState, useSettings, useTicker } from '../lib/hooks.js';
 import { href, navigate, queryParam } from '../lib/route.js';
 import { Illustration } from '../stretch/Illustration.js';
+import { useDose } from '../stretch/dose.js';
 
 /**
  * Keys typed into another window just before this one appeared must not answer the prompt, so
@@ -20,7 +21,7 @@ type Action = 'stretch' | 'stand' | 'snooze' | 'skip';
 /** U for "up": at a sit-stand desk, standing up answers the prompt (DESIGN.md §7). */
 const KEYS: Record<string, Action> = { s: 'stretch', u: 'stand', z: 'snooze', k: 'skip' };
 
-/** The break prompt: how long you have sat, one suggested stretch, and Start stretch / Snooze / Skip. */
+/** The break prompt: how long you have sat, one suggested stretch, and Start stretch / Stand / Snooze / Skip. */
 export function PromptView() {
   const { t } = useTranslation();
   const now = useNowState();
@@ -50,15 +51,16 @@ export function PromptView() {
     try {
       const { answered } = await getBridge().answerPrompt({ action });
       const minutes = action === 'snooze' ? settings.data?.snoozeMinutes : settings.data?.sitLimitMinutes;
+      const duration = minutes === undefined ? null : formatMinutes(minutes);
       setResult({
         ok: true,
         text: !answered
-          ? 'There was no open prompt to answer.'
+          ? t('prompt.noOpen')
           : action === 'stand'
-            ? 'Standing. Sitwell counts this as standing, not sitting, until you say you sit again or walk away.'
+            ? t('prompt.stood')
             : action === 'snooze'
-              ? `Snoozed. We will ask again in ${minutes ?? 'a few'} minutes.`
-              : `Skipped. The next break prompt comes after another ${minutes ?? 'full'} minutes of sitting.`,
+              ? duration === null ? t('prompt.snoozedSoon') : t('prompt.snoozed', { duration })
+              : duration === null ? t('prompt.skippedFull') : t('prompt.skipped', { duration }),
       });
       now.reload();
     } catch (e) {
@@ -94,10 +96,10 @@ export function PromptView() {
 
   return (
     <>
-      <h1>{prompt || preview ? 'Time for a break' : 'Break'}</h1>
+      <h1>{prompt || preview ? t('prompt.title') : t('nav.prompt')}</h1>
       {preview && (
         <p className="note" data-testid="prompt-preview">
-          {`This is a test prompt. Sitwell shows one like it after ${settings.data?.sitLimitMinutes ?? 30} minutes of sitting, as a notification and here.`}
+          {t('prompt.preview', { duration: formatMinutes(settings.data?.sitLimitMinutes ?? 30) })}
         </p>
       )}
       {now.error && (
@@ -107,26 +109,22 @@ export function PromptView() {
       )}
       <section className="card" aria-labelledby="prompt-sat-h">
         <h2 id="prompt-sat-h" className="visually-hidden">
-          Sitting
+          {t('now.sitting')}
         </h2>
         {state?.bout ? (
           <>
-            <p className="lead">You have been sitting for</p>
+            <p className="lead">{t('prompt.sittingFor')}</p>
             <p className="big-number" data-testid="prompt-sitting">
-              {sittingMs < 60_000 ? 'under a minute' : formatMs(sittingMs)}
+              {sittingMs < 60_000 ? t('prompt.underMinute') : formatMs(sittingMs)}
             </p>
           </>
         ) : (
           <p className="lead" data-testid="prompt-sitting">
-            {state?.stretching ? 'You are taking a break.' : 'You are not sitting right now.'}
+            {state?.stretching ? t('prompt.onBreak') : t('prompt.notSitting')}
           </p>
         )}
         <p className="muted" data-testid="prompt-state">
-          {prompt
-            ? 'Getting up for 2 to 5 minutes now helps your back, hips and circulation.'
-            : state && !state.tracking
-              ? 'This window shows your history only, so it cannot answer prompts. You can still take a break now.'
-              : 'No break prompt is open. You can still take a break now.'}
+          {prompt ? t('prompt.whyGetUp') : state && !state.tracking ? t('prompt.historyOnly') : t('prompt.noneOpen')}
         </p>
       </section>
 
@@ -134,41 +132,39 @@ export function PromptView() {
         <section className="see-doctor" aria-labelledby="prompt-hold-h" data-testid="prompt-hold">
           <h2 id="prompt-hold-h">{t('checkin.onHold.heading')}</h2>
           <p>{t('checkin.onHold.text')}</p>
-          <p className="small">{`Sitwell suggests this until ${formatDayOf(hold.until)}.`}</p>
+          <p className="small">{t('prompt.holdUntil', { day: formatDayOf(hold.until) })}</p>
         </section>
       ) : (
         <Suggestion stretch={stretch} error={suggestion.error} mode={settings.data?.movementMode ?? 'standing'} />
       )}
 
-      <div className="row" role="group" aria-label="Answer the break prompt">
+      {/* The shortcut letters stay S, U, Z and K in every language: the keys do not move with the words. */}
+      <div className="row" role="group" aria-label={t('prompt.answerGroup')}>
         {!hold && (
           <button type="button" className="primary" onClick={() => void act('stretch')} aria-keyshortcuts="S" data-testid="prompt-stretch">
-            Start stretch<kbd aria-hidden="true">S</kbd>
+            {t('prompt.startStretch')}
+            <kbd aria-hidden="true">S</kbd>
           </button>
         )}
         <button type="button" disabled={!canAnswer} onClick={() => void act('stand')} aria-keyshortcuts="U" data-testid="prompt-stand">
-          I'm standing up<kbd aria-hidden="true">U</kbd>
+          {t('prompt.standUp')}
+          <kbd aria-hidden="true">U</kbd>
         </button>
         <button type="button" disabled={!canAnswer} onClick={() => void act('snooze')} aria-keyshortcuts="Z" data-testid="prompt-snooze">
-          Snooze{settings.data ? ` ${settings.data.snoozeMinutes} min` : ''}
+          {settings.data ? t('prompt.snoozeFor', { duration: formatMinutes(settings.data.snoozeMinutes) }) : t('prompt.snooze')}
           <kbd aria-hidden="true">Z</kbd>
         </button>
         <button type="button" disabled={!canAnswer} onClick={() => void act('skip')} aria-keyshortcuts="K" data-testid="prompt-skip">
-          Skip<kbd aria-hidden="true">K</kbd>
+          {t('prompt.skip')}
+          <kbd aria-hidden="true">K</kbd>
         </button>
       </div>
       <p className="muted small field-gap">
-        Shortcuts:{' '}
-        {!hold && (
-          <>
-            <kbd>S</kbd> start stretch,{' '}
-          </>
-        )}
-        <kbd>U</kbd> standing up (a sit-stand desk), <kbd>Z</kbd> snooze, <kbd>K</kbd> skip. Or take any break away from the screen: Sitwell notices.
+        <Trans i18nKey={hold ? 'prompt.shortcutsHold' : 'prompt.shortcuts'} components={{ 1: <kbd />, 2: <kbd />, 3: <kbd />, 4: <kbd /> }} />
         {!hold && (
           <>
             {' '}
-            <a href={href('stretch')}>All stretches</a>
+            <a href={href('stretch')}>{t('now.allStretches')}</a>
           </>
         )}
       </p>
@@ -181,23 +177,21 @@ export function PromptView() {
 
 function Suggestion({ stretch, error, mode }: { stretch: Stretch | undefined; error: string | null; mode: MovementMode }) {
   const { t } = useTranslation();
+  const dose = useDose();
   return (
     <section className="card" aria-labelledby="prompt-suggest-h">
-      <h2 id="prompt-suggest-h">Suggested stretch</h2>
+      <h2 id="prompt-suggest-h">{t('prompt.suggested')}</h2>
       {stretch ? (
         <div className="stretch-card" data-testid="prompt-suggestion" data-stretch-id={stretch.id}>
           <Illustration stretch={stretch} />
           <div>
             <h3>{stretch.name}</h3>
             <p>{stretch.summary}</p>
-            <p className="muted small">
-              {stretch.holdSeconds} s{stretch.sides === 'both' ? ' each side' : ''}
-              {stretch.repetitions > 1 ? `, ${stretch.repetitions} times` : ''}
-            </p>
+            <p className="muted small">{dose(stretch)}</p>
           </div>
         </div>
       ) : (
-        <p className="muted">{error ?? 'Choosing a stretch…'}</p>
+        <p className="muted">{error ?? t('prompt.choosing')}</p>
       )}
       {/* The studies tested walking (Settings' evidence); seated mode says why no standing move is offered. */}
       <p className="small field-gap" data-testid="prompt-movement">

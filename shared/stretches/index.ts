@@ -2,4 +2,3 @@ export * from './types.js';
 export * from './catalog.js';
 export { svgProblems } from './svgCheck.js';
 export { suggestMove, suggestStretch, suggestableStretches, suggestionWeights, type SuggestionHistoryEntry } from './suggest.js';
-export { STRETCH_SAFETY } from './safety.js';
