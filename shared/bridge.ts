@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EVENTS, METHODS, NowStateSchema, StretchSessionSchema } from './bridgeSchemas.js';
+import { MAX_IMPORT_BYTES, type ImportProblem } from './importFile.js';
 import type { Same } from './sameType.js';
 
 /**
@@ -28,11 +29,20 @@ export const METHOD_NAMES = [
   'suggestStretch',
   'addCheckIn',
   'exportData',
+  'previewImport',
+  'importData',
   'deleteAllData',
 ] as const;
 export type Method = (typeof METHOD_NAMES)[number];
 export type MethodInput<M extends Method> = z.input<(typeof METHODS)[M]['input']>;
 export type MethodOutput<M extends Method> = z.output<(typeof METHODS)[M]['output']>;
+
+/**
+ * Methods whose input carries a whole file's text, and how long that text may be (other
+ * methods' strings stay short; see main/app/bridge/validate.ts). The web mode lets their
+ * requests be that large, and no other.
+ */
+export const LONG_TEXT: Partial<Record<Method, number>> = { previewImport: MAX_IMPORT_BYTES, importData: MAX_IMPORT_BYTES };
 
 /** Every event pushed from main to the renderer. */
 export const EVENT_NAMES = ['state', 'break-prompt', 'prompt-closed', 'posture', 'open-prompt', 'start-stretch', 'settings'] as const;
@@ -61,6 +71,8 @@ export interface BridgeErrorBody {
   field?: string;
   /** With `field`: what is wrong with it, without its name ("must be at least 1"), to show beside it. */
   problem?: string;
+  /** For a refused import file: what kind of problem, so the window can say it in the user's language. */
+  reason?: ImportProblem;
 }
 
 export class BridgeError extends Error {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUSY_REASONS, PROMPT_KINDS } from './domain.js';
 import { CheckinSubmissionSchema } from './checkinSchema.js';
+import { MAX_IMPORT_BYTES } from './importFile.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import type { StatsReport } from './statsReport.js';
 
@@ -54,6 +55,23 @@ export const AppInfoSchema = z.object({
 });
 
 const Empty = z.object({}).strict();
+/** The text of an export file, as the window read it from the file the user picked. */
+const ImportInput = z.object({ fileText: z.string().min(1, 'is empty: pick a Sitwell export file').max(MAX_IMPORT_BYTES, `must be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`) }).strict();
+const ImportCountsSchema = z.object({ bouts: z.number(), prompts: z.number(), stretches: z.number(), checkIns: z.number(), standing: z.number() });
+
+/** What an import file holds and what importing it would do; reading it changes nothing. */
+export const ImportPreviewSchema = z.object({
+  /** The file's export version (1 or 2; 1 has no standing periods). */
+  version: z.number(),
+  exportedAt: z.number(),
+  /** Records of each kind in the file, and how many of them the history already has (same uid: skipped). */
+  inFile: ImportCountsSchema,
+  present: ImportCountsSchema,
+  /** The local dates of the file's first and last sitting bout, and on how many days it has any; null without bouts. */
+  bouts: z.object({ from: z.string(), to: z.string(), days: z.number() }).nullable(),
+  /** The file's settings would be taken (only by a history whose settings were never changed). */
+  settingsApplied: z.boolean(),
+});
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const routineId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a routine or stretch id');
 
@@ -93,6 +111,13 @@ export const METHODS = {
   exportData: {
     input: z.object({ format: z.enum(['json', 'csv']) }).strict(),
     output: z.object({ filename: z.string(), mime: z.string(), content: z.string() }),
+  },
+  /** Reads an export file and says what importing it would do; writes nothing. A bad file is refused with `reason`. */
+  previewImport: { input: ImportInput, output: ImportPreviewSchema },
+  /** Adds the file's records that are not in the history yet, all or nothing (the CLI's `sitwell import`). */
+  importData: {
+    input: ImportInput,
+    output: z.object({ added: ImportCountsSchema, skipped: ImportCountsSchema, settingsApplied: z.boolean() }),
   },
   deleteAllData: { input: z.object({ confirm: z.literal('DELETE') }).strict(), output: z.object({ deleted: z.literal(true) }) },
 } as const;

@@ -1,5 +1,5 @@
 import { boutsCsv, buildExport, parseExport, type ExportData } from '../core/exportFormat.js';
-import type { ImportResult, Store } from '../store/types.js';
+import type { ImportRecords, ImportResult, Store } from '../store/types.js';
 
 /** Export and import of the whole history (the CLI's export/import and the app's "Export data"). */
 
@@ -35,12 +35,19 @@ export function importJson(store: Store, text: string): ImportResult {
 
 /** Adds the records of an already validated file (see parseExport). */
 export function importParsed(store: Store, data: ExportData): ImportResult {
-  return store.importRecords({
-    settings: data.settings,
-    bouts: data.bouts,
-    prompts: data.prompts,
-    stretches: data.stretches,
-    checkIns: data.checkIns,
-    standing: data.standing,
-  });
+  return store.importRecords(importRecordsOf(data));
 }
+
+/** What importParsed would add and skip (or the error it would throw); writes nothing. */
+export function previewParsed(store: Store, data: ExportData): ImportResult {
+  return store.previewImport(importRecordsOf(data));
+}
+
+const importRecordsOf = (data: ExportData): ImportRecords => ({
+  settings: data.settings,
+  bouts: data.bouts,
+  prompts: data.prompts,
+  stretches: data.stretches,
+  checkIns: data.checkIns,
+  standing: data.standing,
+});

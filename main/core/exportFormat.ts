@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StandingEntry, type StretchEntry } from '../../shared/domain.js';
+import { MAX_IMPORT_BYTES, type ImportProblem } from '../../shared/importFile.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { routineById } from '../../shared/routines.js';
 import { stretchById } from '../../shared/stretches/index.js';
@@ -16,7 +17,7 @@ export const EXPORT_FORMAT = 'sitwell-export';
 /** 2 added the standing periods (DESIGN.md §7); files of version 1 still import (they have none). */
 export const EXPORT_VERSION = 2;
 const READS_VERSIONS = [1, 2] as const;
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 const MIN_INSTANT = Date.UTC(2000, 0, 1);
 const MAX_INSTANT = Date.UTC(2200, 0, 1);
@@ -25,6 +26,8 @@ export class ExchangeError extends Error {
   constructor(
     readonly path: string,
     readonly problem: string,
+    /** What kind of problem, for words in the user's language; a record's unless said otherwise. */
+    readonly kind: ImportProblem = 'record',
   ) {
     super(path ? `${path}: ${problem}` : problem);
     this.name = 'ExchangeError';
@@ -182,21 +185,22 @@ export function nestingDepth(text: string, limit = MAX_NESTING): number {
 
 /** Parses and validates a whole export file; throws ExchangeError naming the first problem. */
 export function parseExport(text: string): ExportData {
-  if (text.length > MAX_IMPORT_BYTES) throw new ExchangeError('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  if (nestingDepth(text) > MAX_NESTING) throw new ExchangeError('', `nested more than ${MAX_NESTING} levels deep: not a Sitwell export`);
+  if (text.length > MAX_IMPORT_BYTES) throw new ExchangeError('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, 'too-large');
+  if (nestingDepth(text) > MAX_NESTING) throw new ExchangeError('', `nested more than ${MAX_NESTING} levels deep: not a Sitwell export`, 'not-sitwell');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ExchangeError('', `not JSON (${(e as Error).message})`);
+    throw new ExchangeError('', `not JSON (${(e as Error).message})`, 'not-json');
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw new ExchangeError('format', `not a Sitwell export (expected "format": "${EXPORT_FORMAT}")`);
+    throw new ExchangeError('format', `not a Sitwell export (expected "format": "${EXPORT_FORMAT}")`, 'not-sitwell');
   }
   const parsed = ExportFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ExchangeError(pathText(issue.path), issue.message);
+    const path = pathText(issue.path);
+    throw new ExchangeError(path, issue.message, path === 'version' ? 'version' : 'record');
   }
   checkConsistency(parsed.data);
   return parsed.data;

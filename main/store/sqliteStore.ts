@@ -439,50 +439,64 @@ export class SqliteStore implements Store {
   }
 
   importRecords(records: ImportRecords): ImportResult {
+    return this.transaction(() => {
+      const plan = this.planImport(records);
+      for (const b of plan.fresh.bouts) this.insertBout(b);
+      for (const p of plan.fresh.prompts) this.insertPrompt(p);
+      for (const s of plan.fresh.stretches) this.insertStretch(s);
+      for (const c of plan.fresh.checkIns) this.insertCheckIn(c);
+      for (const p of plan.fresh.standing) this.insertStanding(p);
+      if (records.settings !== null && plan.result.settingsApplied) this.updateSettings(records.settings);
+      return plan.result;
+    });
+  }
+
+  previewImport(records: ImportRecords): ImportResult {
+    // A read transaction (no write lock): the counts come from one snapshot of the history, and nothing is written.
+    const plan = () => this.planImport(records).result;
+    return this.db.inTransaction ? plan() : this.db.transaction(plan).deferred();
+  }
+
+  /**
+   * What importing `records` would add and skip, read only: the one place the import's rules live,
+   * so the preview can never promise something the import then does differently.
+   */
+  private planImport(records: ImportRecords): { fresh: Omit<ImportRecords, 'settings'>; result: ImportResult } {
     const added: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0, standing: 0 };
     const skipped: ImportCounts = { bouts: 0, prompts: 0, stretches: 0, checkIns: 0, standing: 0 };
-    return this.transaction(() => {
-      // Check every new bout against the stored ones before the first write.
-      const fresh = records.bouts.map((b, i) => ({ b, i })).filter(({ b }) => this.q.boutByUid.get(b.uid) === undefined);
-      const sorted = [...fresh].sort((x, y) => x.b.start - y.b.start);
-      for (let k = 1; k < sorted.length; k++) {
-        const [prev, cur] = [sorted[k - 1]!, sorted[k]!];
-        if (cur.b.start < prev.b.end) throw invalidValue(`bouts[${cur.i}]`, `overlaps bouts[${prev.i}]`);
+    const freshOf = <T extends { uid: string }>(rows: T[], key: keyof ImportCounts, exists: Statement<[string], IdRow>): T[] =>
+      rows.filter((r) => {
+        const isNew = exists.get(r.uid) === undefined;
+        if (isNew) added[key]++;
+        else skipped[key]++;
+        return isNew;
+      });
+    // Check every new bout against the others and the stored ones before the first write.
+    const fresh = freshOf(records.bouts.map((b, i) => ({ b, i, uid: b.uid })), 'bouts', this.q.boutByUid);
+    const sorted = [...fresh].sort((x, y) => x.b.start - y.b.start);
+    for (let k = 1; k < sorted.length; k++) {
+      const [prev, cur] = [sorted[k - 1]!, sorted[k]!];
+      if (cur.b.start < prev.b.end) throw invalidValue(`bouts[${cur.i}]`, `overlaps bouts[${prev.i}]`);
+    }
+    for (const { b, i } of fresh) {
+      const before = this.q.boutBefore.get(b.end);
+      if (before && before.end_ms > b.start) {
+        const s = toPeriod(before);
+        throw new StoreError(
+          'invalid',
+          `bouts[${i}]: overlaps the stored bout ${formatInstant(s.start, s.zone)} – ${formatInstant(s.end, s.zone)} (uid ${s.uid})`,
+        );
       }
-      for (const { b, i } of fresh) {
-        const before = this.q.boutBefore.get(b.end);
-        if (before && before.end_ms > b.start) {
-          const s = toPeriod(before);
-          throw new StoreError(
-            'invalid',
-            `bouts[${i}]: overlaps the stored bout ${formatInstant(s.start, s.zone)} – ${formatInstant(s.end, s.zone)} (uid ${s.uid})`,
-          );
-        }
-      }
-      const freshUids = new Set(fresh.map(({ b }) => b.uid));
-      for (const b of records.bouts) {
-        if (freshUids.has(b.uid)) {
-          this.insertBout(b);
-          added.bouts++;
-        } else skipped.bouts++;
-      }
-      const each = <T extends { uid: string }>(rows: T[], key: keyof ImportCounts, exists: Statement<[string], IdRow>, insert: (r: T) => unknown) => {
-        for (const r of rows) {
-          if (exists.get(r.uid) !== undefined) skipped[key]++;
-          else {
-            insert(r);
-            added[key]++;
-          }
-        }
-      };
-      each(records.prompts, 'prompts', this.q.promptByUid, (p) => this.insertPrompt(p));
-      each(records.stretches, 'stretches', this.q.stretchByUid, (s) => this.insertStretch(s));
-      each(records.checkIns, 'checkIns', this.q.checkInByUid, (c) => this.insertCheckIn(c));
-      each(records.standing, 'standing', this.q.standingByUid, (p) => this.insertStanding(p));
-      const settingsApplied = records.settings !== null && !this.hasSettings();
-      if (records.settings !== null && settingsApplied) this.updateSettings(records.settings);
-      return { added, skipped, settingsApplied };
-    });
+    }
+    const result = {
+      bouts: fresh.map(({ b }) => b),
+      prompts: freshOf(records.prompts, 'prompts', this.q.promptByUid),
+      stretches: freshOf(records.stretches, 'stretches', this.q.stretchByUid),
+      checkIns: freshOf(records.checkIns, 'checkIns', this.q.checkInByUid),
+      standing: freshOf(records.standing, 'standing', this.q.standingByUid),
+    };
+    const settingsApplied = records.settings !== null && !this.hasSettings();
+    return { fresh: result, result: { added, skipped, settingsApplied } };
   }
 
   deleteAll(): void {

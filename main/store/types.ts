@@ -122,6 +122,8 @@ export interface Store {
    * or a stored bout are refused with a StoreError('invalid') naming the first one (bouts[i]).
    */
   importRecords(records: ImportRecords): ImportResult;
+  /** What importRecords would add and skip, or the same StoreError it would throw; writes nothing. */
+  previewImport(records: ImportRecords): ImportResult;
 
   /** Wipes the history (bouts, prompts, stretches, check-ins, aggregates, checkpoint, records imported by sync); keeps schema, settings and the sync folder. */
   deleteAll(): void;

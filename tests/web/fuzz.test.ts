@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkShape } from '../../main/app/bridge/validate.js';
-import { METHOD_NAMES, type Method } from '../../shared/bridge.js';
+import { LONG_TEXT, METHOD_NAMES, type Method } from '../../shared/bridge.js';
 import { METHODS } from '../../shared/bridgeSchemas.js';
 import { RED_FLAGS } from '../../shared/checkin.js';
 import { callHttp, dbSnapshot, rawRequest, startHarness, ZONE, type Harness } from './helpers.js';
@@ -30,6 +30,8 @@ const VALID: Record<Method, Record<string, unknown>> = {
   suggestStretch: {},
   addCheckIn: { soreness: 3, areas: ['lower-back'], redFlags: noFlags, note: 'ok' },
   exportData: { format: 'json' },
+  previewImport: { fileText: '{"format":"sitwell-export"}' },
+  importData: { fileText: '{"format":"sitwell-export"}' },
   deleteAllData: { confirm: 'DELETE' },
 };
 
@@ -37,7 +39,7 @@ const NUM_RUNS = Number(process.env.SITWELL_FUZZ_RUNS ?? 150);
 
 /** Would the dispatcher accept this? (Only refused inputs are generated; this filters out accidental valid ones.) */
 function acceptable(method: Method, input: unknown): boolean {
-  return checkShape(input) === null && METHODS[method].input.safeParse(input).success;
+  return checkShape(input, LONG_TEXT[method]) === null && METHODS[method].input.safeParse(input).success;
 }
 
 function nest(depth: number, leaf: unknown, arrays: boolean): unknown {

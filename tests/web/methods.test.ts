@@ -44,7 +44,7 @@ describe('bridge methods over HTTP, history only (real store, no monitor)', () =
     expect([...METHOD_NAMES].sort()).toEqual(
       [
         'getInfo', 'getNow', 'stand', 'sit', 'answerPrompt', 'startStretch', 'finishStretch', 'pause', 'resume', 'getSettings',
-        'updateSettings', 'getStats', 'suggestStretch', 'addCheckIn', 'exportData', 'deleteAllData',
+        'updateSettings', 'getStats', 'suggestStretch', 'addCheckIn', 'exportData', 'previewImport', 'importData', 'deleteAllData',
       ].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import { isMethod, type CallResult, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
+import { isMethod, LONG_TEXT, type CallResult, type EventName, type Method, type MethodOutput, type NowStateView, type StretchSessionView } from '../../../shared/bridge.js';
 import { METHODS } from '../../../shared/bridgeSchemas.js';
 import { RED_FLAGS, STRETCH_HOLD_DAYS, needsMedicalCare, stretchHold } from '../../../shared/checkin.js';
 import type { Settings } from '../../../shared/settings.js';
@@ -13,6 +13,7 @@ import type { BridgeDispatcher, EventListener } from './dispatcher.js';
 import { refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
 import { historyNow } from './historyNow.js';
+import { importFile, previewImportFile } from './importFile.js';
 import { sessionPlan, suggest } from './stretchPlan.js';
 import { parseInput } from './validate.js';
 import type { z } from 'zod';
@@ -225,6 +226,18 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
 
     exportData: ({ format }) => exportFile(store, format, now(), ctx.zone()),
 
+    previewImport: ({ fileText }) => previewImportFile(store, fileText),
+
+    importData: ({ fileText }) => {
+      const result = importFile(store, fileText);
+      if (result.settingsApplied) {
+        monitor?.reloadSettings();
+        emit('settings', () => store.getSettings());
+      }
+      emit('state', nowState);
+      return result;
+    },
+
     deleteAllData: () => {
       if (monitor) {
         // The monitor still holds the open prompt's and the running stretch's rows; deleting them
@@ -248,7 +261,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
         if (!isMethod(method)) {
           return { ok: false, error: { code: 'unknown-method', message: `"${String(method).slice(0, 60)}" is not a Sitwell bridge method` } };
         }
-        const parsed = parseInput(METHODS[method].input, input);
+        const parsed = parseInput(METHODS[method].input, input, LONG_TEXT[method]);
         if (!parsed.ok) return parsed;
         const handler = handlers[method] as (input: unknown) => unknown;
         return { ok: true, value: handler(parsed.value) };

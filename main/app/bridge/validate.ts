@@ -26,7 +26,7 @@ function isPlainObject(v: object): boolean {
 }
 
 /** Walks the value once, iteratively (a hostile depth must not blow the stack), and returns the first problem. */
-export function checkShape(input: unknown): Problem | null {
+export function checkShape(input: unknown, maxString = MAX_STRING): Problem | null {
   if (input === null || typeof input !== 'object' || Array.isArray(input) || !isPlainObject(input)) {
     return { field: '(request)', message: 'the request must be a JSON object' };
   }
@@ -38,7 +38,7 @@ export function checkShape(input: unknown): Problem | null {
     if (path.length > MAX_DEPTH) return { field: fieldName(path), message: `the request is nested too deeply (more than ${MAX_DEPTH} levels)` };
     switch (typeof value) {
       case 'string':
-        if (value.length > MAX_STRING) return { field: fieldName(path), message: `${fieldName(path)} is too long (more than ${MAX_STRING} characters)` };
+        if (value.length > maxString) return { field: fieldName(path), message: `${fieldName(path)} is too long (more than ${maxString} characters)` };
         continue;
       case 'number':
         if (!Number.isFinite(value)) return { field: fieldName(path), message: `${fieldName(path)} must be a finite number` };
@@ -90,9 +90,9 @@ export function invalid(problem: Problem): { ok: false; error: BridgeErrorBody }
   return { ok: false, error: { code: 'invalid-request', message: problem.message, field: problem.field } };
 }
 
-/** Validates the raw input: shape first, then the method's schema. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | { ok: false; error: BridgeErrorBody } {
-  const shape = checkShape(input);
+/** Validates the raw input: shape first, then the method's schema. `maxString`: for a method that takes a whole file's text. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, maxString = MAX_STRING): { ok: true; value: z.output<S> } | { ok: false; error: BridgeErrorBody } {
+  const shape = checkShape(input, maxString);
   if (shape) return invalid(shape);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {

@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
 export const BODY_LIMIT = 64 * 1024;
-/** Past this we stop reading politely (draining so the client sees the 413) and drop the connection. */
+
+/** A call's body limit: 64 KB, or room for a whole file's text (JSON escaping of quotes and line breaks at most doubles a real export). */
+export const bodyLimit = (longText: number | undefined): number => (longText === undefined ? BODY_LIMIT : 2 * longText + 4096);
+/** Past this (or the limit, if larger) we stop reading politely (draining so the client sees the 413) and drop the connection. */
 const DRAIN_LIMIT = 8 * 1024 * 1024;
 
 export type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'too-large'; drop: boolean } | { kind: 'aborted' };
@@ -12,9 +15,10 @@ export type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'too-large'; dro
  * sees the 413 it was sent.
  */
 export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<BodyResult> {
+  const drainLimit = Math.max(DRAIN_LIMIT, limit);
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
+    if (Number.isFinite(declared) && declared > drainLimit) {
       resolve({ kind: 'too-large', drop: true });
       return;
     }
@@ -28,7 +32,7 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Body
     };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > DRAIN_LIMIT) {
+      if (size > drainLimit) {
         req.pause();
         finish({ kind: 'too-large', drop: true });
       } else if (size <= limit) chunks.push(chunk);

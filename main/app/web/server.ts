@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BridgeErrorBody } from '../../../shared/bridge.js';
+import { isMethod, LONG_TEXT, type BridgeErrorBody } from '../../../shared/bridge.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/contentSecurityPolicy.js';
 import { TOKEN_HEADER } from '../../../shared/webToken.js';
 import type { BridgeDispatcher } from '../bridge/dispatcher.js';
-import { BODY_LIMIT, readBody } from './body.js';
+import { bodyLimit, readBody } from './body.js';
 import { eventStreams } from './events.js';
 import { assetCookieName, cookieValue, hostAllowed, originAllowed, tokensEqual } from './guards.js';
 import { NOT_BUILT_PAGE } from './notBuiltPage.js';
@@ -115,10 +115,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       sendError(res, 415, { code: 'invalid-request', message: 'calls must send a JSON body (content-type: application/json)' });
       return;
     }
-    const body = await readBody(req, BODY_LIMIT);
+    const limit = bodyLimit(isMethod(method) ? LONG_TEXT[method] : undefined);
+    const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'too-large') {
-      sendError(res, 413, { code: 'invalid-request', message: `the request is larger than ${BODY_LIMIT / 1024} KB` }, { connection: 'close' });
+      sendError(res, 413, { code: 'invalid-request', message: `the request is larger than ${limit / 1024} KB` }, { connection: 'close' });
       if (body.drop) res.on('finish', () => req.destroy());
       return;
     }
