@@ -5,6 +5,7 @@ import { pickLanguage, resolveLanguage, textDirection, type CatalogLanguage } fr
 import type { Settings } from '../shared/settings.js';
 // English is the default and the fallback: bundled, so an English window never waits for a catalog.
 import enApp from '../shared/i18n/locales/en/app.json';
+import enStretches from '../shared/i18n/locales/en/stretches.json';
 
 /**
  * The window's i18next: English in the bundle, any other language fetched when chosen (a Vite
@@ -15,8 +16,8 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
-  resources: { en: { app: enApp } },
-  ns: ['app'],
+  resources: { en: { app: enApp, stretches: enStretches } },
+  ns: ['app', 'stretches'],
   defaultNS: 'app',
   partialBundledLanguages: true,
   initAsync: false,
@@ -30,14 +31,28 @@ export function systemLocales(): string[] {
   return [...(forced ? [forced] : []), ...navigator.languages];
 }
 
-/** One lazily loaded chunk per language (English is above, in the bundle). */
-const CATALOGS = import.meta.glob<{ default: Record<string, unknown> }>(['../shared/i18n/locales/*/app.json', '!../shared/i18n/locales/en/app.json']);
+/** The window's namespaces: `app` (its own words) and `stretches` (the stretch catalog's words). */
+const WINDOW_NAMESPACES = ['app', 'stretches'] as const;
+
+/** One lazily loaded chunk per language and namespace (English is above, in the bundle). */
+const CATALOGS = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../shared/i18n/locales/*/app.json',
+  '../shared/i18n/locales/*/stretches.json',
+  '!../shared/i18n/locales/en/*.json',
+]);
 
 async function loadCatalog(lng: CatalogLanguage): Promise<void> {
-  if (i18n.hasResourceBundle(lng, 'app')) return;
-  const load = CATALOGS[`../shared/i18n/locales/${lng}/app.json`];
-  if (!load) throw new Error(`no catalog for ${lng}`);
-  i18n.addResourceBundle(lng, 'app', (await load()).default);
+  await Promise.all(
+    WINDOW_NAMESPACES.map(async (ns) => {
+      if (i18n.hasResourceBundle(lng, ns)) return;
+      const load = CATALOGS[`../shared/i18n/locales/${lng}/${ns}.json`];
+      if (!load) {
+        if (ns === 'app') throw new Error(`no ${ns} catalog for ${lng}`);
+        return; // a namespace still being translated (scripts/i18n-pending.json): English fills in
+      }
+      i18n.addResourceBundle(lng, ns, (await load()).default);
+    }),
+  );
 }
 
 let wanted: CatalogLanguage = 'en';

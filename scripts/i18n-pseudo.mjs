@@ -18,7 +18,8 @@ export function pseudo(text) {
   return `[${body}${pad ? ' ' + pad : ''}]`;
 }
 
-const walk = (v) => (typeof v === 'string' ? pseudo(v) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])));
+const walk = (v) =>
+  typeof v === 'string' ? pseudo(v) : Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
 
 mkdirSync(join(dir, 'en-XA'), { recursive: true });
 for (const file of readdirSync(join(dir, 'en'))) {

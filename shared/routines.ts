@@ -2,7 +2,7 @@
  * Routines: fixed sequences of catalog stretches, and their expansion into the player's list of timed steps.
  * Pure data and arithmetic, usable by the renderer (player) and main (recording sessions) alike.
  */
-import type { Stretch } from './stretches/types.js';
+import type { StretchDef } from './stretches/types.js';
 
 export interface RoutineItem {
   stretchId: string;
@@ -12,10 +12,9 @@ export interface RoutineItem {
   repetitions?: number;
 }
 
+/** A routine's name and summary are words in the `stretches` i18n namespace (`routine.<id>`, stretches/words.ts). */
 export interface Routine {
   id: string;
-  name: string;
-  summary: string;
   /** The length the name promises; the routine's real duration stays within ±20 s of it (tested). */
   targetSeconds: number;
   items: RoutineItem[];
@@ -38,8 +37,6 @@ export const TRANSITION_SECONDS = 10;
 export const ROUTINES: readonly Routine[] = [
   {
     id: 'quick-2',
-    name: '2-minute reset',
-    summary: 'Stand up, get the blood moving and open the hips and chest.',
     targetSeconds: 120,
     items: [
       { stretchId: 'march-in-place', seconds: 20 },
@@ -50,8 +47,6 @@ export const ROUTINES: readonly Routine[] = [
   },
   {
     id: 'full-5',
-    name: '5-minute break',
-    summary: 'A fuller standing break for hips, buttocks, legs, back and neck.',
     targetSeconds: 300,
     items: [
       { stretchId: 'march-in-place', seconds: 30 },
@@ -65,8 +60,6 @@ export const ROUTINES: readonly Routine[] = [
   },
   {
     id: 'hips-and-glutes',
-    name: 'Hips and glutes (4 minutes)',
-    summary: 'The buttock and hip stretches for soreness that builds up from sitting.',
     targetSeconds: 240,
     items: [
       { stretchId: 'standing-figure-four', seconds: 22 },
@@ -77,8 +70,6 @@ export const ROUTINES: readonly Routine[] = [
   },
   {
     id: 'seated-2',
-    name: '2-minute chair break',
-    summary: 'For when standing up is not an option: neck, shoulders and back without leaving your seat.',
     targetSeconds: 120,
     items: [
       { stretchId: 'neck-side-tilt', seconds: 10 },
@@ -97,7 +88,7 @@ export function routineById(id: string): Routine | undefined {
 }
 
 /** The steps for one stretch on its own (or with a routine's overrides): repetitions × (left, right) or × once. */
-export function stretchSteps(stretch: Stretch, override: Omit<RoutineItem, 'stretchId'> = {}): RoutineStep[] {
+export function stretchSteps(stretch: StretchDef, override: Omit<RoutineItem, 'stretchId'> = {}): RoutineStep[] {
   const seconds = override.seconds ?? stretch.holdSeconds;
   const repetitions = override.repetitions ?? stretch.repetitions;
   if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`"${stretch.id}": seconds must be a positive whole number, got ${seconds}`);
@@ -112,7 +103,7 @@ export function stretchSteps(stretch: Stretch, override: Omit<RoutineItem, 'stre
 }
 
 /** Expands a routine into the player's step list; both-sided stretches run left then right. */
-export function routineSteps(routine: Routine, catalog: readonly Stretch[]): RoutineStep[] {
+export function routineSteps(routine: Routine, catalog: readonly StretchDef[]): RoutineStep[] {
   return routine.items.flatMap(({ stretchId, ...override }) => {
     const stretch = catalog.find((s) => s.id === stretchId);
     if (!stretch) throw new Error(`routine "${routine.id}" uses unknown stretch "${stretchId}"`);
@@ -128,7 +119,7 @@ export function stepsDurationSeconds(steps: readonly RoutineStep[], transitionSe
 
 export function routineDurationSeconds(
   routine: Routine,
-  catalog: readonly Stretch[],
+  catalog: readonly StretchDef[],
   transitionSeconds = TRANSITION_SECONDS,
 ): number {
   return stepsDurationSeconds(routineSteps(routine, catalog), transitionSeconds);

@@ -10,6 +10,7 @@ import { Countdown } from './Countdown.js';
 import { Illustration } from './Illustration.js';
 import { stretchOf, type Playable } from './steps.js';
 import { usePlayer } from './usePlayer.js';
+import { useStretchWords } from './useStretchWords.js';
 
 type Recording = { state: 'starting' } | { state: 'recording'; session: StretchSessionView } | { state: 'failed'; error: string };
 
@@ -21,6 +22,7 @@ type Recording = { state: 'starting' } | { state: 'recording'; session: StretchS
 export function Player({ routine }: { routine: Playable }) {
   const { steps } = routine;
   const { t } = useTranslation();
+  const words = useStretchWords();
   const [chime, setChime] = useState(chimeOn);
   const chimeRef = useRef(chime);
   chimeRef.current = chime;
@@ -104,7 +106,7 @@ export function Player({ routine }: { routine: Playable }) {
 
   const step = steps[Math.min(state.index, steps.length - 1)];
   if (!step) return <p>{t('player.noSteps')}</p>;
-  const stretch = stretchOf(step);
+  const stretch = words.stretch(stretchOf(step));
   const side = step.side ? t(`player.side.${step.side}`) : null;
   const repsOfThis = steps.filter((s) => s.stretchId === step.stretchId && s.side === step.side).length;
 

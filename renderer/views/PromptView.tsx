@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { quickRoutineId } from '../../shared/routines.js';
 import type { MovementMode } from '../../shared/settingsRules.js';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
+import { useStretchWords } from '../stretch/useStretchWords.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { formatDayOf, formatMinutes, formatMs } from '../lib/format.js';
@@ -34,7 +35,9 @@ export function PromptView() {
 
   // After a check-in with a warning sign: no stretch, no Start button, walking or rest instead.
   const hold = suggestion.data?.hold ?? null;
-  const stretch = suggestion.data && !hold ? stretchById(suggestion.data.stretchId) : undefined;
+  const words = useStretchWords();
+  const suggested = suggestion.data && !hold ? stretchById(suggestion.data.stretchId) : undefined;
+  const stretch = suggested && words.stretch(suggested);
   const prompt = now.data?.openPrompt ?? null;
   // The welcome's "show me a test prompt": the prompt as it will look, with nothing to answer.
   const preview = prompt === null && queryParam('preview') === '1';

@@ -7,12 +7,14 @@ import { useDose } from '../stretch/dose.js';
 import { Illustration } from '../stretch/Illustration.js';
 import { Player } from '../stretch/Player.js';
 import { playable } from '../stretch/steps.js';
+import { useStretchWords } from '../stretch/useStretchWords.js';
 
 /** `#/stretch` lists routines and the catalog; `#/stretch/play/ID` plays a routine or one stretch. */
 export function StretchView({ rest }: { rest: string[] }) {
   const { t } = useTranslation();
+  const words = useStretchWords();
   if (rest[0] === 'play' && rest[1]) {
-    const p = playable(rest[1]);
+    const p = playable(rest[1], words);
     return (
       <>
         <h1>{p ? p.name : t('stretchList.notFound')}</h1>
@@ -33,6 +35,7 @@ export function StretchView({ rest }: { rest: string[] }) {
 function Catalog() {
   const { t } = useTranslation();
   const dose = useDose();
+  const words = useStretchWords();
   return (
     <>
       <h1>{t('nav.stretch')}</h1>
@@ -42,7 +45,7 @@ function Catalog() {
       <section aria-labelledby="routines-h">
         <h2 id="routines-h">{t('stretchList.routines')}</h2>
         <div className="grid">
-          {ROUTINES.map((r) => (
+          {ROUTINES.map((def) => ({ ...def, ...words.routine(def) })).map((r) => (
             <article className="card" key={r.id} aria-labelledby={`routine-${r.id}`}>
               <h3 id={`routine-${r.id}`}>{r.name}</h3>
               <p className="muted small">
@@ -58,7 +61,7 @@ function Catalog() {
       </section>
       <section aria-labelledby="catalog-h">
         <h2 id="catalog-h">{t('stretchList.all')}</h2>
-        {STRETCHES.map((s) => (
+        {STRETCHES.map(words.stretch).map((s) => (
           <article className="card stretch-card" key={s.id} aria-labelledby={`stretch-${s.id}`}>
             <Illustration stretch={s} />
             <div>

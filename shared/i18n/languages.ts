@@ -12,7 +12,7 @@ export const PSEUDO_LANGUAGE = 'en-XA';
 export type CatalogLanguage = Language | typeof PSEUDO_LANGUAGE;
 
 /** Every catalog file: shared/i18n/locales/<language>/<namespace>.json. */
-export const NAMESPACES = ['notify', 'app'] as const;
+export const NAMESPACES = ['notify', 'app', 'stretches'] as const;
 
 /** The names people look for in a language menu: each language in its own words. */
 export const LANGUAGE_NAMES: Record<Language, string> = {

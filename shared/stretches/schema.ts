@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STRETCH_AREAS, STRETCH_POSITIONS, type Stretch } from './types.js';
+import { SHARED_CAUTIONS, STRETCH_AREAS, STRETCH_POSITIONS, type Stretch } from './types.js';
 import { svgProblems } from './svgCheck.js';
 
 const sentence = z
@@ -9,7 +9,7 @@ const sentence = z
   .regex(/^[A-Z0-9]/, 'must start with a capital letter')
   .regex(/[.!?]$/, 'must end with a full stop');
 
-/** Validates one catalog entry; the unit tests run every stretch through it. */
+/** Validates one catalog entry with its English words; the unit tests run every stretch through it. */
 export const StretchSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (e.g. seated-piriformis)'),
@@ -24,6 +24,7 @@ export const StretchSchema = z
     holdSeconds: z.number().int().min(5).max(120),
     sides: z.enum(['none', 'both']),
     repetitions: z.number().int().min(1).max(5),
+    sharedCautions: z.array(z.enum(SHARED_CAUTIONS)),
     cautions: z.array(sentence).min(1, 'needs at least one caution'),
     illustration: z.string().superRefine((svg, ctx) => {
       for (const p of svgProblems(svg)) ctx.addIssue({ code: 'custom', message: `illustration ${p}` });

@@ -1,4 +1,4 @@
-import type { Stretch, StretchPosition } from './types.js';
+import type { StretchDef, StretchPosition } from './types.js';
 
 /** One past suggestion and what the user did with it. */
 export interface SuggestionHistoryEntry {
@@ -20,7 +20,7 @@ function random01(seed: number): number {
  * always-skipped stretch keeps a small chance (people's moods change).
  */
 export function suggestionWeights(
-  catalog: readonly Stretch[],
+  catalog: readonly StretchDef[],
   history: readonly SuggestionHistoryEntry[],
 ): Map<string, number> {
   const shown = new Map<string, number>();
@@ -36,11 +36,11 @@ export function suggestionWeights(
  * Picks the stretch a break prompt suggests, weighted towards those the user skips least.
  * Deterministic for a given seed (pass e.g. the prompt's timestamp); history entries for unknown ids are ignored.
  */
-export function suggestStretch(
-  catalog: readonly Stretch[],
+export function suggestStretch<S extends StretchDef>(
+  catalog: readonly S[],
   history: readonly SuggestionHistoryEntry[],
   seed: number,
-): Stretch {
+): S {
   const first = catalog[0];
   if (first === undefined) throw new Error('cannot suggest a stretch from an empty catalog');
   if (!Number.isFinite(seed)) throw new Error(`suggestion seed must be a finite number, got ${seed}`);
@@ -59,16 +59,16 @@ export function suggestStretch(
  * standing moves (a walk among them), since getting up is what the studies found helps; in 'seated' mode
  * (a wheelchair, or standing is not an option) only seated ones. A mode never mixes in the other position.
  */
-export function suggestableStretches(catalog: readonly Stretch[], mode: StretchPosition): Stretch[] {
+export function suggestableStretches<S extends StretchDef>(catalog: readonly S[], mode: StretchPosition): S[] {
   return catalog.filter((s) => s.position === mode);
 }
 
 /** The break prompt's suggestion: `suggestStretch` over what the movement mode allows. */
-export function suggestMove(
-  catalog: readonly Stretch[],
+export function suggestMove<S extends StretchDef>(
+  catalog: readonly S[],
   history: readonly SuggestionHistoryEntry[],
   seed: number,
   mode: StretchPosition,
-): Stretch {
+): S {
   return suggestStretch(suggestableStretches(catalog, mode), history, seed);
 }

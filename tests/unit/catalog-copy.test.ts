@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { STRETCHES } from '../../shared/stretches/index.js';
-import { ROUTINES } from '../../shared/routines.js';
 import en from '../../shared/i18n/locales/en/app.json';
+import { routinesIn, stretchesIn } from '../helpers/stretchWords.js';
 
 // The seed article lives beside the project root (../shared/seed/), not inside the repository.
 const SEED_DIR = fileURLToPath(new URL('../../../shared/seed/', import.meta.url));
@@ -29,13 +28,13 @@ function shingles(text: string): Set<string> {
 /** Every piece of user-facing text in the catalog, routines and check-in, labelled by where it is. */
 function appTexts(): [string, string][] {
   const texts: [string, string][] = [];
-  for (const s of STRETCHES) {
+  for (const s of stretchesIn('en')) {
     texts.push([`${s.id}.name`, s.name], [`${s.id}.summary`, s.summary]);
     s.steps.forEach((step, i) => texts.push([`${s.id}.steps.${i}`, step.text]));
     s.cautions.forEach((c, i) => texts.push([`${s.id}.cautions.${i}`, c]));
     texts.push([`${s.id}.illustration`, /<title>(.*)<\/title>/.exec(s.illustration)?.[1] ?? '']);
   }
-  for (const r of ROUTINES) texts.push([`routine ${r.id}`, `${r.name}. ${r.summary}`]);
+  for (const r of routinesIn('en')) texts.push([`routine ${r.id}`, `${r.name}. ${r.summary}`]);
   // The window's words, the check-in's advice among them (English catalog).
   const walk = (node: unknown, path: string): void => {
     if (typeof node === 'string') texts.push([path, node]);

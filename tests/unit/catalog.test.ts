@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_STRETCH_IDS, STRETCHES, stretchById, svgProblems } from '../../shared/stretches/index.js';
 import { CatalogSchema, StretchSchema } from '../../shared/stretches/schema.js';
+import { stretchesIn } from '../helpers/stretchWords.js';
+
+/** The catalog as the window shows it in English (the words from locales/en/stretches.json). */
+const EN = stretchesIn('en');
 
 describe('stretch catalog', () => {
   it('validates against the schema (ids, steps, holds, cautions, illustrations)', () => {
-    const result = CatalogSchema.safeParse(STRETCHES);
+    const result = CatalogSchema.safeParse(EN);
     expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 
@@ -18,9 +22,9 @@ describe('stretch catalog', () => {
   it("includes the seed article's three buttock/hip stretches", () => {
     expect(SEED_STRETCH_IDS).toEqual(['seated-piriformis', 'standing-figure-four', 'knee-to-opposite-shoulder']);
     for (const id of SEED_STRETCH_IDS) expect(stretchById(id), id).toBeDefined();
-    expect(stretchById('seated-piriformis')?.steps.map((s) => s.text).join(' ')).toMatch(/ankle.*knee/);
+    expect(stretchById('seated-piriformis', EN)?.steps.map((s) => s.text).join(' ')).toMatch(/ankle.*knee/);
     expect(stretchById('standing-figure-four')?.position).toBe('standing');
-    expect(stretchById('knee-to-opposite-shoulder')?.summary).toMatch(/desk/);
+    expect(stretchById('knee-to-opposite-shoulder', EN)?.summary).toMatch(/desk/);
   });
 
   it('offers both seated and standing moves, covering the sitting-sore areas', () => {
@@ -32,7 +36,7 @@ describe('stretch catalog', () => {
 
   it('gives buttock and hip stretches a caution about pain spreading down the leg', () => {
     for (const id of SEED_STRETCH_IDS) {
-      expect(stretchById(id)?.cautions.join(' '), id).toMatch(/down (your|the) leg/);
+      expect(stretchById(id, EN)?.cautions.join(' '), id).toMatch(/down (your|the) leg/);
     }
   });
 
@@ -72,7 +76,7 @@ describe('illustrations show the movement (issue #17)', () => {
 });
 
 describe('stretch schema refuses bad entries with a clear message', () => {
-  const good = STRETCHES[0]!;
+  const good = EN[0]!;
   const messages = (value: unknown): string[] => {
     const r = StretchSchema.safeParse(value);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -109,7 +113,7 @@ describe('stretch schema refuses bad entries with a clear message', () => {
 });
 
 describe('stronger cautions (issue #17)', () => {
-  const cautions = (id: string) => stretchById(id)!.cautions.join(' ');
+  const cautions = (id: string) => stretchById(id, EN)!.cautions.join(' ');
   it('knee to opposite shoulder and the hip-flexor stretch: skip after a hip replacement unless cleared', () => {
     for (const id of ['knee-to-opposite-shoulder', 'standing-hip-flexor']) expect(cautions(id), id).toMatch(/hip replacement, skip this one unless your surgeon or physio cleared it/);
   });
@@ -118,8 +122,8 @@ describe('stronger cautions (issue #17)', () => {
     for (const id of ['seated-piriformis', 'seated-spinal-twist', 'hamstring-heel-on-step']) expect(cautions(id), id).toMatch(/Pregnant.*osteoporosis/);
   });
   it('seated stretches name a chair without wheels first; the hamstring stretch has a relaxed foot and a hand on support', () => {
-    expect(stretchById('seated-piriformis')!.cautions[0]).toMatch(/without wheels/);
-    const steps = stretchById('hamstring-heel-on-step')!.steps.map((s) => s.text).join(' ');
+    expect(stretchById('seated-piriformis', EN)!.cautions[0]).toMatch(/without wheels/);
+    const steps = stretchById('hamstring-heel-on-step', EN)!.steps.map((s) => s.text).join(' ');
     expect(steps).toMatch(/foot relax/);
     expect(steps).toMatch(/hand on a desk or wall/);
   });
