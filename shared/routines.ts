@@ -78,10 +78,20 @@ export const ROUTINES: readonly Routine[] = [
       { stretchId: 'seated-spinal-twist', seconds: 12 },
     ],
   },
+  {
+    // The 5-minute break for seated mode (shared/movementMode.ts): every stretch done in the chair.
+    id: 'seated-5',
+    targetSeconds: 300,
+    items: [
+      { stretchId: 'shoulder-rolls', seconds: 30 },
+      { stretchId: 'neck-side-tilt', seconds: 15 },
+      { stretchId: 'upper-back-reach', seconds: 15 },
+      { stretchId: 'seated-spinal-twist', seconds: 15 },
+      { stretchId: 'seated-piriformis', seconds: 20 },
+      { stretchId: 'wrist-forearm-stretch', seconds: 15 },
+    ],
+  },
 ];
-
-/** The short routine offered first (Now's quick action, the prompt's fallback): standing by default, the chair break in seated mode. */
-export const quickRoutineId = (mode: 'standing' | 'seated'): string => (mode === 'seated' ? 'seated-2' : 'quick-2');
 
 export function routineById(id: string): Routine | undefined {
   return ROUTINES.find((r) => r.id === id);

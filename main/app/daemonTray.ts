@@ -1,7 +1,7 @@
 import type { BridgeDispatcher } from './bridge/dispatcher.js';
 import { envLocales } from '../../shared/i18n/languages.js';
 import type { Monitor } from './monitor.js';
-import { TRAY_CALLS, trayState, type TrayAction } from './trayModel.js';
+import { TRAY_CALLS, trayPage, trayState, type TrayAction } from './trayModel.js';
 import { openInBrowser } from './web/openBrowser.js';
 import type { Store } from '../store/index.js';
 
@@ -22,7 +22,6 @@ export interface DaemonTrayDeps {
   open?(url: string): void;
 }
 
-const PAGES: Partial<Record<TrayAction, string>> = { now: '', 'start-stretch': '#/stretch', stats: '#/stats', settings: '#/settings' };
 /** The minutes in the menu change once a minute without a monitor event. */
 const REFRESH_MS = 30_000;
 
@@ -36,12 +35,12 @@ export async function startDaemonTray(deps: DaemonTrayDeps): Promise<{ close(): 
   const onAction = (action: TrayAction) => {
     deps.log(`tray: ${action}`);
     if (action === 'quit') return deps.quit();
-    const page = PAGES[action];
+    const page = trayPage(action, deps.store.getSettings().movementMode);
     const call = TRAY_CALLS[action];
-    if (page === undefined && !call) return;
+    if (page === null && !call) return;
     void deps.ui().then(
       async ({ url, dispatcher }) => {
-        if (page !== undefined) return open(`${url}${page}`);
+        if (page !== null) return open(`${url}#/${page}`);
         const r = await dispatcher.call(call![0], call![1]);
         if (!r.ok) deps.log(`tray ${action} failed: ${r.error.message}`);
         refresh(); // a pause emits no monitor event when the engine has nothing to say

@@ -1,5 +1,6 @@
 import type { Method } from '../../shared/bridge.js';
-import type { Settings } from '../../shared/settings.js';
+import type { MovementMode, Settings } from '../../shared/settings.js';
+import { routineFor } from '../../shared/movementMode.js';
 import type { TFunction } from 'i18next';
 import { formatElapsedMs } from '../../shared/durationText.js';
 import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
@@ -30,6 +31,27 @@ export const TRAY_CALLS: Partial<Record<TrayAction, [Method, Record<string, unkn
   stand: ['stand', {}],
   sit: ['sit', {}],
 };
+
+/** A page of the window, as its hash path (`#/stretch/play/seated-2`). */
+export type TrayPage = 'now' | 'stats' | 'settings' | `stretch/play/${string}`;
+
+/**
+ * The page a menu item opens, the same for the Electron tray and the daemon's; null for an item that
+ * is a bridge call or quit. "Start stretch" starts the short routine of the user's movement mode
+ * (shared/movementMode.ts), as Now's first button does: seated mode plays the chair break.
+ */
+export function trayPage(action: TrayAction, mode: MovementMode): TrayPage | null {
+  switch (action) {
+    case 'now':
+    case 'stats':
+    case 'settings':
+      return action;
+    case 'start-stretch':
+      return `stretch/play/${routineFor(mode, 'short')}`;
+    default:
+      return null;
+  }
+}
 
 export type TrayMenuItem =
   | { type: 'item'; action: TrayAction; label: string; enabled: boolean }

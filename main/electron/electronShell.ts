@@ -5,7 +5,7 @@ import { trayIconFile } from './paths.js';
 import { secureWebPreferences } from './securityPolicy.js';
 import { menuTemplate, type TrayPort } from './tray.js';
 import { TRAY_ICONS, type TrayIcon } from '../app/trayModel.js';
-import type { AppView, WindowFactory, WindowKind, WindowLike } from './windows.js';
+import type { AppPage, WindowFactory, WindowKind, WindowLike } from './windows.js';
 
 /**
  * The only code that builds Electron windows and the tray. Every BrowserWindow gets
@@ -25,7 +25,7 @@ const viewOf = (url: string): string => {
 
 export function browserWindowFactory(paths: AppPaths, devServerUrl: string | null): WindowFactory {
   return {
-    create(kind: WindowKind, view: AppView): WindowLike {
+    create(kind: WindowKind, view: AppPage): WindowLike {
       const size = SIZES[kind];
       const prompt = kind === 'prompt';
       const win = new BrowserWindow({
@@ -45,7 +45,7 @@ export function browserWindowFactory(paths: AppPaths, devServerUrl: string | nul
       win.removeMenu();
       // 'floating' keeps the prompt over ordinary windows without covering full-screen video or the lock screen.
       if (prompt) win.setAlwaysOnTop(true, 'floating');
-      const load = (v: AppView) =>
+      const load = (v: AppPage) =>
         devServerUrl ? win.loadURL(`${devServerUrl}/#/${v}`) : win.loadFile(paths.indexFile, { hash: `/${v}` });
       let ready = false;
       let pending: 'active' | 'inactive' | null = null;

@@ -239,7 +239,7 @@ async function start(): Promise<void> {
   const trayCtl = new TrayController(
     port,
     () => trayState(m.now(), store.getSettings(), { zone: zone(), locales: [app.getLocale()] }),
-    (action) => void runTrayAction(action, { dispatcher, open: (v) => windows.open(v), quit: () => app.quit(), log }),
+    (action) => void runTrayAction(action, { dispatcher, open: (v) => windows.open(v), movementMode: () => store.getSettings().movementMode, quit: () => app.quit(), log }),
   );
   refreshTray = () => trayCtl.refresh();
   if (process.platform === 'win32') tray.on('click', () => windows.open('now'));

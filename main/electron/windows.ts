@@ -6,6 +6,8 @@
 
 /** The renderer's hash routes (renderer/lib/route.ts VIEWS). */
 export type AppView = 'now' | 'prompt' | 'stretch' | 'stats' | 'settings' | 'checkin';
+/** A view or a page inside one (`stretch/play/seated-2`: the tray's "Start stretch"). */
+export type AppPage = AppView | `${AppView}/${string}`;
 
 /** 'main': the ordinary window (statistics, settings…); 'prompt': the small always-on-top break prompt. */
 export type WindowKind = 'main' | 'prompt';
@@ -13,8 +15,8 @@ export type WindowKind = 'main' | 'prompt';
 export interface WindowLike {
   /** The webContents id, which IPC events carry as sender.id. */
   readonly contentsId: number;
-  /** Shows `#/view` (a hash change inside the loaded page, no reload). */
-  navigate(view: AppView): void;
+  /** Shows `#/page` (a hash change inside the loaded page, no reload). */
+  navigate(page: AppPage): void;
   /** The view shown now (from the page's hash). */
   view(): AppView | string;
   /** 'active' takes focus; 'inactive' appears without taking keyboard focus. Waits for the first paint. */
@@ -28,7 +30,7 @@ export interface WindowLike {
 }
 
 export interface WindowFactory {
-  create(kind: WindowKind, view: AppView): WindowLike;
+  create(kind: WindowKind, page: AppPage): WindowLike;
 }
 
 export class WindowManager {
@@ -39,15 +41,16 @@ export class WindowManager {
 
   constructor(private readonly factory: WindowFactory) {}
 
-  /** Opens the main window at `view`, reusing it if it is open, and gives it focus (tray clicks, second launch). */
-  open(view: AppView): void {
+  /** Opens the main window at `page`, reusing it if it is open, and gives it focus (tray clicks, second launch). */
+  open(page: AppPage): void {
     const w = this.live('main');
     if (w) {
-      if (w.view() !== view) w.navigate(view);
+      // view() is the first segment only, so a page inside a view (a routine to play) is always navigated to.
+      if (w.view() !== page) w.navigate(page);
       w.reveal('active');
       return;
     }
-    this.main = this.build('main', view);
+    this.main = this.build('main', page);
     this.main.reveal('active');
   }
 
@@ -121,8 +124,8 @@ export class WindowManager {
     return w;
   }
 
-  private build(kind: WindowKind, view: AppView): WindowLike {
-    const w = this.factory.create(kind, view);
+  private build(kind: WindowKind, page: AppPage): WindowLike {
+    const w = this.factory.create(kind, page);
     this.created[kind] += 1;
     w.onClosed(() => {
       if (kind === 'main' && this.main === w) this.main = null;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NowStateView } from '../../shared/bridge.js';
-import type { Settings } from '../../shared/settingsRules.js';
+import { DEFAULT_SETTINGS, type MovementMode, type Settings } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from './errors.js';
@@ -52,6 +52,11 @@ export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void }
   const [pushed, setPushed] = useState<Settings | null>(null);
   useEffect(() => getBridge().on('settings', setPushed), []);
   return { ...loaded, data: pushed ?? loaded.data, set: setPushed };
+}
+
+/** The movement mode (Settings) that decides which moves and routines are offered; the default until settings load. */
+export function useMovementMode(): MovementMode {
+  return useSettings().data?.movementMode ?? DEFAULT_SETTINGS.movementMode;
 }
 
 /** Wall-clock now, refreshed every `everyMs` (for live timers). */

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import type { NowStateView } from '../../shared/bridge.js';
 import { heldPromptText } from '../../shared/busy.js';
-import { quickRoutineId } from '../../shared/routines.js';
-import { useNowState, useSettings, useTicker } from '../lib/hooks.js';
+import { routineFor } from '../../shared/movementMode.js';
+import { useMovementMode, useNowState, useTicker } from '../lib/hooks.js';
 import { formatClock, formatIn, formatMs, formatTime } from '../lib/format.js';
 import { href } from '../lib/route.js';
 import { PauseControls } from './PauseControls.js';
@@ -31,7 +31,7 @@ export function NowView() {
 }
 
 function NowBody({ state, now, reload }: { state: NowStateView; now: number; reload: () => void }) {
-  const settings = useSettings();
+  const mode = useMovementMode();
   // The state is a snapshot taken at `state.at`; an open bout keeps growing until the next one arrives.
   const growing = state.bout !== null && !state.locked && state.stretching === null;
   const since = growing ? Math.max(0, now - state.at) : 0;
@@ -96,10 +96,10 @@ function NowBody({ state, now, reload }: { state: NowStateView; now: number; rel
       <section className="card" aria-labelledby="now-actions-h">
         <h2 id="now-actions-h">{t('now.quickActions')}</h2>
         <div className="row">
-          <a className="button primary" href={href('stretch', 'play', quickRoutineId(settings.data?.movementMode ?? 'standing'))} data-testid="now-quick">
+          <a className="button primary" href={href('stretch', 'play', routineFor(mode, 'short'))} data-testid="now-quick">
             {t('now.quick2')}
           </a>
-          <a className="button" href={href('stretch', 'play', 'full-5')}>
+          <a className="button" href={href('stretch', 'play', routineFor(mode, 'long'))} data-testid="now-routine5">
             {t('now.routine5')}
           </a>
           <a className="button" href={href('stretch')}>

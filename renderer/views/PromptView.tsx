@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { quickRoutineId } from '../../shared/routines.js';
-import type { MovementMode } from '../../shared/settingsRules.js';
+import { routineFor } from '../../shared/movementMode.js';
+import { DEFAULT_SETTINGS, type MovementMode } from '../../shared/settingsRules.js';
 import { stretchById, type Stretch } from '../../shared/stretches/index.js';
 import { useStretchWords } from '../stretch/useStretchWords.js';
 import { getBridge } from '../bridge/index.js';
@@ -27,6 +27,7 @@ export function PromptView() {
   const { t } = useTranslation();
   const now = useNowState();
   const settings = useSettings();
+  const mode = settings.data?.movementMode ?? DEFAULT_SETTINGS.movementMode;
   const suggestion = useLoad(() => getBridge().suggestStretch({}));
   const tickNow = useTicker(1000);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -47,7 +48,7 @@ export function PromptView() {
     if (busy) return;
     if (action === 'stretch') {
       if (hold || !suggestion.data) return;
-      navigate('stretch', 'play', stretch?.id ?? quickRoutineId(settings.data?.movementMode ?? 'standing'));
+      navigate('stretch', 'play', stretch?.id ?? routineFor(mode, 'short'));
       return;
     }
     setBusy(true);
@@ -138,7 +139,7 @@ export function PromptView() {
           <p className="small">{t('prompt.holdUntil', { day: formatDayOf(hold.until) })}</p>
         </section>
       ) : (
-        <Suggestion stretch={stretch} error={suggestion.error} mode={settings.data?.movementMode ?? 'standing'} />
+        <Suggestion stretch={stretch} error={suggestion.error} mode={mode} />
       )}
 
       {/* The shortcut letters stay S, U, Z and K in every language: the keys do not move with the words. */}

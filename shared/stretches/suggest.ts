@@ -1,3 +1,4 @@
+import { stretchesForMode } from '../movementMode.js';
 import type { StretchDef, StretchPosition } from './types.js';
 
 /** One past suggestion and what the user did with it. */
@@ -60,7 +61,7 @@ export function suggestStretch<S extends StretchDef>(
  * (a wheelchair, or standing is not an option) only seated ones. A mode never mixes in the other position.
  */
 export function suggestableStretches<S extends StretchDef>(catalog: readonly S[], mode: StretchPosition): S[] {
-  return catalog.filter((s) => s.position === mode);
+  return stretchesForMode(catalog, mode).fit;
 }
 
 /** The break prompt's suggestion: `suggestStretch` over what the movement mode allows. */

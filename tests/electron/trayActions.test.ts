@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { menuTemplate, TrayController, type MenuTemplateItem, type TrayPort } from '../../main/electron/tray.js';
 import { runTrayAction } from '../../main/electron/trayActions.js';
 import { trayState, type TrayAction, type TrayMenuItem } from '../../main/app/trayModel.js';
-import type { AppView } from '../../main/electron/windows.js';
+import type { AppPage } from '../../main/electron/windows.js';
 import { startAppCore, ZONE, type AppCore } from './support/appCore.js';
 
 /** Records what the shell would do to Electron's Tray. */
@@ -32,8 +32,9 @@ afterEach(async () => {
 describe('tray menu actions (stand-in Electron Tray; real monitor, handlers and SQLite)', () => {
   it('pauses for 30 min, 1 h and until tomorrow, and resumes, through the bridge dispatcher', async () => {
     core = await startAppCore();
-    const opened: AppView[] = [];
-    const deps = { dispatcher: core.dispatcher, open: (v: AppView) => opened.push(v), quit: () => opened.push('now') };
+    const c = core;
+    const opened: AppPage[] = [];
+    const deps = { dispatcher: c.dispatcher, open: (v: AppPage) => opened.push(v), movementMode: () => c.store.getSettings().movementMode, quit: () => opened.push('now') };
     const t0 = Date.now();
 
     await runTrayAction('pause-30', deps);
@@ -62,12 +63,19 @@ describe('tray menu actions (stand-in Electron Tray; real monitor, handlers and 
     expect(opened).toEqual([]);
   });
 
-  it('opens Now, the stretch view, Statistics and Settings, and quits', async () => {
+  it('opens Now, Statistics and Settings, starts the routine of the movement mode, and quits', async () => {
     core = await startAppCore();
+    const c = core;
     const opened: string[] = [];
-    const deps = { dispatcher: core.dispatcher, open: (v: AppView) => opened.push(v), quit: () => opened.push('quit') };
+    const deps = { dispatcher: c.dispatcher, open: (v: AppPage) => opened.push(v), movementMode: () => c.store.getSettings().movementMode, quit: () => opened.push('quit') };
     for (const a of ['now', 'start-stretch', 'stats', 'settings', 'quit'] as const) await runTrayAction(a, deps);
-    expect(opened).toEqual(['now', 'stretch', 'stats', 'settings', 'quit']);
+    expect(opened).toEqual(['now', 'stretch/play/quick-2', 'stats', 'settings', 'quit']);
+
+    // Seated mode (issue #17): "Start stretch" plays the chair break, never the standing reset.
+    expect((await c.dispatcher.call('updateSettings', { movementMode: 'seated' })).ok).toBe(true);
+    opened.length = 0;
+    await runTrayAction('start-stretch', deps);
+    expect(opened).toEqual(['stretch/play/seated-2']);
   });
 
   it('logs, never throws, when the dispatcher refuses a call', async () => {
@@ -75,6 +83,7 @@ describe('tray menu actions (stand-in Electron Tray; real monitor, handlers and 
     await runTrayAction('pause-30', {
       dispatcher: { call: async () => ({ ok: false, error: { code: 'unavailable', message: 'not tracking' } }) },
       open: () => {},
+      movementMode: () => 'standing',
       quit: () => {},
       log: (l) => lines.push(l),
     });
@@ -89,7 +98,7 @@ describe('tray menu actions (stand-in Electron Tray; real monitor, handlers and 
     const ctl = new TrayController(
       tray.port,
       () => trayState(c.monitor.now(), c.store.getSettings(), { zone: ZONE }),
-      (a) => done.push(runTrayAction(a, { dispatcher: c.dispatcher, open: () => {}, quit: () => {} })),
+      (a) => done.push(runTrayAction(a, { dispatcher: c.dispatcher, open: () => {}, movementMode: () => 'standing', quit: () => {} })),
     );
     ctl.refresh();
     expect(tray.calls.filter((x) => x.startsWith('icon'))).toEqual(['icon ok']);
