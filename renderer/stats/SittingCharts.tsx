@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { weekdayOf } from '../../shared/calendar.js';
@@ -13,9 +14,11 @@ const DAILY_TREND_MAX_DAYS = 92;
 
 export function SittingCharts({ report, goal, singleDay }: { report: StatsReport; goal: number; singleDay: boolean }) {
   const colors = useChartColors();
+  const { t } = useTranslation();
   const overGoal = report.days.filter((d) => d.sittingMinutes > goal).length;
 
   const standing = !singleDay && report.totals.standingMinutes > 0;
+  const standingSeries = t('stats.standing.series');
   const bars = useMemo((): { data: uPlot.AlignedData; label: string; max: number } => {
     if (singleDay) {
       // One day: its hours, from the heatmap row of that weekday (the range holds only that day).
@@ -28,10 +31,11 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
     const sitting = report.days.map((d) => d.sittingMinutes);
     const goals = report.days.map(() => goal);
     if (standing) {
-      const both = report.days.map((d) => Math.round((d.sittingMinutes + d.standingMinutes) * 10) / 10);
+      // Each as it is (the legend and hover show both); the chart stacks standing on sitting.
+      const standingMinutes = report.days.map((d) => d.standingMinutes);
       return {
-        data: [xs, both, sitting, goals],
-        max: Math.max(0, ...both),
+        data: [xs, sitting, standingMinutes, goals],
+        max: Math.max(0, ...report.days.map((d) => d.sittingMinutes + d.standingMinutes)),
         label: `Sitting and standing per day, stacked, against your sitting limit of ${formatMinutes(goal)}: ${formatMinutes(report.totals.standingMinutes)} standing in all; ${overGoal} of ${report.days.length} days over the limit.`,
       };
     }
@@ -57,8 +61,8 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
   }, [report]);
 
   const buildBars = useCallback(
-    (w: number) => sittingBarsOptions(w, colors, { goal: singleDay ? null : goal, xTime: !singleDay, max: bars.max, standing }),
-    [colors, goal, singleDay, bars.max, standing],
+    (w: number) => sittingBarsOptions(w, colors, { goal: singleDay ? null : goal, xTime: !singleDay, max: bars.max, standing: standing ? standingSeries : undefined }),
+    [colors, goal, singleDay, bars.max, standing, standingSeries],
   );
   const buildTrend = useCallback((w: number) => trendOptions(w, colors, trend.series, trend.max), [colors, trend.series, trend.max]);
 
@@ -72,8 +76,8 @@ export function SittingCharts({ report, goal, singleDay }: { report: StatsReport
             Sitting{' '}
             {standing && (
               <>
-                <span className="legend-swatch standing" aria-hidden="true" />
-                Standing{' '}
+                <span className="legend-swatch standing" aria-hidden="true" data-testid="legend-standing" />
+                {t('stats.standing.name')}{' '}
               </>
             )}
             <span className="legend-swatch goal" aria-hidden="true" />

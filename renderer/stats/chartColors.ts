@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 /** uPlot draws on a canvas, so it needs concrete colours: read them from the theme's CSS variables. */
 export interface ChartColors {
   text: string;
+  /** The card behind the chart. */
+  surface: string;
   muted: string;
   grid: string;
   bar: string;
@@ -17,10 +19,11 @@ function read(): ChartColors {
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
     text: v('--text', '#222'),
+    surface: v('--surface', '#fff'),
     muted: v('--muted', '#555'),
     grid: v('--grid', '#ddd'),
     bar: v('--chart-1', '#1f6f5c'),
-    standing: v('--chart-3', '#2f6db5'),
+    standing: v('--chart-standing', '#8e6fd8'),
     line: v('--chart-2', '#6d4bb8'),
     goal: v('--goal', '#b45309'),
   };

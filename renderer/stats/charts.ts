@@ -37,27 +37,40 @@ const utc = (ts: number) => {
 };
 const headroom = (max: number | null, floor: number) => Math.max(max ?? 0, floor) * 1.08;
 
+/** Standing's bar runs from the top of the day's sitting (series 1) to sitting + standing (issue 13). */
+const minutes = (u: uPlot, s: number) => Array.from(u.data[s] ?? [], (v: number | null | undefined) => v ?? null);
+const onTopOfSitting: uPlot.Series.BarsPathBuilderDisplay = {
+  y0: { unit: 1, values: (u) => minutes(u, 1).map((v) => v ?? 0) },
+  y1: {
+    unit: 1,
+    values: (u, s) => {
+      const sitting = minutes(u, 1);
+      return minutes(u, s).map((v, i) => (v === null ? null : v + (sitting[i] ?? 0)));
+    },
+  },
+};
+
 /**
  * Sitting bars (minutes per day, or per hour for a single day) and, when `goal` is given,
- * the goal as a dashed line. `xTime` false draws hours 0–23 instead of dates. With `standing`,
- * the data's first series is sitting + standing, drawn first in the standing colour, and sitting
- * is drawn over its lower part: standing stacked on sitting (issue 13).
+ * the goal as a dashed line. `xTime` false draws hours 0–23 instead of dates. With `standing` (its
+ * series' label), the data's second series is standing minutes, drawn stacked on the sitting bar:
+ * the legend shows sitting and standing each as they are, never their sum (issue 13).
  */
-export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: number | null; xTime: boolean; max: number; standing?: boolean }): uPlot.Options {
+export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: number | null; xTime: boolean; max: number; standing?: string }): uPlot.Options {
   const series: uPlot.Series[] = [
     { label: opts.xTime ? 'Day' : 'Hour', value: opts.xTime ? '{MMM} {D}, {YYYY}' : (_u, v) => (v === null ? '—' : `${v}:00`) },
   ];
-  const bars = (label: string, colour: string): uPlot.Series => ({
+  const bars = (label: string, colour: string, more: { disp?: uPlot.Series.BarsPathBuilderDisplay; stroke?: string; width?: number } = {}): uPlot.Series => ({
     label,
-    stroke: colour,
+    stroke: more.stroke ?? colour,
     fill: colour,
-    width: 0,
-    paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }),
+    width: more.width ?? 0,
+    paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0, ...(more.disp ? { disp: more.disp } : {}) }),
     points: { show: false },
   });
-  // Standing is drawn as the taller bar of sitting + standing behind the sitting bar, so it reads as stacked.
-  if (opts.standing) series.push(bars('Sitting + standing (min)', c.line));
   series.push(bars('Sitting (min)', c.bar));
+  // A 1-px edge in the card's colour keeps the two parts of a stacked bar apart where their colours are close.
+  if (opts.standing) series.push(bars(opts.standing, c.standing, { disp: onTopOfSitting, stroke: c.surface, width: 1 }));
   if (opts.goal !== null) series.push({ label: 'Goal (min)', stroke: c.goal, width: 2, dash: [6, 4], points: { show: false } });
   const top = headroom(opts.max, Math.max(opts.goal ?? 0, opts.xTime ? 60 : 10));
   return {

@@ -27,6 +27,17 @@ const ready = async (page: Page, from: string, to: string) => {
   await expect.poll(() => page.getByTestId('stats-ready').getAttribute('data-to')).toBe(to);
 };
 
+/** Moves the pointer over the daily chart at `share` of its width and reads uPlot's legend (label and value per series). */
+async function legendAt(page: Page, share: number): Promise<{ label: string; value: string }[]> {
+  const over = page.locator('[data-testid="stats-bars"] .u-over');
+  const box = (await over.boundingBox())!;
+  await page.mouse.move(box.x + box.width * share, box.y + box.height / 2);
+  await expect.poll(() => page.locator('[data-testid="stats-bars"] .u-legend .u-value').first().textContent()).not.toBe('--');
+  return page.locator('[data-testid="stats-bars"] .u-legend .u-series').evaluateAll((rows) =>
+    rows.map((r) => ({ label: r.querySelector('.u-label')?.textContent ?? '', value: r.querySelector('.u-value')?.textContent ?? '' })),
+  );
+}
+
 describe.skipIf(!hasChromium)('statistics: standing stacked on sitting, prompts held while busy (real Chromium, real SQLite)', () => {
   const tmp = tempDir();
   const db = join(tmp.dir, 'history.db');
@@ -65,6 +76,16 @@ describe.skipIf(!hasChromium)('statistics: standing stacked on sitting, prompts 
     expect(Number(await page.getByTestId('stats-standing-share').getAttribute('data-value'))).toBe(cli.totals.standingShare);
     for (const d of cli.days) expect(Number(await page.getByTestId(`stats-period-standing-${d.label}`).getAttribute('data-value'))).toBe(d.standingMinutes);
     const bars = page.getByTestId('stats-bars');
+    // Hovering a day shows sitting and standing each on its own line, never their sum; the legend has a standing swatch.
+    const legend = await legendAt(page, 0.5);
+    const day = cli.days.find((d) => d.from === '2025-06-12')!;
+    expect(legend.map((r) => r.label)).toEqual(['Day', 'Sitting (min)', 'Standing (min)', 'Goal (min)']);
+    expect(Number(legend[1]!.value.replace(/,/g, ''))).toBeCloseTo(day.sittingMinutes, 0);
+    expect(Number(legend[2]!.value)).toBe(75);
+    expect(day.standingMinutes).toBe(75);
+    const swatch = page.getByTestId('legend-standing');
+    expect(await swatch.isVisible()).toBe(true);
+    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(142, 111, 216)');
     // `stood` among the outcomes.
     expect(Number(await page.getByTestId('stats-outcome-stood').getAttribute('data-value'))).toBe(cli.prompts.break.stood);
     expect(cli.prompts.break.stood).toBeGreaterThanOrEqual(1);
@@ -77,6 +98,7 @@ describe.skipIf(!hasChromium)('statistics: standing stacked on sitting, prompts 
     const dark = await openPage(browser, { colorScheme: 'dark' });
     await dark.page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
     await ready(dark.page, '2025-06-09', '2025-06-15');
+    expect(await dark.page.getByTestId('legend-standing').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(143, 118, 212)');
     await screenshot(dark.page, 'stats-standing', 'dark');
     await dark.context.close();
   });
