@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { EVENTS, METHODS, NowStateSchema, StretchSessionSchema } from './bridgeSchemas.js';
 import { MAX_IMPORT_BYTES, type ImportProblem } from './importFile.js';
+import type { EVENTS, METHODS, NowStateSchema, StretchSessionSchema, SyncStatusSchema } from './bridgeSchemas.js';
 import type { Same } from './sameType.js';
 
 /**
@@ -32,6 +32,10 @@ export const METHOD_NAMES = [
   'previewImport',
   'importData',
   'deleteAllData',
+  'getSync',
+  'setSyncFolder',
+  'setDeviceName',
+  'pickSyncFolder',
 ] as const;
 export type Method = (typeof METHOD_NAMES)[number];
 export type MethodInput<M extends Method> = z.input<(typeof METHODS)[M]['input']>;
@@ -59,6 +63,7 @@ export const isMethod = (name: unknown): name is Method => typeof name === 'stri
 export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
 
 export type NowStateView = z.infer<typeof NowStateSchema>;
+export type SyncStatusView = z.infer<typeof SyncStatusSchema>;
 export type StretchSessionView = z.infer<typeof StretchSessionSchema>;
 
 export const ERROR_CODES = ['invalid-request', 'unknown-method', 'unavailable', 'forbidden', 'internal'] as const;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BUSY_REASONS, PROMPT_KINDS } from './domain.js';
 import { CheckinSubmissionSchema } from './checkinSchema.js';
 import { MAX_IMPORT_BYTES } from './importFile.js';
-import { SettingsPatchSchema, type Settings } from './settings.js';
+import { FILE_PATH_MAX_LENGTH, SettingsPatchSchema, type Settings } from './settings.js';
+import { DEVICE_NAME_MAX, FOLDER_PROBLEMS } from './sync.js';
 import type { StatsReport } from './statsReport.js';
 
 /**
@@ -72,6 +73,30 @@ export const ImportPreviewSchema = z.object({
   /** The file's settings would be taken (only by a history whose settings were never changed). */
   settingsApplied: z.boolean(),
 });
+
+/** The sync folder, this device and the others seen (issue 15), for Settings and the statistics' device choice. */
+export const SyncStatusSchema = z.object({
+  folder: z.string().nullable(),
+  /** A tracker in this process watches the folder now. */
+  running: z.boolean(),
+  /** This window can offer the system's folder picker (the desktop app). */
+  canPickFolder: z.boolean(),
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      thisDevice: z.boolean(),
+      bouts: z.number(),
+      /** When its records last came into this history; null for this device. */
+      lastImportAt: z.number().nullable(),
+    }),
+  ),
+  /** Files and lines of the folder that were skipped or held, with why. */
+  /** `reason`: one of SYNC_PROBLEM_REASONS, or a newer one this window has no words for. */
+  problems: z.array(z.object({ path: z.string(), line: z.number(), reason: z.string(), at: z.number() })),
+});
+/** A device id as the sync folder names it. */
+const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a device id');
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const routineId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a routine or stretch id');
 
@@ -96,8 +121,9 @@ export const METHODS = {
   resume: { input: Empty, output: z.object({ pausedUntil: z.null() }) },
   getSettings: { input: Empty, output: z.custom<Settings>() },
   updateSettings: { input: SettingsPatchSchema, output: z.custom<Settings>() },
+  /** `device`: the statistics of that device alone (issue 15); without it, the person's across every device. */
   getStats: {
-    input: z.object({ from: DateSchema, to: DateSchema }).strict().refine((r) => r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] }),
+    input: z.object({ from: DateSchema, to: DateSchema, device: DeviceIdSchema.optional() }).strict().refine((r) => r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] }),
     output: z.custom<StatsReport>(),
   },
   /** The stretch to offer in the break prompt: rotating, weighted to what the user skips least. */
@@ -120,6 +146,18 @@ export const METHODS = {
     output: z.object({ added: ImportCountsSchema, skipped: ImportCountsSchema, settingsApplied: z.boolean() }),
   },
   deleteAllData: { input: z.object({ confirm: z.literal('DELETE') }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  getSync: { input: Empty, output: SyncStatusSchema },
+  /** null turns sync off. A folder that cannot be used is not set: `problem` says why. A running tracker follows at once. */
+  setSyncFolder: {
+    input: z.object({ folder: z.string().min(1).max(FILE_PATH_MAX_LENGTH).nullable() }).strict(),
+    output: z.object({ problem: z.enum(FOLDER_PROBLEMS).nullable(), status: SyncStatusSchema }),
+  },
+  setDeviceName: {
+    input: z.object({ name: z.string().trim().min(1, 'must not be empty').max(DEVICE_NAME_MAX, `must be at most ${DEVICE_NAME_MAX} characters`) }).strict(),
+    output: SyncStatusSchema,
+  },
+  /** The system's folder picker (desktop app only); null when the user cancelled. */
+  pickSyncFolder: { input: Empty, output: z.object({ folder: z.string().nullable() }) },
 } as const;
 
 /** Events pushed from main to the renderer. */

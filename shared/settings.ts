@@ -83,6 +83,7 @@ export const SettingsSchema = z
       .default(DEFAULT_SETTINGS.standLimitMinutes),
     language: z.enum(LANGUAGE_SETTINGS, LANGUAGE_MESSAGE).default(DEFAULT_SETTINGS.language),
     movementMode: z.enum(MOVEMENT_MODES, MOVEMENT_MODE_MESSAGE).default(DEFAULT_SETTINGS.movementMode),
+    syncSettings: boolean('syncSettings'),
   })
   .strict();
 

@@ -54,6 +54,11 @@ export interface Settings {
    * someone who uses a wheelchair or cannot stand up) the seated moves only.
    */
   movementMode: MovementMode;
+  /**
+   * With a sync folder set (issue 15): changes to the settings other computers share travel through it, and the
+   * newest change of each wins everywhere. Device-local settings (main/core/sync/settingsSync.ts) never travel.
+   */
+  syncSettings: boolean;
 }
 export type SettingsPatch = Partial<Settings>;
 export type SettingKey = keyof Settings;
@@ -79,7 +84,7 @@ export const MINUTE_LIMITS: Readonly<Record<MinuteKey, { min: number; max: numbe
 };
 /** Bounds of `standLimitMinutes` when it is not null. */
 export const STAND_LIMIT = { min: 1, max: 480 } as const;
-export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin', 'busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar'];
+export const BOOLEAN_KEYS: readonly BooleanKey[] = ['postureEnabled', 'startAtLogin', 'busyDnd', 'busyFullscreen', 'busyCall', 'busyApp', 'busyCalendar', 'syncSettings'];
 export const TIME_ZONE_MAX_LENGTH = 64;
 export const BUSY_APPS_MAX = 50;
 export const BUSY_APP_MAX_LENGTH = 100;
@@ -124,6 +129,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   standLimitMinutes: 40,
   language: 'system',
   movementMode: 'standing',
+  syncSettings: true,
 });
 
 /** Where each default comes from, shown next to the setting. */

@@ -63,7 +63,9 @@ export type MonitorEvent =
   | { type: 'posture'; at: number }
   /** The user asked (from a notification) to see the prompt or to start a stretch. */
   | { type: 'open-prompt' }
-  | { type: 'start-stretch' };
+  | { type: 'start-stretch' }
+  /** Settings changed (in this process, or through the sync folder): views show them anew. */
+  | { type: 'settings' };
 
 const MAX_BACKOFF_MS = 60_000;
 /** How long past its own length an open stretch session waits for its player before it ends by itself. */
@@ -267,6 +269,7 @@ export class Monitor {
     this.engine.setSettings(this.settings, hoursPolicy(this.settings, this.zoneSeen));
     this.schedule();
     this.emit({ type: 'state' });
+    this.emit({ type: 'settings' });
   }
 
   now(): NowState {

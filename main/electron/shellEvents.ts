@@ -50,6 +50,7 @@ export function wireShell(
         break;
       case 'posture':
       case 'state':
+      case 'settings':
         break;
     }
     tray.refresh();

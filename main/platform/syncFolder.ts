@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join, sep } from 'node:path';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
+import type { FolderProblem } from '../../shared/sync.js';
 import { writePrivateFile } from './privateFile.js';
 
 /**
@@ -37,6 +38,24 @@ const isDir = (p: string): boolean => {
     return false;
   }
 };
+
+/** What keeps `path` from being the sync folder, or null: absolute, an existing directory, writable by this user. */
+export function folderProblem(path: string): FolderProblem | null {
+  if (!isAbsolute(path)) return 'not-absolute';
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 'missing';
+  }
+  if (!st.isDirectory()) return 'not-directory';
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return 'not-writable';
+  }
+  return null;
+}
 
 export function openSyncFolder(root: string): SyncFolder {
   const base = join(root, 'sitwell');

@@ -222,6 +222,16 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     up: (db) => db.exec(`CREATE INDEX prompts_busy_at ON prompts (at_ms) WHERE reason LIKE 'busy:%';`),
   },
+  // v7: settings through the sync folder, and when each device was last heard from (issue 15). This device's
+  // change of a setting is a row of sync_records (stamped, one per key); an outbox row of type 'setting' names
+  // it by that uid until it is in the journal. sync_imports: when records of each device last came in.
+  {
+    up: (db) =>
+      db.exec(`
+      ALTER TABLE sync_outbox ADD COLUMN uid TEXT;
+      CREATE TABLE sync_imports (device_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL) STRICT;
+    `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { PromptOutcome } from '../../shared/domain.js';
+import { changedSyncedSettings } from '../core/sync/settingsSync.js';
 import { settingsFromStored, settingsPatchProblems, type Settings, type SettingsPatch } from '../../shared/settingsRules.js';
 import { formatInstant, isValidZone, localDate } from '../core/localTime.js';
 import { Aggregates } from './dayStats.js';
@@ -239,18 +240,24 @@ export class SqliteStore implements Store {
     return settingsFromStored(row ? JSON.parse(row.json) : null);
   }
 
-  updateSettings(patch: SettingsPatch): Settings {
+  updateSettings(patch: SettingsPatch, opts: { fromSync?: boolean; now?: number } = {}): Settings {
     const [problem] = settingsPatchProblems(patch);
     if (problem) throw invalidValue(problem.path, problem.message, problem.path.replace(/^settings\.?/, '') || 'settings');
     if (typeof patch.timeZone === 'string' && !isValidZone(patch.timeZone)) {
       throw invalidValue('settings.timeZone', `"${patch.timeZone}" is not an IANA time zone`, 'timeZone');
     }
     return this.transaction(() => {
-      const next = { ...this.getSettings() } as Record<string, unknown>;
+      const before = this.getSettings();
+      const next = { ...before } as Record<string, unknown>;
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) next[k] = v;
       const json = JSON.stringify(next);
       this.q.putSettings.run(json);
-      return JSON.parse(json) as Settings;
+      const saved = JSON.parse(json) as Settings;
+      // Shared settings changed here travel through the sync folder, in this same transaction (issue 15).
+      if (!opts.fromSync && saved.syncSettings && this.sync.identity().folder !== null) {
+        this.sync.noteLocalSettings(changedSyncedSettings(before, saved), opts.now ?? Date.now());
+      }
+      return saved;
     });
   }
 

@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
+import type { SettingKey } from '../../shared/settingsRules.js';
+import { formatHlc, parseHlc } from '../core/sync/hlc.js';
 import { supersedes } from '../core/sync/merge.js';
+import { settingUid, stampSettingChange } from '../core/sync/settingsSync.js';
 import type { JournalBody, JournalRecord } from '../core/sync/journal.js';
 import type { Aggregates } from './dayStats.js';
 import type { PersonBouts } from './personBouts.js';
@@ -50,7 +53,11 @@ export interface DeviceSummary {
   local: boolean;
   bouts: number;
   sittingMs: number;
+  /** When records of this device last came into this history (epoch ms); null for this device. */
+  lastImportAt: number | null;
 }
+
+type SettingRecord = Extract<JournalRecord, { type: 'setting' }>;
 
 /** One device's own records in a range, for statistics of that device alone. */
 export interface DeviceRecords {
@@ -63,7 +70,7 @@ export interface DeviceRecords {
 const PROBLEMS_PER_FILE = 20;
 
 type RecordRow = { type: string; json: string; start_ms: number | null; end_ms: number | null };
-type OutRow = { seq: number; type: 'bout' | 'standing' | 'prompt' | 'stretch'; uid: string | null; j: string | null };
+type OutRow = { seq: number; type: 'bout' | 'standing' | 'prompt' | 'stretch' | 'setting'; uid: string | null; j: string | null };
 
 const spanOf = (r: JournalRecord): { start: number | null; end: number | null } => {
   switch (r.type) {
@@ -94,12 +101,15 @@ function prepare(db: Database) {
        ON CONFLICT (device_id, uid) DO UPDATE SET type = excluded.type, hlc = excluded.hlc, start_ms = excluded.start_ms, end_ms = excluded.end_ms, json = excluded.json`,
     ),
     clearOutbox: db.prepare<[]>('DELETE FROM sync_outbox'),
-    backfill: db.prepare<[]>(`INSERT INTO sync_outbox (type, row_id)
-      SELECT 'bout', id FROM bouts UNION ALL SELECT 'standing', id FROM standing_periods
-      UNION ALL SELECT 'prompt', id FROM prompts UNION ALL SELECT 'stretch', id FROM stretches`),
+    backfill: db.prepare<[]>(`INSERT INTO sync_outbox (type, row_id, uid)
+      SELECT 'bout', id, NULL FROM bouts UNION ALL SELECT 'standing', id, NULL FROM standing_periods
+      UNION ALL SELECT 'prompt', id, NULL FROM prompts UNION ALL SELECT 'stretch', id, NULL FROM stretches
+      UNION ALL SELECT 'setting', 0, uid FROM sync_records WHERE type = 'setting' AND device_id = (SELECT device_id FROM sync_device)`),
     // The row as it is now, as a journal body: a row changed twice is written with its latest values (twice; the newer wins).
+    // A setting's line is stored whole, stamped when it changed (sync_records): it goes out as it is.
     pending: db.prepare<[number], OutRow>(`
-      SELECT o.seq, o.type, coalesce(b.uid, s.uid, p.uid, t.uid) AS uid, CASE o.type
+      SELECT o.seq, o.type, coalesce(b.uid, s.uid, p.uid, t.uid, r.uid) AS uid, CASE o.type
+        WHEN 'setting' THEN r.json
         WHEN 'bout' THEN json_object('type', 'bout', 'start', b.start_ms, 'end', b.end_ms, 'zone', b.zone)
         WHEN 'standing' THEN json_object('type', 'standing', 'start', s.start_ms, 'end', s.end_ms, 'zone', s.zone)
         WHEN 'prompt' THEN json_object('type', 'prompt', 'at', p.at_ms, 'kind', p.kind, 'outcome', p.outcome, 'sittingMs', p.sitting_ms, 'reason', p.reason, 'zone', p.zone)
@@ -110,6 +120,7 @@ function prepare(db: Database) {
       LEFT JOIN standing_periods s ON o.type = 'standing' AND s.id = o.row_id
       LEFT JOIN prompts p ON o.type = 'prompt' AND p.id = o.row_id
       LEFT JOIN stretches t ON o.type = 'stretch' AND t.id = o.row_id
+      LEFT JOIN sync_records r ON o.type = 'setting' AND r.device_id = (SELECT device_id FROM sync_device) AND r.uid = o.uid
       ORDER BY o.seq LIMIT ?`),
     ack: db.prepare<[number]>('DELETE FROM sync_outbox WHERE seq <= ?'),
     file: db.prepare<[string], { size: number; mtime_ms: number }>('SELECT size, mtime_ms FROM sync_files WHERE path = ?'),
@@ -118,10 +129,10 @@ function prepare(db: Database) {
     clearProblems: db.prepare<[string]>('DELETE FROM sync_problems WHERE path = ?'),
     addProblem: db.prepare<[string, number, string, string, number]>('INSERT OR REPLACE INTO sync_problems (path, line, reason, message, at_ms) VALUES (?, ?, ?, ?, ?)'),
     problems: db.prepare<[], { path: string; line: number; reason: string; message: string; at_ms: number }>('SELECT * FROM sync_problems ORDER BY path, line'),
-    devices: db.prepare<[number, number], { device_id: string; name: string | null; bouts: number; sitting: number }>(`
-      SELECT d.device_id, (SELECT json ->> '$.name' FROM sync_records n WHERE n.device_id = d.device_id AND n.type = 'device') AS name,
+    devices: db.prepare<[number, number], { device_id: string; name: string | null; bouts: number; sitting: number; imported: number | null }>(`
+      SELECT d.device_id, (SELECT at_ms FROM sync_imports i WHERE i.device_id = d.device_id) AS imported, (SELECT json ->> '$.name' FROM sync_records n WHERE n.device_id = d.device_id AND n.type = 'device') AS name,
         count(b.uid) AS bouts, coalesce(sum(b.end_ms - b.start_ms), 0) AS sitting
-      FROM (SELECT DISTINCT device_id FROM sync_records) d
+      FROM (SELECT DISTINCT device_id FROM sync_records WHERE device_id != (SELECT device_id FROM sync_device)) d
       LEFT JOIN sync_records b ON b.device_id = d.device_id AND b.type = 'bout' AND b.start_ms >= ? AND b.start_ms < ?
       GROUP BY d.device_id ORDER BY d.device_id`),
     localSitting: db.prepare<[number, number], { bouts: number; sitting: number }>(
@@ -138,6 +149,9 @@ function prepare(db: Database) {
       'SELECT at_ms AS at, kind, outcome, sitting_ms AS sittingMs, zone FROM prompts WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms',
     ),
     settingRecords: db.prepare<[], { json: string }>("SELECT json FROM sync_records WHERE type = 'setting'"),
+    newestSetting: db.prepare<[string], { hlc: string }>("SELECT hlc FROM sync_records WHERE type = 'setting' AND uid = ? ORDER BY hlc DESC LIMIT 1"),
+    queueSetting: db.prepare<[string]>("INSERT INTO sync_outbox (type, row_id, uid) VALUES ('setting', 0, ?)"),
+    imported: db.prepare<[string, number]>('INSERT INTO sync_imports (device_id, at_ms) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET at_ms = max(at_ms, excluded.at_ms)'),
   };
 }
 
@@ -193,11 +207,39 @@ export class SyncStore {
     this.q.setHlc.run(hlc);
   }
 
-  /** Up to `limit` records waiting for the journal, oldest first. Rows deleted since (a wiped history) are left out. */
-  pending(limit: number): { upTo: number; records: PendingRecord[] } {
-    const rows = this.q.pending.all(limit);
-    const records = rows.filter((r) => r.uid !== null && r.j !== null).map((r) => ({ seq: r.seq, uid: r.uid!, body: JSON.parse(r.j!) as PendingRecord['body'] }));
-    return { upTo: rows.length ? rows[rows.length - 1]!.seq : 0, records };
+  /**
+   * Up to `limit` records waiting for the journal, oldest first: history rows as bodies still to be
+   * stamped, settings changes as the lines they are. Rows deleted since (a wiped history) are left out.
+   */
+  pending(limit: number): { upTo: number; records: PendingRecord[]; settings: SettingRecord[] } {
+    const all = this.q.pending.all(limit);
+    const rows = all.filter((r) => r.uid !== null && r.j !== null);
+    const records = rows.filter((r) => r.type !== 'setting').map((r) => ({ seq: r.seq, uid: r.uid!, body: JSON.parse(r.j!) as PendingRecord['body'] }));
+    const settings = rows.filter((r) => r.type === 'setting').map((r) => JSON.parse(r.j!) as SettingRecord);
+    return { upTo: all.length ? all[all.length - 1]!.seq : 0, records, settings };
+  }
+
+  /**
+   * Settings changed on this device while a folder is set: each becomes this device's record for
+   * its key, stamped after every change of that key seen so far (core/sync/settingsSync.ts), and
+   * waits in the outbox for the journal. In the caller's transaction, with the settings write.
+   */
+  noteLocalSettings(changes: readonly { key: SettingKey; value: unknown }[], nowMs: number): void {
+    if (changes.length === 0) return;
+    const me = this.identity().deviceId;
+    this.transaction(() => {
+      let clock = parseHlc(this.clock() ?? '');
+      for (const { key, value } of changes) {
+        const uid = settingUid(key);
+        const newest = parseHlc(this.q.newestSetting.get(uid)?.hlc ?? '');
+        const next = stampSettingChange(clock, newest, me, nowMs);
+        clock = next.clock;
+        const record: SettingRecord = { v: 1, device: me, uid, hlc: formatHlc(next.stamp), type: 'setting', key, value };
+        this.q.putRecord.run(me, uid, 'setting', record.hlc, null, null, JSON.stringify(record));
+        this.q.queueSetting.run(uid);
+      }
+      if (clock) this.setClock(formatHlc(clock));
+    });
   }
 
   /** The records up to `seq` are in the journal. */
@@ -209,7 +251,7 @@ export class SyncStore {
    * Imports other devices' records, in one transaction. A record already there with the same or a
    * newer stamp changes nothing; a newer one replaces it (and what day_stats counted of it).
    */
-  importRecords(records: readonly JournalRecord[]): ImportCount {
+  importRecords(records: readonly JournalRecord[], atMs = Date.now()): ImportCount {
     const count: ImportCount = { added: 0, replaced: 0, unchanged: 0 };
     const self = this.identity().deviceId;
     this.transaction(() => this.agg.batch(() => {
@@ -232,6 +274,7 @@ export class SyncStore {
           continue;
         }
         this.count(r, old);
+        this.q.imported.run(r.device, atMs);
         count[old ? 'replaced' : 'added']++;
       }
     }));
@@ -283,8 +326,8 @@ export class SyncStore {
     const me = this.identity();
     const local = this.q.localSitting.get(from, to)!;
     return [
-      { deviceId: me.deviceId, name: me.name, local: true, bouts: local.bouts, sittingMs: local.sitting },
-      ...this.q.devices.all(from, to).map((d) => ({ deviceId: d.device_id, name: d.name ?? '', local: false, bouts: d.bouts, sittingMs: d.sitting })),
+      { deviceId: me.deviceId, name: me.name, local: true, bouts: local.bouts, sittingMs: local.sitting, lastImportAt: null },
+      ...this.q.devices.all(from, to).map((d) => ({ deviceId: d.device_id, name: d.name ?? '', local: false, bouts: d.bouts, sittingMs: d.sitting, lastImportAt: d.imported })),
     ];
   }
 
@@ -302,13 +345,13 @@ export class SyncStore {
     return out;
   }
 
-  /** Every imported setting change (the shell applies the newest of each key). */
-  settingChanges(): Extract<JournalRecord, { type: 'setting' }>[] {
-    return this.q.settingRecords.all().map((r) => JSON.parse(r.json) as Extract<JournalRecord, { type: 'setting' }>);
+  /** Every device's newest change of each setting, this one's too (the shell applies the newest of each key). */
+  settingChanges(): SettingRecord[] {
+    return this.q.settingRecords.all().map((r) => JSON.parse(r.json) as SettingRecord);
   }
 
   /** Forgets every imported record and what was read (with a wiped history). */
   clear(): void {
-    this.db.exec('DELETE FROM sync_records; DELETE FROM sync_files; DELETE FROM sync_problems; DELETE FROM sync_outbox; DELETE FROM person_bouts;');
+    this.db.exec('DELETE FROM sync_records; DELETE FROM sync_files; DELETE FROM sync_problems; DELETE FROM sync_outbox; DELETE FROM sync_imports; DELETE FROM person_bouts;');
   }
 }

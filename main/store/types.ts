@@ -81,8 +81,12 @@ export interface Store {
   close(): void;
 
   getSettings(): Settings;
-  /** Validates the patch against the settings schema; throws a StoreError naming the field otherwise. */
-  updateSettings(patch: SettingsPatch): Settings;
+  /**
+   * Validates the patch against the settings schema; throws a StoreError naming the field otherwise.
+   * With a sync folder set and settings sync on, each shared setting it changes becomes a journal
+   * record stamped at `now` (issue 15), unless `fromSync`: the change came through the folder.
+   */
+  updateSettings(patch: SettingsPatch, opts?: { fromSync?: boolean; now?: number }): Settings;
   /** Small pieces of app state (pause end, last notification ids…), as JSON. */
   /** A value kept under `key`, as stored JSON: callers validate it (another process or version may have written it). */
   getState(key: string): unknown;

@@ -30,7 +30,7 @@ describe('sitwell sync, stats --device and doctor (issue 15)', () => {
   it('refuses a folder that does not exist, and contradicting options, with exit 2', async () => {
     const missing = await runSitwell(['--db', laptop, 'sync', '--folder', join(dir, 'nope')], { env });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/nope is not an existing directory/);
+    expect(missing.stderr).toMatch(/nope does not exist/);
     const both = await runSitwell(['--db', laptop, 'sync', '--folder', dir, '--off'], { env });
     expect(both.code).toBe(2);
     // A user who never sets a folder: sync is off, nothing is written.

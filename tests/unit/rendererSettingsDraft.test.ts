@@ -7,8 +7,8 @@ describe('settings form draft', () => {
   it('round-trips the defaults into a patch equal to them', () => {
     const r = draftToPatch(toDraft(DEFAULT_SETTINGS));
     expect(r.errors).toBeNull();
-    // The movement mode is saved by its own radio at once, so the form's patch leaves it alone.
-    const { movementMode: _applied, ...formKeys } = DEFAULT_SETTINGS;
+    // The movement mode and settings sync are saved by their own controls at once, so the form's patch leaves them alone.
+    const { movementMode: _applied, syncSettings: _own, ...formKeys } = DEFAULT_SETTINGS;
     expect(r.patch).toEqual(formKeys);
   });
 

@@ -33,6 +33,10 @@ const VALID: Record<Method, Record<string, unknown>> = {
   previewImport: { fileText: '{"format":"sitwell-export"}' },
   importData: { fileText: '{"format":"sitwell-export"}' },
   deleteAllData: { confirm: 'DELETE' },
+  getSync: {},
+  setSyncFolder: { folder: null },
+  setDeviceName: { name: 'laptop' },
+  pickSyncFolder: {},
 };
 
 const NUM_RUNS = Number(process.env.SITWELL_FUZZ_RUNS ?? 150);

@@ -45,6 +45,7 @@ describe('bridge methods over HTTP, history only (real store, no monitor)', () =
       [
         'getInfo', 'getNow', 'stand', 'sit', 'answerPrompt', 'startStretch', 'finishStretch', 'pause', 'resume', 'getSettings',
         'updateSettings', 'getStats', 'suggestStretch', 'addCheckIn', 'exportData', 'previewImport', 'importData', 'deleteAllData',
+        'getSync', 'setSyncFolder', 'setDeviceName', 'pickSyncFolder',
       ].sort(),
     );
   });
@@ -284,6 +285,26 @@ describe('bridge methods over HTTP beside a running monitor (the scripted idle s
     await ok('finishStretch', { id: s.id, completed: true, stepsDone: s.stepsTotal });
     expect((await ok('getNow', {})).stretching).toBeNull();
     expect(row<{ completed: number }>(h.home.dbPath, 'SELECT completed FROM stretches WHERE id = ?', s.id).completed).toBe(1);
+  });
+
+  it('the sync folder: refused with the reason when unusable, stored when usable, cleared with null; the device renamed; no folder picker in web mode', async () => {
+    h = await startHarness();
+    const first = await ok('getSync', {});
+    expect(first).toMatchObject({ folder: null, running: false, canPickFolder: false, problems: [] });
+    expect(first.devices).toEqual([expect.objectContaining({ thisDevice: true, lastImportAt: null })]);
+    expect(await ok('setSyncFolder', { folder: 'relative/dir' })).toMatchObject({ problem: 'not-absolute', status: { folder: null } });
+    expect(await ok('setSyncFolder', { folder: `${h.home.dir}/nope` })).toMatchObject({ problem: 'missing' });
+    expect(await ok('setSyncFolder', { folder: h.home.dbPath })).toMatchObject({ problem: 'not-directory' });
+    expect(await ok('setSyncFolder', { folder: h.home.dir })).toMatchObject({ problem: null, status: { folder: h.home.dir } });
+    expect(row<{ folder: string }>(h.home.dbPath, 'SELECT folder FROM sync_device').folder).toBe(h.home.dir);
+    expect(await ok('setSyncFolder', { folder: null })).toMatchObject({ problem: null, status: { folder: null } });
+    expect((await ok('setDeviceName', { name: '  Desk at home ' })).devices[0]).toMatchObject({ name: 'Desk at home', thisDevice: true });
+    const blank = await callHttp(h, 'setDeviceName', { name: '   ' });
+    expect(blank.body.error).toMatchObject({ code: 'invalid-request', field: 'name' });
+    expect((await callHttp(h, 'pickSyncFolder', {})).body.error).toMatchObject({ code: 'unavailable' });
+    // Statistics of one device: this one; an unknown device is refused by name.
+    expect(await ok('getStats', { from: '2026-03-01', to: '2026-03-07', device: first.devices[0].id })).toMatchObject({ from: '2026-03-01' });
+    expect((await callHttp(h, 'getStats', { from: '2026-03-01', to: '2026-03-07', device: 'cafe0000' })).body.error).toMatchObject({ field: 'device' });
   });
 
   it('updateSettings reaches the running monitor', async () => {

@@ -9,6 +9,10 @@ import { ABANDONED_AFTER_MINUTES, type Monitor, type MonitorEvent } from '../mon
 import { readTrackerStatus } from '../trackerStatus.js';
 import { readStatus } from '../status.js';
 import { getStats } from '../statsForDates.js';
+import { folderProblem } from '../../platform/syncFolder.js';
+import { deviceStats } from '../sync/deviceStats.js';
+import type { SyncRunner } from '../sync/startSync.js';
+import { syncStatus } from '../sync/syncStatus.js';
 import type { BridgeDispatcher, EventListener } from './dispatcher.js';
 import { refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
@@ -33,6 +37,10 @@ export interface BridgeContext {
   now?: () => number;
   /** Where unexpected handler failures are reported (default: nowhere). */
   log?: (line: string) => void;
+  /** The tracker's sync (issue 15), which follows a new folder at once; without it (history only) the folder is only stored. */
+  sync?: SyncRunner;
+  /** The system's folder picker (the desktop app); without it the window offers the text field only. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 /** The longest statistics range one call may ask for: twenty years of days. */
@@ -44,7 +52,7 @@ const NOT_TRACKING =
   'this window shows your history only and is not tracking your sitting; run `sitwell daemon` (or the desktop app) to get prompts, answer them and pause';
 
 type Input<M extends Method> = z.output<(typeof METHODS)[M]['input']>;
-type Handlers = { [M in Method]: (input: Input<M>) => MethodOutput<M> };
+type Handlers = { [M in Method]: (input: Input<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 const toView = (s: StretchSession): StretchSessionView => ({ ...s });
 
@@ -105,8 +113,12 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
       case 'open-prompt':
       case 'start-stretch':
         return emit(e.type, () => ({}));
+      case 'settings':
+        return emit('settings', () => store.getSettings());
     }
   };
+
+  const syncNow = () => syncStatus(store, { running: ctx.sync?.running() ?? false, canPickFolder: ctx.pickFolder !== undefined });
 
   const tracking = (): Monitor => {
     if (!monitor) throw unavailable(`Not tracking: ${NOT_TRACKING}`);
@@ -194,14 +206,17 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
         throw refuse('timeZone', `timeZone: "${patch.timeZone}" is not a time zone name like Europe/Berlin`);
       }
       const settings: Settings = store.updateSettings(patch);
-      monitor?.reloadSettings();
-      emit('settings', () => settings);
+      // The monitor tells every view (its 'settings' event), as it does for a change through the sync folder.
+      if (monitor) monitor.reloadSettings();
+      else emit('settings', () => settings);
       return settings;
     },
 
-    getStats: ({ from, to }) => {
+    getStats: ({ from, to, device }) => {
       if (dateToDay(to) - dateToDay(from) + 1 > MAX_STATS_DAYS) throw refuse('from', `the range is longer than ${MAX_STATS_DAYS} days; ask for twenty years or less`);
+      if (device !== undefined && !store.sync.devices(0, 0).some((d) => d.deviceId === device)) throw refuse('device', `device: this history has no device ${device}`);
       try {
+        if (device !== undefined) return deviceStats(store, device, { from, to, zone: ctx.zone() });
         return getStats(store, { from, to, zone: ctx.zone() });
       } catch (e) {
         if (e instanceof RangeError) throw refuse(/^to\b/.test(e.message) ? 'to' : 'from', e.message);
@@ -253,10 +268,32 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
       emit('state', nowState);
       return { deleted: true as const };
     },
+
+    getSync: () => syncNow(),
+
+    setSyncFolder: ({ folder }) => {
+      const problem = folder === null ? null : folderProblem(folder);
+      if (problem) return { problem, status: syncNow() };
+      if (ctx.sync) ctx.sync.setFolder(folder);
+      else store.sync.setFolder(folder);
+      return { problem: null, status: syncNow() };
+    },
+
+    setDeviceName: ({ name }) => {
+      if (ctx.sync) ctx.sync.setName(name);
+      else store.sync.setName(name);
+      return syncNow();
+    },
+
+    pickSyncFolder: async () => {
+      if (!ctx.pickFolder) throw unavailable('there is no folder picker here: type the folder’s full path');
+      return { folder: await ctx.pickFolder() };
+    },
   };
 
   return {
     async call(method: string, input: unknown): Promise<CallResult> {
+      // (pickSyncFolder waits for the system's dialog; every other handler answers at once.)
       try {
         if (!isMethod(method)) {
           return { ok: false, error: { code: 'unknown-method', message: `"${String(method).slice(0, 60)}" is not a Sitwell bridge method` } };
@@ -264,7 +301,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
         const parsed = parseInput(METHODS[method].input, input, LONG_TEXT[method]);
         if (!parsed.ok) return parsed;
         const handler = handlers[method] as (input: unknown) => unknown;
-        return { ok: true, value: handler(parsed.value) };
+        return { ok: true, value: await handler(parsed.value) };
       } catch (e) {
         return { ok: false, error: toErrorBody(e, log) };
       }

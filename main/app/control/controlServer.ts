@@ -12,10 +12,11 @@ import { encodeLine, lineReader, type ControlRequest } from './protocol.js';
  */
 
 /**
- * What the channel offers: saying what the user does, and reading or pausing the tracker. History
- * edits (settings, import, delete) stay in the window, where the user sees what they change.
+ * What the channel offers: saying what the user does, reading or pausing the tracker, and the sync
+ * folder and device name that `sitwell sync` sets (the tracker follows them at once). History edits
+ * (settings, import, delete) stay in the window, where the user sees what they change.
  */
-export const CONTROL_METHODS: readonly Method[] = ['getInfo', 'getNow', 'stand', 'sit', 'answerPrompt', 'pause', 'resume'];
+export const CONTROL_METHODS: readonly Method[] = ['getInfo', 'getNow', 'stand', 'sit', 'answerPrompt', 'pause', 'resume', 'getSync', 'setSyncFolder', 'setDeviceName'];
 
 /** A client that says nothing for this long is dropped (a stuck script must not hold a connection). */
 const IDLE_TIMEOUT_MS = 10_000;

@@ -2,12 +2,14 @@ import { controlAddress } from '../../platform/controlPath.js';
 import type { Store } from '../../store/types.js';
 import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import type { Monitor } from '../monitor.js';
+import type { SyncRunner } from '../sync/startSync.js';
 import { appVersion } from '../version.js';
 import { startControlServer, type ControlServer } from './controlServer.js';
 
 export interface TrackerControlOptions {
   store: Store;
   monitor: Monitor;
+  sync?: SyncRunner;
   dbPath: string;
   mode: 'electron' | 'web';
   zone: () => string;
@@ -27,7 +29,7 @@ export async function openTrackerControl(opts: TrackerControlOptions): Promise<C
     if (opts.dispatcher) return opts.dispatcher();
     // Loaded on the first call only: the handlers bring the bridge schemas (zod), which the idle daemon does without.
     const { createBridgeHandlers } = await import('../bridge/handlers.js');
-    return createBridgeHandlers({ store: opts.store, monitor: opts.monitor, mode: opts.mode, dataPath: opts.dbPath, version: appVersion(), zone: opts.zone, log: opts.log });
+    return createBridgeHandlers({ store: opts.store, monitor: opts.monitor, sync: opts.sync, mode: opts.mode, dataPath: opts.dbPath, version: appVersion(), zone: opts.zone, log: opts.log });
   };
   try {
     const server = await startControlServer({ address, dispatcher, log: opts.log });

@@ -1,6 +1,8 @@
 import { formatHlc, parseHlc, tick } from '../../core/sync/hlc.js';
 import { isDeviceId, journalLine, MAX_FILE_BYTES, monthFileOf, MONTH_FILE_RE, parseJournal, recordTime, type JournalRecord } from '../../core/sync/journal.js';
 import { compactJournal } from '../../core/sync/compact.js';
+import { newestSettings, settingsToApply } from '../../core/sync/settingsSync.js';
+import { settingsPatchProblems, type Settings } from '../../../shared/settingsRules.js';
 import type { SyncFolder } from '../../platform/syncFolder.js';
 import type { Store } from '../../store/index.js';
 
@@ -20,13 +22,17 @@ export interface SyncDeps {
   hostName: string;
   /** How long after a change to wait for more before reading (ms). */
   settleMs?: number;
+  /** Settings changed through the folder (another device's newer change): the tracker reloads them. */
+  onSettings?: (settings: Settings) => void;
 }
 
 export interface SyncService {
   /** Writes this device's waiting records to its journal. */
   flush(): void;
-  /** Reads every other device's journal that changed since it was last read. Returns the records added or replaced. */
+  /** Reads every other device's journal that changed since it was last read, then applies newer settings. Returns the records added or replaced. */
   importAll(): number;
+  /** Writes this device's name to its journal again (it was renamed). */
+  announceName(): void;
   close(): void;
 }
 
@@ -55,7 +61,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
   function flush(): void {
     try {
       for (;;) {
-        const { upTo, records } = sync.pending(FLUSH_BATCH);
+        const { upTo, records, settings } = sync.pending(FLUSH_BATCH);
         if (upTo === 0 && wroteDevice) return;
         const byFile = new Map<string, JournalRecord[]>();
         const add = (r: JournalRecord) => {
@@ -66,6 +72,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
         };
         store.transaction(() => {
           for (const p of records) add({ v: 1, device: me, uid: p.uid, hlc: stamp(), ...p.body });
+          // Settings changes were stamped when they were made: their order across devices is that of the changes.
+          for (const r of settings) add(r);
           // The name, once a run, so other devices can show it.
           if (!wroteDevice) add({ v: 1, device: me, uid: 'device', hlc: stamp(), type: 'device', name: sync.identity().name });
         });
@@ -77,7 +85,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
         }
         wroteDevice = true;
         if (upTo) sync.ack(upTo);
-        if (records.length < FLUSH_BATCH) return;
+        if (records.length + settings.length < FLUSH_BATCH) return;
       }
     } catch (e) {
       log(`sync: could not write this device's journal in ${folder.root}: ${(e as Error).message} (will try again at the next change)`);
@@ -134,7 +142,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
     const limit = deps.now() + CLOCK_AHEAD_MS;
     const ready = records.filter((r) => (recordTime(r) ?? 0) <= limit);
     const held = records.length - ready.length;
-    const result = sync.importRecords(ready);
+    const result = sync.importRecords(ready, deps.now());
     const problems: Problem[] = skipped.map((s) => ({ line: s.line, reason: s.reason, message: s.message }));
     if (held) {
       const ahead = Math.max(...records.map((r) => recordTime(r) ?? 0)) - deps.now();
@@ -149,6 +157,29 @@ export function createSyncService(deps: SyncDeps): SyncService {
     const incomplete = held > 0 || skipped.some((s) => s.reason === 'cut');
     sync.markFile(rel, incomplete ? null : st);
     return result.added + result.replaced;
+  }
+
+  /**
+   * The newest change of each shared setting, from whichever device, becomes this device's value,
+   * through the same checks as a change made here; a value this version refuses (a newer Sitwell's
+   * bounds) keeps this computer's own and is reported.
+   */
+  function applySettings(): void {
+    const current = store.getSettings();
+    if (!current.syncSettings) return;
+    const patch = settingsToApply(current, newestSettings(sync.settingChanges()), me);
+    const valid: Record<string, unknown> = {};
+    const refused: Problem[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      const [problem] = settingsPatchProblems({ [key]: value });
+      if (problem) refused.push({ line: refused.length + 1, reason: 'invalid', message: `setting "${key}" from another device not applied: ${problem.message}` });
+      else valid[key] = value;
+    }
+    report('settings', refused);
+    if (Object.keys(valid).length === 0) return;
+    const saved = store.updateSettings(valid, { fromSync: true });
+    log(`sync: settings from other devices applied: ${Object.keys(valid).join(', ')}`);
+    deps.onSettings?.(saved);
   }
 
   function importAll(): number {
@@ -167,6 +198,11 @@ export function createSyncService(deps: SyncDeps): SyncService {
       if (changed) log(`sync: ${changed} records from other devices imported`);
     } catch (e) {
       log(`sync: could not read the sync folder ${folder.root}: ${(e as Error).message}`);
+    }
+    try {
+      applySettings();
+    } catch (e) {
+      log(`sync: could not apply settings from other devices: ${(e as Error).message}`);
     }
     return changed;
   }
@@ -198,6 +234,10 @@ export function createSyncService(deps: SyncDeps): SyncService {
   return {
     flush,
     importAll,
+    announceName() {
+      wroteDevice = false;
+      flush();
+    },
     close() {
       unwatch();
       if (timer) clearTimeout(timer);

@@ -15,7 +15,7 @@ import type { BridgeDispatcher } from '../bridge/dispatcher.js';
 import { openTrackerControl } from '../control/trackerControl.js';
 import { createBusyWatcher, type BusyPort } from '../busyWatcher.js';
 import { Monitor, type MonitorOptions } from '../monitor.js';
-import { startSync } from '../sync/startSync.js';
+import { createSyncRunner, type SyncRunner } from '../sync/startSync.js';
 
 /**
  * The one start-up of a tracker, for `sitwell daemon` and the desktop app alike: tracker lock →
@@ -68,6 +68,8 @@ export interface TrackerDeps {
 export interface Tracker {
   readonly monitor: Monitor;
   readonly store: Store;
+  /** The sync folder (issue 15): it starts with the tracker and follows the folder as it is set or cleared. */
+  readonly sync: SyncRunner;
   readonly zone: () => string;
   /** Continues or closes a checkpointed bout, then starts reading idle time. Subscribe to the monitor before. */
   start(): Promise<void>;
@@ -163,21 +165,24 @@ export async function openTracker(deps: TrackerDeps): Promise<Tracker> {
   const busy = deps.busy === undefined ? createBusyWatcher({ env: deps.env, settings: () => store.getSettings(), zone, log }) : deps.busy;
   if (busy) closers.push(() => busy.close());
   const monitor = new Monitor({ store, clock, idle, session, notifier, zone, log, verbose: deps.verbose, minuteMs: deps.minuteMs, timers: deps.timers, language, busy });
+  // Another device's newer settings: the monitor takes them up and tells every view.
+  const sync = createSyncRunner({ store, log, onWrite: (listener) => monitor.on((e) => (e.type === 'state' ? listener() : undefined)), onSettings: () => monitor.reloadSettings() });
   let started = false;
   let stopping: Promise<void> | null = null;
   return {
     monitor,
     store,
+    sync,
     zone,
     async start() {
       if (started || stopping) return;
       started = true;
       await monitor.start();
       // The sync folder (issue 15), when the user set one: after the monitor's start, so a bout it closed reaches the journal.
-      const synced = startSync({ store, log, onWrite: (listener) => monitor.on((e) => (e.type === 'state' ? listener() : undefined)) });
-      if (synced) closers.push(() => synced.close());
+      sync.start();
+      closers.push(() => sync.close());
       if (deps.control) {
-        const channel = await openTrackerControl({ store, monitor, dbPath: deps.dbPath, zone, log, env: deps.env, ...deps.control });
+        const channel = await openTrackerControl({ store, monitor, sync, dbPath: deps.dbPath, zone, log, env: deps.env, ...deps.control });
         if (channel) closers.push(() => channel.close());
       }
     },

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Method } from '../../../shared/bridge.js';
+import type { FolderProblem } from '../../../shared/sync.js';
+import { callTracker } from '../../app/control/controlClient.js';
+import { controlAddress } from '../../platform/controlPath.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
-import { folderExists } from '../../platform/syncFolder.js';
+import { folderProblem } from '../../platform/syncFolder.js';
 import type { Store } from '../../store/index.js';
 import { CliError } from '../errors.js';
 import { openStoreForCli } from '../openStore.js';
@@ -12,6 +16,26 @@ interface SyncOptions {
   name?: string;
   status?: boolean;
   json?: boolean;
+}
+
+const FOLDER_PROBLEM_TEXT: Record<FolderProblem, string> = {
+  'not-absolute': 'is not a full path',
+  missing: 'does not exist (create it, or pick the folder your sync app keeps in step)',
+  'not-directory': 'is a file, not a folder',
+  'not-writable': 'cannot be written by you (Sitwell writes this computer’s journal there)',
+};
+
+/**
+ * Tells the tracker running on this history (the daemon or the app) over its control channel, so it
+ * follows the new folder or name at once. False when none runs: the caller writes the history itself.
+ */
+async function tellTracker(dbPath: string, method: Extract<Method, 'setSyncFolder' | 'setDeviceName'>, input: Record<string, unknown>): Promise<boolean> {
+  const answer = await callTracker(controlAddress(dbPath), method, input).catch((e: unknown) => {
+    throw new CliError(`could not reach the running Sitwell tracker: ${(e as Error).message}`, 1);
+  });
+  if (answer.kind === 'no-tracker') return false;
+  if (!answer.result.ok) throw new CliError(`the tracker refused: ${answer.result.error.message}`, 1);
+  return true;
 }
 
 function statusOf(store: Store) {
@@ -52,28 +76,39 @@ export function registerSync(program: Command): void {
     .option('--name <name>', 'what this device is called in the per-device statistics (default: the host name)')
     .option('--status', 'print the folder, the devices and anything skipped (the default)')
     .option('--json', 'print the status as JSON')
-    .action((opts: SyncOptions, cmd: Command) => {
+    .action(async (opts: SyncOptions, cmd: Command) => {
       const dbPath = resolveDbPath(cmd.optsWithGlobals().db as string | undefined);
       if (opts.folder !== undefined && opts.off) throw new CliError('--folder and --off contradict each other: give one');
       if (opts.name !== undefined && (opts.name.trim() === '' || opts.name.length > 100)) throw new CliError('--name must be 1 to 100 characters');
       let folder: string | undefined;
       if (opts.folder !== undefined) {
         folder = resolve(opts.folder);
-        if (!folderExists(folder)) throw new CliError(`--folder: ${folder} is not an existing directory (create it, or pick the folder your sync app keeps in step)`);
+        const problem = folderProblem(folder);
+        if (problem) throw new CliError(`--folder: ${folder} ${FOLDER_PROBLEM_TEXT[problem]}`);
       }
       const changing = folder !== undefined || opts.off || opts.name !== undefined;
+      // A running tracker makes the change itself and follows it at once; with none, it is written here.
+      let told = false;
+      if (changing) {
+        const answers: boolean[] = [];
+        if (opts.name !== undefined) answers.push(await tellTracker(dbPath, 'setDeviceName', { name: opts.name.trim() }));
+        if (folder !== undefined || opts.off) answers.push(await tellTracker(dbPath, 'setSyncFolder', { folder: opts.off ? null : folder }));
+        told = answers.every(Boolean);
+      }
       const store = openStoreForCli(dbPath, { allowMissing: !changing });
       if (!store) {
         process.stdout.write(opts.json ? JSON.stringify({ folder: null, device: null, devices: [], waitingForJournal: 0, problems: [] }, null, 1) + '\n' : 'Sync: off (no history yet)\n');
         return;
       }
       try {
-        if (opts.name !== undefined) store.sync.setName(opts.name.trim());
-        if (folder !== undefined) store.sync.setFolder(folder);
-        if (opts.off) store.sync.setFolder(null);
+        if (!told) {
+          if (opts.name !== undefined) store.sync.setName(opts.name.trim());
+          if (folder !== undefined) store.sync.setFolder(folder);
+          if (opts.off) store.sync.setFolder(null);
+        }
         if (changing && !opts.json) {
-          if (folder !== undefined) process.stdout.write(`Sync folder set: ${folder}. A running tracker starts syncing when it next starts (restart \`sitwell daemon\` or the app).\n`);
-          if (opts.off) process.stdout.write('Sync turned off. A running tracker stops syncing when it next starts.\n');
+          if (folder !== undefined) process.stdout.write(`Sync folder set: ${folder}. ${told ? 'The running tracker syncs there now.' : 'Sitwell syncs there from its next start.'}\n`);
+          if (opts.off) process.stdout.write(`Sync turned off.${told ? ' The running tracker stopped syncing.' : ''}\n`);
         }
         const s = statusOf(store);
         process.stdout.write(opts.json ? JSON.stringify(s, null, 1) + '\n' : statusText(s));

@@ -221,7 +221,11 @@ export function parseJournal(text: string, folderDevice: string): { records: Jou
   return { records, skipped };
 }
 
-/** The latest instant a record speaks of (its end, or when it happened); null for records not about a time. */
+/**
+ * The latest instant a record speaks of (its end, or when it happened); null for records not about a
+ * time: a device's name, and a setting change, whose order is its stamp's (a clock hours ahead must
+ * not hold back a change; settingsSync.ts orders it).
+ */
 export function recordTime(r: JournalRecord): number | null {
   switch (r.type) {
     case 'bout':
@@ -231,7 +235,8 @@ export function recordTime(r: JournalRecord): number | null {
       return r.end ?? r.start;
     case 'prompt':
       return r.at;
-    default:
-      return parseHlc(r.hlc)!.ms;
+    case 'setting':
+    case 'device':
+      return null;
   }
 }

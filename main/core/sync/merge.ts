@@ -1,5 +1,6 @@
 import { unionBouts, type ZonedInterval } from './boutUnion.js';
 import type { JournalRecord } from './journal.js';
+import { newestSettings } from './settingsSync.js';
 
 /**
  * The merge rules of the sync folder, as one pure model: of the lines for one (device, uid) the
@@ -40,11 +41,9 @@ export class HistoryMerge {
   history(): MergedHistory {
     const records = [...this.latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
     const bouts: ZonedInterval[] = [];
+    for (const r of records) if (r.type === 'bout') bouts.push({ start: r.start, end: r.end, zone: r.zone });
     const settings: MergedHistory['settings'] = {};
-    for (const r of records) {
-      if (r.type === 'bout') bouts.push({ start: r.start, end: r.end, zone: r.zone });
-      else if (r.type === 'setting' && (!settings[r.key] || r.hlc > settings[r.key]!.hlc)) settings[r.key] = { value: r.value, hlc: r.hlc };
-    }
+    for (const [key, w] of newestSettings(records.filter((r) => r.type === 'setting'))) settings[key] = { value: w.value, hlc: w.hlc };
     return { records, personBouts: unionBouts(bouts), settings };
   }
 }
