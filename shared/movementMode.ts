@@ -30,17 +30,23 @@ const MODE_ROUTINES: Readonly<Record<MovementMode, Readonly<Record<RoutineLength
 /** The routine Now's buttons, the prompt's fallback and the tray's "Start stretch" play in a mode. */
 export const routineFor = (mode: MovementMode, length: RoutineLength): string => MODE_ROUTINES[mode][length];
 
-/** Items split by the mode, order kept within each part: those that fit it, then the others. */
+/**
+ * Items split by the mode, order kept within each part: those that fit it, then the others.
+ * `otherShown`: whether a list shows the others before the user asks. Seated mode hides the standing
+ * ones (no use to someone who cannot stand, and a wall of them buries what they can do); standing mode
+ * lists everything after its own, since a seated stretch is still fine for someone who can stand.
+ */
 export interface ForMode<T> {
   fit: T[];
   other: T[];
+  otherShown: boolean;
 }
 
 function split<T>(items: readonly T[], positionOf: (item: T) => StretchPosition, mode: MovementMode): ForMode<T> {
   const fit: T[] = [];
   const other: T[] = [];
   for (const item of items) (fitsMode(positionOf(item), mode) ? fit : other).push(item);
-  return { fit, other };
+  return { fit, other, otherShown: mode === 'standing' };
 }
 
 /** The catalog for the Stretches page and the prompt: the mode's stretches, then the rest. */

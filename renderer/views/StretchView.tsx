@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { routinesForMode, stretchesForMode } from '../../shared/movementMode.js';
 import { ROUTINES, routineDurationSeconds } from '../../shared/routines.js';
-import { STRETCHES } from '../../shared/stretches/index.js';
+import { STRETCHES, type Stretch, type StretchPosition } from '../../shared/stretches/index.js';
 import { formatMinutes } from '../lib/format.js';
+import { useMovementMode } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 import { useDose } from '../stretch/dose.js';
 import { Illustration } from '../stretch/Illustration.js';
@@ -34,19 +37,40 @@ export function StretchView({ rest }: { rest: string[] }) {
 
 function Catalog() {
   const { t } = useTranslation();
-  const dose = useDose();
   const words = useStretchWords();
+  const mode = useMovementMode();
+  const [asked, setAsked] = useState(false);
+  // Which come first and whether the others show is the movement mode's rule (shared/movementMode.ts), not this page's.
+  const stretches = stretchesForMode(STRETCHES.map(words.stretch), mode);
+  const routines = routinesForMode(
+    ROUTINES.map((def) => ({ ...def, ...words.routine(def) })),
+    STRETCHES,
+    mode,
+  );
+  const others = stretches.otherShown || asked;
+  const otherPosition: StretchPosition = mode === 'seated' ? 'standing' : 'seated';
   return (
     <>
       <h1>{t('nav.stretch')}</h1>
       <p className="note" data-testid="stretch-safety">
         {t('stretchList.safety')}
       </p>
+      {!stretches.otherShown && (
+        <div className="note" data-testid="stretch-mode-note">
+          <p>
+            <Trans i18nKey="stretchList.mode.seatedOnly" components={{ 1: <a href={href('settings')} /> }} />
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={asked} onChange={(e) => setAsked(e.target.checked)} data-testid="stretch-show-all" />
+            {t('stretchList.mode.showStanding')}
+          </label>
+        </div>
+      )}
       <section aria-labelledby="routines-h">
         <h2 id="routines-h">{t('stretchList.routines')}</h2>
-        <div className="grid">
-          {ROUTINES.map((def) => ({ ...def, ...words.routine(def) })).map((r) => (
-            <article className="card" key={r.id} aria-labelledby={`routine-${r.id}`}>
+        <div className="grid" data-testid="routine-list">
+          {[...routines.fit, ...(others ? routines.other : [])].map((r) => (
+            <article className="card" key={r.id} aria-labelledby={`routine-${r.id}`} data-routine-id={r.id}>
               <h3 id={`routine-${r.id}`}>{r.name}</h3>
               <p className="muted small">
                 {t('stretchList.routineSize', { duration: formatMinutes(routineDurationSeconds(r, STRETCHES) / 60), count: r.items.length })}
@@ -59,39 +83,49 @@ function Catalog() {
           ))}
         </div>
       </section>
-      <section aria-labelledby="catalog-h">
-        <h2 id="catalog-h">{t('stretchList.all')}</h2>
-        {STRETCHES.map(words.stretch).map((s) => (
-          <article className="card stretch-card" key={s.id} aria-labelledby={`stretch-${s.id}`}>
-            <Illustration stretch={s} />
-            <div>
-              <h3 id={`stretch-${s.id}`}>{s.name}</h3>
-              <ul className="tags" aria-label={t('stretchList.about')}>
-                <li>{t(`stretchList.area.${s.area}`)}</li>
-                <li>{t(`stretchList.position.${s.position}`)}</li>
-                <li>{dose(s)}</li>
-              </ul>
-              <p>{s.summary}</p>
-              <details>
-                <summary>{t('stretchList.stepsAndCautions')}</summary>
-                <ol className="steps">
-                  {s.steps.map((st) => (
-                    <li key={st.text}>{st.text}</li>
-                  ))}
-                </ol>
-                <ul className="cautions" aria-label={t('stretchList.cautions')}>
-                  {s.cautions.map((c) => (
-                    <li key={c}>{c}</li>
-                  ))}
-                </ul>
-              </details>
-              <a className="button" href={href('stretch', 'play', s.id)} aria-label={t('stretchList.startNamed', { name: s.name })}>
-                {t('stretchList.start')}
-              </a>
-            </div>
-          </article>
-        ))}
-      </section>
+      <StretchGroup position={mode} stretches={stretches.fit} />
+      {others && <StretchGroup position={otherPosition} stretches={stretches.other} />}
     </>
+  );
+}
+
+/** One position's stretches under its own heading: the mode's own first, the other position after. */
+function StretchGroup({ position, stretches }: { position: StretchPosition; stretches: Stretch[] }) {
+  const { t } = useTranslation();
+  const dose = useDose();
+  return (
+    <section aria-labelledby={`catalog-${position}-h`} data-testid={`stretch-group-${position}`}>
+      <h2 id={`catalog-${position}-h`}>{t(`stretchList.group.${position}`)}</h2>
+      {stretches.map((s) => (
+        <article className="card stretch-card" key={s.id} aria-labelledby={`stretch-${s.id}`} data-stretch-id={s.id}>
+          <Illustration stretch={s} />
+          <div>
+            <h3 id={`stretch-${s.id}`}>{s.name}</h3>
+            <ul className="tags" aria-label={t('stretchList.about')}>
+              <li>{t(`stretchList.area.${s.area}`)}</li>
+              <li>{t(`stretchList.position.${s.position}`)}</li>
+              <li>{dose(s)}</li>
+            </ul>
+            <p>{s.summary}</p>
+            <details>
+              <summary>{t('stretchList.stepsAndCautions')}</summary>
+              <ol className="steps">
+                {s.steps.map((st) => (
+                  <li key={st.text}>{st.text}</li>
+                ))}
+              </ol>
+              <ul className="cautions" aria-label={t('stretchList.cautions')}>
+                {s.cautions.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </details>
+            <a className="button" href={href('stretch', 'play', s.id)} aria-label={t('stretchList.startNamed', { name: s.name })}>
+              {t('stretchList.start')}
+            </a>
+          </div>
+        </article>
+      ))}
+    </section>
   );
 }

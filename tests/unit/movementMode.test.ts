@@ -71,6 +71,11 @@ describe('movement mode', () => {
       expect([...routines.fit, ...routines.other].map((r) => r.id).sort()).toEqual(ROUTINES.map((r) => r.id).sort());
       expect(routines.fit.map((r) => r.id)).toEqual(expect.arrayContaining([routineFor(mode, 'short'), routineFor(mode, 'long')]));
     }
+    // Seated mode hides the standing ones until asked; standing mode lists the seated ones after its own.
+    expect(stretchesForMode(STRETCHES, 'seated').otherShown).toBe(false);
+    expect(routinesForMode(ROUTINES, STRETCHES, 'seated').otherShown).toBe(false);
+    expect(stretchesForMode(STRETCHES, 'standing').otherShown).toBe(true);
+    expect(routinesForMode(ROUTINES, STRETCHES, 'standing').otherShown).toBe(true);
     // A routine with one standing stretch is a standing routine: hips-and-glutes is not offered as seated.
     expect(routinesForMode(ROUTINES, STRETCHES, 'seated').fit.map((r) => r.id)).toEqual(['seated-2', 'seated-5']);
     expect(routinePosition(routineById('hips-and-glutes')!, STRETCHES)).toBe('standing');
