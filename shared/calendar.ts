@@ -42,9 +42,12 @@ export function addDays(date: string, n: number): string {
   return dayToDate(dateToDay(date) + n);
 }
 
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+/** 0 = Monday … 6 = Sunday of a day number (1970-01-01 was a Thursday). */
+export const weekdayOfDay = (day: number): number => (((day + 3) % 7) + 7) % 7;
+
+/** 0 = Monday … 6 = Sunday. */
 export function weekdayOf(date: string): number {
-  return (((dateToDay(date) + 3) % 7) + 7) % 7;
+  return weekdayOfDay(dateToDay(date));
 }
 
 /** ISO-8601 week label, e.g. "2026-W13" (weeks start on Monday; week 1 holds the year's first Thursday). */

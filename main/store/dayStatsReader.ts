@@ -2,8 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { PromptKind, PromptOutcome } from '../../shared/domain.js';
 import { breaksBetween } from '../core/boutMetrics.js';
 import type { HeldPromptRow } from '../core/busyHeld.js';
-import { dateToDay } from '../../shared/calendar.js';
-import { HOUR_COLUMNS, PROMPT_COLUMNS, type PromptColumn } from './dayStats.js';
+import { dateToDay, dayToDate, weekdayOfDay } from '../../shared/calendar.js';
+import { HOUR_COLUMNS, PACKED_FIELDS, PACKED_WIDTH, PROMPT_COLUMNS, type PromptColumn } from './dayStats.js';
 import type { StatsRows } from './types.js';
 
 const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOutcome }> = {
@@ -22,30 +22,39 @@ const COLUMN_PROMPT: Record<PromptColumn, { kind: PromptKind; outcome: PromptOut
 
 const DAY_MS = 86_400_000;
 
-type DayRow = [string, number, number, number, number, number, number, number, Buffer, number];
+const F = Object.fromEntries(PACKED_FIELDS.map((f, i) => [f, i])) as Record<(typeof PACKED_FIELDS)[number], number>;
+const HOURS_AT = PACKED_FIELDS.length;
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** The float64 LE values of a blob: a view where the platform and alignment allow, else a copy. */
+function float64s(buf: Buffer | null): Float64Array {
+  if (!buf || buf.length === 0) return new Float64Array(0);
+  if (LITTLE_ENDIAN && buf.byteOffset % 8 === 0) return new Float64Array(buf.buffer, buf.byteOffset, buf.length / 8);
+  const out = new Float64Array(buf.length / 8);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readDoubleLE(i * 8);
+  return out;
+}
 
 /**
  * Reads a date range of day_stats as StatsRows. Ten years are ~3 000 rows, so this is about
- * per-row cost: rows come as raw arrays, and the heatmap and prompt totals are summed by SQLite.
+ * per-row cost: SQLite concatenates the rows' packed copies and bout lengths into two blobs (in date
+ * order: the subquery walks the primary key), read here in one pass; SQLite sums the prompt totals.
  */
 export class StatsReader {
   private readonly days: Statement;
-  private readonly heat: Statement;
   private readonly prompts: Statement;
   private readonly checkIns: Statement;
   private readonly held: Statement;
 
   constructor(private readonly db: Database) {
     const range = 'FROM day_stats WHERE date BETWEEN ? AND ?';
+    // group_concat keeps the bytes of a blob; CAST makes its text result a blob again.
     this.days = db
       .prepare(
-        `SELECT date, sitting_ms, bouts, longest_ms, bout_ms, long_bout_ms,
-           break_stretched + break_snoozed + break_skipped + break_took_break + break_unanswered + break_stood,
-           break_stretched + break_took_break + break_stood, bout_lengths, standing_ms
-         ${range} ORDER BY date`,
+        `SELECT CAST(group_concat(packed, '') AS BLOB), CAST(group_concat(bout_lengths, '') AS BLOB)
+         FROM (SELECT packed, bout_lengths ${range} ORDER BY date)`,
       )
       .raw();
-    this.heat = db.prepare(`SELECT weekday, ${HOUR_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range} GROUP BY weekday`).raw();
     this.prompts = db.prepare(`SELECT ${PROMPT_COLUMNS.map((c) => `total(${c})`).join(', ')} ${range}`).raw();
     // Few rows: only prompts a busy reason held back; each with the end of the bout it fell in.
     this.held = db
@@ -64,18 +73,33 @@ export class StatsReader {
   }
 
   private unpack(from: string, to: string): StatsRows {
-    const boutDurationsMs: number[] = [];
-    const rows = this.days.all(from, to) as DayRow[];
-    const days: StatsRows['days'] = rows.map(([date, sittingMs, bouts, longestMs, boutMs, longBoutMs, breakPrompts, breakPromptsHeeded, lengthBuf, standingMs]) => {
-      for (let o = 0; o < lengthBuf.length; o += 8) boutDurationsMs.push(lengthBuf.readDoubleLE(o));
-      return { date, sittingMs, standingMs, bouts, longestMs, boutMs, longBoutMs, breaks: breaksBetween(bouts), breakPrompts, breakPromptsHeeded };
-    });
-    const hours: StatsRows['hours'] = [];
-    for (const [weekday, ...byHour] of this.heat.all(from, to) as number[][]) {
-      byHour.forEach((sittingMs, hour) => {
-        if (sittingMs > 0) hours.push({ weekday: weekday!, hour, sittingMs });
+    const [packedBuf, lengthBuf] = this.days.get(from, to) as [Buffer | null, Buffer | null];
+    const packed = float64s(packedBuf);
+    const boutDurationsMs = Array.from(float64s(lengthBuf));
+    const days: StatsRows['days'] = [];
+    const heat = new Float64Array(7 * 24);
+    for (let o = 0; o < packed.length; o += PACKED_WIDTH) {
+      const day = packed[o + F.day]!;
+      const bouts = packed[o + F.bouts]!;
+      days.push({
+        date: dayToDate(day),
+        sittingMs: packed[o + F.sittingMs]!,
+        standingMs: packed[o + F.standingMs]!,
+        bouts,
+        longestMs: packed[o + F.longestMs]!,
+        boutMs: packed[o + F.boutMs]!,
+        longBoutMs: packed[o + F.longBoutMs]!,
+        breaks: breaksBetween(bouts),
+        breakPrompts: packed[o + F.breakPrompts]!,
+        breakPromptsHeeded: packed[o + F.breakPromptsHeeded]!,
       });
+      const row = weekdayOfDay(day) * 24;
+      for (let h = 0; h < HOUR_COLUMNS.length; h++) heat[row + h]! += packed[o + HOURS_AT + h]!;
     }
+    const hours: StatsRows['hours'] = [];
+    heat.forEach((sittingMs, i) => {
+      if (sittingMs > 0) hours.push({ weekday: Math.floor(i / 24), hour: i % 24, sittingMs });
+    });
 
     const counts = this.prompts.get(from, to) as number[];
     const promptOutcomes = PROMPT_COLUMNS.map((c, i) => ({ ...COLUMN_PROMPT[c], count: counts[i]! })).filter((p) => p.count > 0);

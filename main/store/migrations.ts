@@ -232,6 +232,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE sync_imports (device_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL) STRICT;
     `),
   },
+  // v8: each day row keeps a packed copy of what the statistics read (dayStats.ts, PACKED_FIELDS), so ten
+  // years are read as one concatenated blob instead of ~3 000 wide rows and a GROUP BY for the heatmap.
+  // The rebuild fills it.
+  {
+    rebuildAggregates: true,
+    up: (db) => db.exec(`ALTER TABLE day_stats ADD COLUMN packed BLOB NOT NULL DEFAULT x'';`),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

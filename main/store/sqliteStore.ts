@@ -195,7 +195,9 @@ function prepareStatements(db: Database) {
     checkInByUid: db.prepare<[string], IdRow>('SELECT id FROM check_ins WHERE uid = ?'),
     listCheckIns: db.prepare<[number, number], CheckInRow>('SELECT * FROM check_ins WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id'),
     span: db.prepare<[], { first: string | null; last: string | null }>(
-      'SELECT min(date) AS first, max(date) AS last FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0',
+      // From each end of the primary key, so SQLite stops at the first day with records instead of reading all of them.
+      `SELECT (SELECT date FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0 ORDER BY date LIMIT 1) AS first,
+              (SELECT date FROM day_stats WHERE sitting_ms > 0 OR standing_ms > 0 ORDER BY date DESC LIMIT 1) AS last`,
     ),
   };
 }
