@@ -1,7 +1,7 @@
 import type { StatsReport } from '../../shared/statsReport.js';
 import { dateToDay, isCalendarDate, previousRange } from '../../shared/calendar.js';
-import { comparePeriods } from '../core/comparison.js';
-import { buildReport, type ReportRows } from '../core/report.js';
+import { comparePeriods, nothingRecorded } from '../core/comparison.js';
+import { buildReport } from '../core/report.js';
 import { localDate } from '../core/localTime.js';
 import { stretchCountsAsBreak, withoutUncountedStretches, type UncountedStretch } from '../core/stretchCredit.js';
 import type { Store } from '../store/types.js';
@@ -32,8 +32,6 @@ function uncountedStretches(store: Store, range: { from: string; to: string }): 
   return out;
 }
 
-const NO_ROWS: ReportRows = { days: [], hours: [], boutDurationsMs: [], promptOutcomes: [], checkIns: [] };
-
 /** The statistics report for local dates from…to inclusive; instants are labelled in `zone`. */
 export function getStats(store: Store, range: { from: string; to: string; zone: string }): StatsReport {
   for (const key of ['from', 'to'] as const) {
@@ -44,7 +42,7 @@ export function getStats(store: Store, range: { from: string; to: string; zone: 
   const before = { ...previousRange(range.from, range.to), zone: range.zone };
   // A period before the history began has nothing to read (ten years back from the whole history, say).
   const first = store.historySpan()?.first;
-  const previous = first !== undefined && before.to >= first ? reportFor(store, before) : buildReport(NO_ROWS, before);
+  const previous = first !== undefined && before.to >= first ? reportFor(store, before) : nothingRecorded(before);
   return { ...report, comparison: comparePeriods(report, previous) };
 }
 

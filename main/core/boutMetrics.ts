@@ -28,9 +28,30 @@ export interface ResearchMetrics {
 
 /** Research metrics from bout lengths in minutes, computed on unrounded values (DESIGN.md §3–§4). */
 export function researchMetrics(minutes: readonly number[]): ResearchMetrics {
-  const n = minutes.length;
+  return metricsOfSorted(Float64Array.from(minutes).sort());
+}
+
+/**
+ * The same from bout lengths in ms. Stored lengths are whole ms under 2³² (a bout of 49 days), sorted as
+ * 32-bit integers: about half the time of sorting doubles over ten years' 27 000 bouts. Dividing by a
+ * minute keeps the order, so the sorted minutes are the same as researchMetrics sorts.
+ */
+export function researchMetricsOfMs(ms: readonly number[]): ResearchMetrics {
+  const whole = new Uint32Array(ms.length);
+  for (let i = 0; i < ms.length; i++) {
+    const v = ms[i]!;
+    if (!(Number.isInteger(v) && v >= 0 && v <= 0xffff_ffff)) return researchMetrics(ms.map((m) => m / MINUTE));
+    whole[i] = v;
+  }
+  whole.sort();
+  const x = new Float64Array(whole.length);
+  for (let i = 0; i < x.length; i++) x[i] = whole[i]! / MINUTE;
+  return metricsOfSorted(x);
+}
+
+function metricsOfSorted(x: Float64Array): ResearchMetrics {
+  const n = x.length;
   if (n === 0) return { alpha: null, w50Minutes: null, gini: null };
-  const x = Float64Array.from(minutes).sort();
   let total = 0;
   let logSum = 0;
   let weighted = 0;

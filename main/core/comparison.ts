@@ -1,4 +1,4 @@
-import { COMPARED_MEASURES, type ComparedMeasure, type MeasureChange, type PeriodComparison, type StatsReport } from '../../shared/statsReport.js';
+import { COMPARED_MEASURES, type ComparedMeasure, type MeasureChange, type PeriodComparison, type StatsPeriod, type StatsReport } from '../../shared/statsReport.js';
 
 /** A change under this share of the previous value reads "about the same": day-to-day noise is larger. */
 const SAME_SHARE = 0.05;
@@ -10,12 +10,24 @@ const UP_IS_BETTER: Record<ComparedMeasure, boolean> = { dailySitting: false, lo
 
 const roundTo = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** What a comparison reads of a period's report. */
+export type ComparedPeriod = Pick<StatsReport, 'from' | 'to' | 'days' | 'boutLengths'> & { totals: Pick<StatsPeriod, 'sittingMinutes' | 'breaksPerSittingHour'> };
+
+/** A period with nothing recorded (before the history began): compares as its full report would, without building a row per day. */
+export const nothingRecorded = (range: { from: string; to: string }): ComparedPeriod => ({
+  from: range.from,
+  to: range.to,
+  days: [],
+  boutLengths: [],
+  totals: { sittingMinutes: 0, breaksPerSittingHour: null },
+});
+
 /** Days with anything recorded: a day the computer was off is not a day of no sitting. */
-export function trackedDays(report: StatsReport): number {
+export function trackedDays(report: Pick<StatsReport, 'days'>): number {
   return report.days.filter((d) => d.bouts > 0 || d.sittingMinutes > 0 || d.standingMinutes > 0).length;
 }
 
-function measures(report: StatsReport): Record<ComparedMeasure, number | null> {
+function measures(report: ComparedPeriod): Record<ComparedMeasure, number | null> {
   const days = trackedDays(report);
   const longBouts = report.boutLengths.filter((b) => b.fromMinutes >= LONG_BOUT_MINUTES).reduce((n, b) => n + b.bouts, 0);
   return {
@@ -34,7 +46,7 @@ function change(measure: ComparedMeasure, current: number | null, previous: numb
 }
 
 /** The report's period against the previous one: averages per tracked day, so periods of unequal length or coverage compare fairly. */
-export function comparePeriods(current: StatsReport, previous: StatsReport): PeriodComparison {
+export function comparePeriods(current: ComparedPeriod, previous: ComparedPeriod): PeriodComparison {
   const now = measures(current);
   const before = measures(previous);
   return {

@@ -1,8 +1,8 @@
 import { BREAK_OUTCOMES, type BreakOutcome, type PromptKind, type PromptOutcome } from '../../shared/domain.js';
 import type { BoutLengthBucket, PromptSummary, StatsPeriod, StatsReport } from '../../shared/statsReport.js';
-import { dateToDay, dayToDate, isoWeek } from '../../shared/calendar.js';
+import { dateToDay, dayToDate, isoWeek, weekdayOfDay } from '../../shared/calendar.js';
 import { formatInstant, localDate } from './localTime.js';
-import { researchMetrics } from './boutMetrics.js';
+import { researchMetricsOfMs } from './boutMetrics.js';
 import { busyHeld, type HeldPromptRow } from './busyHeld.js';
 
 const MINUTE = 60_000;
@@ -159,7 +159,7 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
   for (let day = dateToDay(from), last = dateToDay(to); day <= last; day++) {
     const date = dayToDate(day);
     const acc = byDate.get(date) ?? empty();
-    days.push({ date, acc, weekday: (((day + 3) % 7) + 7) % 7 });
+    days.push({ date, acc, weekday: weekdayOfDay(day) });
     add(total, acc);
   }
 
@@ -174,7 +174,7 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
     days: days.map((d) => period(d.date, d.date, d.date, d.acc)),
     weeks: rollup(days, (d) => d.weekday === 0, (d) => isoWeek(d.date)),
     months: rollup(days, (d) => d.date.endsWith('-01'), (d) => d.date.slice(0, 7)),
-    research: { bouts: rows.boutDurationsMs.length, ...researchMetrics(rows.boutDurationsMs.map((ms) => ms / MINUTE)) },
+    research: { bouts: rows.boutDurationsMs.length, ...researchMetricsOfMs(rows.boutDurationsMs) },
     prompts: promptSummary(rows.promptOutcomes, rows.stretchedNotCounted ?? 0),
     busyHeld: busyHeld(rows.heldPrompts ?? [], range),
     heatmap: heatmap.map((row) => row.map((ms) => roundTo(ms / MINUTE, 1))),
