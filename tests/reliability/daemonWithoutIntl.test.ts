@@ -5,7 +5,7 @@ import { openStore } from '../../main/store/index.js';
 import type { SettingsPatch } from '../../shared/settingsRules.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, runCli, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, quietEnv, sleep, startDaemon, stopDaemon, touchIdle, work } from './support/daemonProcess.js';
+import { integrity, query, quietEnv, sleep, startDaemon, startTyping, stopDaemon, touchIdle, work } from './support/daemonProcess.js';
 
 /**
  * The daemon keeps local time without building an Intl formatter: the first one maps ~8 MB of locale
@@ -71,7 +71,9 @@ describe('the daemon builds no Intl formatter (bundled daemon, real SQLite)', ()
     const db = freshDb(zone.replace('/', '-') + Object.keys(settings).length, settings);
     const d = startDaemon({ ...runner, args: ['--import', trap, ...runner.args] }, { db, idleFile, minuteMs: MINUTE_MS, env: { ...quietEnv(), ...env } });
     await d.waitFor(/tracking with idle source/);
-    await work(idleFile, 1500); // past the posture and break prompts (2 and 3 "minutes")
+    // Sitting until the break prompt (3 "minutes"), however long a loaded machine makes that take.
+    const typing = startTyping(idleFile);
+    await d.waitFor(/break prompt after/, 20_000).finally(() => typing.stop());
     touchIdle(idleFile, 999_999);
     await d.waitFor(/bout ended/, 10_000);
     await sleep(300);

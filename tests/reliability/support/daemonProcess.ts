@@ -162,11 +162,31 @@ export function touchIdle(idleFile: string, ms = 0): void {
   renameSync(`${idleFile}.tmp`, idleFile);
 }
 
-/** Input every 40 ms for `ms`. */
+/**
+ * Input every 40 ms until `stop()`, written by a shell loop of its own: a timer in this test process
+ * stalls whenever the process is busy under load, and a stall longer than the minimum break (400 ms
+ * at these testing minutes) reads to the daemon as walking away. Each write is whole (a temp file renamed).
+ */
+export function startTyping(idleFile: string): { stop: () => Promise<void> } {
+  touchIdle(idleFile);
+  const typist = spawn('sh', ['-c', 'while :; do printf 0 > "$1.typing" && mv -f "$1.typing" "$1"; sleep 0.04; done', 'typing', idleFile], { stdio: 'ignore', detached: true });
+  const exited = new Promise((r) => typist.once('exit', r));
+  return {
+    async stop() {
+      // The whole group, so that no `mv` outlives the loop and writes an input after the caller's next write.
+      process.kill(-typist.pid!, 'SIGKILL');
+      await exited;
+      touchIdle(idleFile);
+    },
+  };
+}
+
+/** Input every 40 ms for `ms` (see startTyping). */
 export async function work(idleFile: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    touchIdle(idleFile);
-    await sleep(40);
+  const typing = startTyping(idleFile);
+  try {
+    await sleep(ms);
+  } finally {
+    await typing.stop();
   }
 }
