@@ -245,8 +245,10 @@ describe('bridge methods over HTTP beside a running monitor (the scripted idle s
   it('a break prompt arrives as an event, and answering it is stored as its outcome', async () => {
     h = await startHarness({ tracking: true, minuteMs: 150 });
     expect(await ok('getInfo', {})).toMatchObject({ tracking: true });
-    await ok('updateSettings', { sitLimitMinutes: 1, postureEnabled: false, snoozeMinutes: 240 }); // no repeat of the prompt meanwhile
+    // Subscribed first: with a one-minute limit the prompt is due at the monitor's next reading, which a
+    // loaded machine may reach before a subscription made afterwards (the event would be missed).
     const stream = await fetch(`${h.base}/api/events?token=${h.token}`);
+    await ok('updateSettings', { sitLimitMinutes: 1, postureEnabled: false, snoozeMinutes: 240 }); // no repeat of the prompt meanwhile
     const prompt = await readEvents(stream, (e) => e === 'break-prompt', 10_000);
     const id = (prompt.data as { id: number }).id;
     expect((await ok('getNow', {})).openPrompt).toMatchObject({ id });
@@ -257,8 +259,10 @@ describe('bridge methods over HTTP beside a running monitor (the scripted idle s
 
   it('deleteAllData waits until no prompt is open and no stretch runs, so the monitor never loses its rows', async () => {
     h = await startHarness({ tracking: true, minuteMs: 150 });
-    await ok('updateSettings', { sitLimitMinutes: 1, postureEnabled: false, snoozeMinutes: 240 }); // no repeat of the prompt meanwhile
+    // Subscribed first: with a one-minute limit the prompt is due at the monitor's next reading, which a
+    // loaded machine may reach before a subscription made afterwards (the event would be missed).
     const stream = await fetch(`${h.base}/api/events?token=${h.token}`);
+    await ok('updateSettings', { sitLimitMinutes: 1, postureEnabled: false, snoozeMinutes: 240 }); // no repeat of the prompt meanwhile
     await readEvents(stream, (e) => e === 'break-prompt', 10_000);
     await stream.body?.cancel();
     const refused = await callHttp(h, 'deleteAllData', { confirm: 'DELETE' });
