@@ -204,7 +204,12 @@ async function start(): Promise<void> {
   const cleanups: (() => void)[] = [];
   const monitor = tracker?.monitor ?? null;
 
-  const handlers = createBridgeHandlers({ store, monitor, mode: 'electron', dataPath: dbPath, version: app.getVersion(), zone, log });
+  // The sync folder through the system's folder picker (the web mode has the text field only).
+  const pickFolder = async (): Promise<string | null> => {
+    const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  const handlers = createBridgeHandlers({ store, monitor, sync: tracker?.sync, pickFolder, mode: 'electron', dataPath: dbPath, version: app.getVersion(), zone, log });
   let refreshTray = () => {};
   // Every call may change what the tray shows (a pause emits no monitor event when the engine has nothing to say).
   const dispatcher: BridgeDispatcher = {

@@ -5,6 +5,7 @@ import { errorField, errorProblem, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
+import { SyncSection } from '../settings/SyncSection.js';
 import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
@@ -242,6 +243,7 @@ export function SettingsView() {
         )}
       </section>
 
+      <SyncSection />
       <DataSection />
     </>
   );

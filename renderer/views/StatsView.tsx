@@ -16,6 +16,8 @@ import { BusyHeld } from '../stats/BusyHeld.js';
 import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
+import { DeviceSelect } from '../stats/DeviceSelect.js';
+import { queryParam } from '../lib/route.js';
 
 const KIND_NAMES: Record<Exclude<RangeKind, 'months12'>, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
 
@@ -40,8 +42,15 @@ function selectionFrom(query: URLSearchParams, todayDate: string): Selection {
   return { kind, anchor, ...rangeOf(kind, anchor) };
 }
 
-function setQuery(params: Record<string, string>) {
-  window.location.hash = `#/stats?${new URLSearchParams(params).toString()}`;
+/** `&device=<id>`: one computer's statistics (issue 15); kept while the period changes. */
+const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const deviceOf = (query: URLSearchParams): string | null => {
+  const d = query.get('device');
+  return d !== null && DEVICE_ID.test(d) ? d : null;
+};
+
+function setQuery(params: Record<string, string>, device = queryParam('device')) {
+  window.location.hash = `#/stats?${new URLSearchParams(device ? { ...params, device } : params).toString()}`;
 }
 
 export function StatsView({ query }: { query: URLSearchParams }) {
@@ -51,25 +60,29 @@ export function StatsView({ query }: { query: URLSearchParams }) {
   const zone = settings.data?.timeZone ?? info.data?.zone;
   const todayDate = today(zone);
   const sel = selectionFrom(query, todayDate);
-  const [report, setReport] = useState<StatsReport | null>(() => peek('getStats', { from: sel.from, to: sel.to }));
+  const device = deviceOf(query);
+  const [report, setReport] = useState<StatsReport | null>(() => (device ? null : peek('getStats', { from: sel.from, to: sel.to })));
+  const [reportDevice, setReportDevice] = useState<string | null>(device);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     setError(null);
-    callOnce('getStats', { from: sel.from, to: sel.to }).then(
+    callOnce('getStats', device ? { from: sel.from, to: sel.to, device } : { from: sel.from, to: sel.to }).then(
         (r) => {
           performance.mark('sitwell-stats-data');
-          if (live) setReport(r);
+          if (!live) return;
+          setReport(r);
+          setReportDevice(device);
         },
         (e: unknown) => live && setError(errorText(e)),
       );
     return () => {
       live = false;
     };
-  }, [sel.from, sel.to]);
+  }, [sel.from, sel.to, device]);
 
-  const current = report && report.from === sel.from && report.to === sel.to ? report : null;
+  const current = report && report.from === sel.from && report.to === sel.to && reportDevice === device ? report : null;
   const goal = settings.data?.dailySittingGoalMinutes ?? null;
   const ready = current !== null && goal !== null;
 
@@ -99,6 +112,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
           </>
         )}
       </div>
+      <DeviceSelect value={device} onChange={(d) => setQuery(sel.kind === 'custom' ? { from: sel.from, to: sel.to } : { range: sel.kind, date: sel.anchor }, d)} />
       <h2 className="field-gap" data-testid="stats-range" data-from={sel.from} data-to={sel.to}>
         {describeRange(sel.kind, sel.from, sel.to)}
       </h2>

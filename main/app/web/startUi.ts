@@ -1,6 +1,7 @@
 import type { Store } from '../../store/types.js';
 import { userZone } from '../../platform/zone.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../bridge/handlers.js';
+import type { SyncRunner } from '../sync/startSync.js';
 import type { Monitor } from '../monitor.js';
 import { appVersion } from '../version.js';
 import { openInBrowser } from './openBrowser.js';
@@ -11,6 +12,8 @@ export interface StartUiOptions {
   store: Store;
   /** The running monitor (daemon --ui), or null: history only. */
   monitor: Monitor | null;
+  /** The running tracker's sync (daemon --ui): a folder set in Settings takes effect at once. */
+  sync?: SyncRunner;
   /** The database file. */
   dataPath: string;
   /** 0 or absent: a free port. */
@@ -56,6 +59,7 @@ export async function startUi(opts: StartUiOptions): Promise<RunningUi> {
   const dispatcher = createBridgeHandlers({
     store: opts.store,
     monitor: opts.monitor,
+    sync: opts.sync,
     mode: 'web',
     dataPath: opts.dataPath,
     version: appVersion(),

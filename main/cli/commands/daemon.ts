@@ -113,7 +113,7 @@ export function registerDaemon(program: Command): void {
       const ui = (): Promise<RunningUi> =>
         (uiStarting ??= (async () => {
           const { startUi } = await import('../../app/web/startUi.js');
-          const running = await startUi({ store, monitor, dataPath: dbPath, port });
+          const running = await startUi({ store, monitor, sync: tracker.sync, dataPath: dbPath, port });
           if (stopping) await running.close(); // stopped while the server was starting
           else tracker.onStop(() => running.close());
           return running;

@@ -1,0 +1,161 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '../../main/core/sync/hlc.js';
+import type { JournalRecord } from '../../main/core/sync/journal.js';
+import { openStore } from '../../main/store/index.js';
+import type { StatsReport } from '../../shared/statsReport.js';
+import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
+import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { sitwell } from './support/cli.js';
+import { queryDb } from './support/db.js';
+import { openPage } from './support/page.js';
+import { seedHistory } from './support/seed.js';
+import { startUi, tempDir, type RunningSitwell } from './support/server.js';
+
+/**
+ * Issue 15 in the window: Settings' sync section (the folder with its checks, this computer's name,
+ * the computers seen and what was skipped) and the statistics' computer selector, over a seeded
+ * two-computer history in real SQLite, in real Chromium against `sitwell ui`.
+ */
+
+if (!hasChromium) console.log(NO_CHROMIUM_REASON);
+
+const Z = 'Europe/Berlin';
+const DESK = 'de5c0000de5c0000de5c0000de5c0000';
+const at = (date: string, hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: Z }).toMillis();
+const IMPORTED_AT = at('2025-06-15', '18:42');
+
+const ready = async (page: Page, from: string, to: string) => {
+  await expect.poll(() => page.getByTestId('stats-ready').getAttribute('data-from')).toBe(from);
+  await expect.poll(() => page.getByTestId('stats-ready').getAttribute('data-to')).toBe(to);
+};
+
+describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and the statistics by computer (real Chromium, real SQLite)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'history.db');
+  const folder = join(tmp.dir, 'Sync');
+  let ui: RunningSitwell;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    seedHistory(db, { to: '2025-06-15', days: 14, zone: Z });
+    const s = openStore(db);
+    s.sync.setName('Laptop');
+    // The desktop's journal, as an import from the folder brings it: its name, and an evening bout each day of the week of 9 June.
+    let n = 0;
+    const line = (body: object): JournalRecord => ({ v: 1, device: DESK, uid: `r${n}`, hlc: formatHlc({ ms: IMPORTED_AT - 1000 + n++, count: 0, device: DESK }), ...body }) as JournalRecord;
+    const records: JournalRecord[] = [{ ...line({ type: 'device', name: 'Desktop at home' }), uid: 'device' }];
+    for (const date of ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13']) {
+      records.push(line({ type: 'bout', start: at(date, '20:00'), end: at(date, '21:10'), zone: Z }));
+    }
+    s.sync.importRecords(records, IMPORTED_AT);
+    s.sync.setProblems(`${DESK}/2025-06.sync-conflict-20250615-101010-ABCDEFG.ndjson`, [{ line: 0, reason: 'conflict', message: 'a conflict copy' }], IMPORTED_AT);
+    s.close();
+    mkdirSync(folder);
+    writeFileSync(join(tmp.dir, 'a-file'), 'x');
+    [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    tmp.cleanup();
+  });
+
+  it('Settings: the computers with when each was last heard from, what was skipped; the folder checked before it is used; the name saved; screenshots', async () => {
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+    await page.goto(ui.view('#/settings'));
+    const section = page.getByTestId('sync-section');
+    await section.waitFor();
+    const devices = page.getByTestId('sync-devices');
+    await expect.poll(() => devices.locator('tbody tr').count()).toBe(2);
+    expect(await devices.locator('tbody tr').first().textContent()).toContain('Laptop (this computer)');
+    expect(await devices.locator(`tr[data-device="${DESK}"]`).textContent()).toMatch(/Desktop at home.*Jun 15/);
+    expect(await page.getByTestId('sync-skipped').textContent()).toContain('a conflict copy made by the sync app');
+    await expect.poll(() => section.getByText('Sync is off', { exact: false }).count()).toBe(1);
+    // Web mode: the text field only, no system folder picker.
+    expect(await section.getByRole('button', { name: 'Choose…' }).count()).toBe(0);
+
+    const folderField = page.getByLabel('Sync folder');
+    const use = section.getByRole('button', { name: 'Use this folder' });
+    const error = page.getByTestId('field-error-syncFolder');
+    await folderField.fill('Sync');
+    await use.click();
+    await expect.poll(() => error.textContent()).toContain('Enter the full path');
+    await folderField.fill(join(tmp.dir, 'Nowhere'));
+    await use.click();
+    await expect.poll(() => error.textContent()).toContain('There is no folder at this path');
+    await folderField.fill(join(tmp.dir, 'a-file'));
+    await use.click();
+    await expect.poll(() => error.textContent()).toContain('This is a file, not a folder');
+    expect(queryDb<{ folder: string | null }>(db, 'SELECT folder FROM sync_device')[0]!.folder).toBeNull();
+    expect(await folderField.getAttribute('aria-invalid')).toBe('true');
+
+    await folderField.fill(folder);
+    await use.click();
+    await expect.poll(() => page.getByTestId('sync-folder-status').textContent()).toContain('Folder set');
+    expect(await error.count()).toBe(0);
+    expect(queryDb<{ folder: string | null }>(db, 'SELECT folder FROM sync_device')[0]!.folder).toBe(folder);
+    // With a folder: whether settings travel, on by default.
+    await expect.poll(() => page.getByLabel('Share settings with my other computers').isChecked()).toBe(true);
+
+    await page.getByLabel('This computer’s name').fill('Work laptop');
+    await section.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => section.getByText('Name saved.').count()).toBe(1);
+    expect(queryDb<{ name: string }>(db, 'SELECT name FROM sync_device')[0]!.name).toBe('Work laptop');
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Sync folder').inputValue()).toBe(folder);
+    await expect.poll(() => page.getByLabel('This computer’s name').inputValue()).toBe('Work laptop');
+    expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
+    await page.getByTestId('sync-section').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-sync', 'light');
+    const dark = await openPage(browser, { colorScheme: 'dark' });
+    await dark.page.goto(ui.view('#/settings'));
+    await dark.page.getByTestId('sync-devices').waitFor();
+    await screenshot(dark.page, 'settings-sync', 'dark');
+    await dark.context.close();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('Statistics: all computers (overlaps once) or one alone, each as the CLI counts it; the choice stays in the address; screenshots', async () => {
+    const all = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15')) as StatsReport;
+    const desk = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15', '--device', DESK)) as StatsReport;
+    expect(desk.totals.bouts).toBe(5);
+    const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+    await page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
+    await ready(page, '2025-06-09', '2025-06-15');
+    const select = page.getByTestId('stats-device');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['All computers', 'Work laptop (this computer)', 'Desktop at home']);
+    const totalBouts = () => page.getByTestId('stats-bouts').getAttribute('data-value');
+    await expect.poll(totalBouts).toBe(String(all.totals.bouts));
+
+    await select.selectOption(DESK);
+    await expect.poll(() => page.url()).toContain(`device=${DESK}`);
+    await expect.poll(totalBouts).toBe(String(desk.totals.bouts));
+    await ready(page, '2025-06-09', '2025-06-15');
+    // The period moves, the computer stays.
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => page.url()).toContain(`device=${DESK}`);
+    await ready(page, '2025-06-02', '2025-06-08');
+    await expect.poll(() => page.getByTestId('stats-empty').count()).toBe(1); // the desktop sat only in the week of 9 June
+    await page.getByRole('button', { name: 'Next' }).click();
+    await ready(page, '2025-06-09', '2025-06-15');
+    expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
+    await screenshot(page, 'stats-devices', 'light');
+    const dark = await openPage(browser, { colorScheme: 'dark', bypassCSP: true });
+    await dark.page.goto(ui.view(`#/stats?range=week&date=2025-06-11&device=${DESK}`));
+    await ready(dark.page, '2025-06-09', '2025-06-15');
+    await screenshot(dark.page, 'stats-devices', 'dark');
+    await dark.context.close();
+
+    await select.selectOption('');
+    await expect.poll(() => page.url()).not.toContain('device=');
+    await expect.poll(totalBouts).toBe(String(all.totals.bouts));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
