@@ -3,15 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DbusConnection } from '../../main/platform/dbusConnection.js';
+import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, stopChild, type Desktop } from '../helpers/desktop.js';
 import { tempDir } from '../helpers/sitwellCli.js';
+import { registerTestBrowser, type TestBrowser } from '../helpers/testBrowser.js';
 
 /**
  * `sitwell daemon --tray` with a real tray host: Xvfb, a private session bus, status-notifier-watcher
  * (the StatusNotifierWatcher) and gtk-sni-tray-standalone (a panel showing the items). The menu is
- * driven over D-Bus as a panel does (com.canonical.dbusmenu GetLayout and Event).
+ * driven over D-Bus as a panel does (com.canonical.dbusmenu GetLayout and Event). Pages open through the real
+ * xdg-open in a stand-in browser that notes the address (tests/helpers/testBrowser.ts).
  */
-const missing = missingTools(['Xvfb', 'dbus-daemon', 'status-notifier-watcher', 'gtk-sni-tray-standalone', 'import']);
+const missing = missingTools(['Xvfb', 'dbus-daemon', 'status-notifier-watcher', 'gtk-sni-tray-standalone', 'import', 'xdg-open']);
 if (missing.length) console.log(`daemon tray suite skipped: missing ${missing.join(', ')} (run scripts/system-deps.sh)`);
 
 const SHOTS = join(process.cwd(), 'tests', 'e2e', 'screenshots');
@@ -21,6 +24,7 @@ let conn: DbusConnection;
 const children: ChildProcess[] = [];
 let daemon: ChildProcess;
 let out = '';
+let testBrowser: TestBrowser;
 
 async function waitFor<T>(what: string, get: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
   const t0 = Date.now();
@@ -63,8 +67,13 @@ beforeAll(async () => {
   });
   const idle = join(tmp.dir, 'idle');
   writeFileSync(idle, '0');
+  // Seated mode (issue #17): the tray's "Start stretch" must start the chair break.
+  const store = openStore(join(tmp.dir, 'h.db'));
+  store.updateSettings({ movementMode: 'seated' });
+  store.close();
+  testBrowser = registerTestBrowser(tmp.dir);
   daemon = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', '--db', join(tmp.dir, 'h.db'), 'daemon', '--tray', '--idle-source', `file:${idle}`, '--no-notifications'], {
-    env: { ...desktop.env, BROWSER: 'true', XDG_CONFIG_HOME: tmp.dir, XDG_DATA_HOME: tmp.dir },
+    env: testBrowser.env(desktop.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   daemon.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -80,7 +89,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(missing.length > 0)('sitwell daemon --tray under a real StatusNotifier tray (Xvfb)', () => {
-  it('registers its item, shows the icon in the tray, pauses from the menu over D-Bus and quits from it', async () => {
+  it('registers its item, shows the icon in the tray, pauses from the menu over D-Bus, starts the seated routine and quits from it', async () => {
     const name = await waitFor('the tray registration', () => /tray: StatusNotifierItem (\S+)\/StatusNotifierItem registered/.exec(out)?.[1], 40_000);
     const [items] = (await conn.call({ destination: 'org.kde.StatusNotifierWatcher', path: '/StatusNotifierWatcher', iface: 'org.freedesktop.DBus.Properties', member: 'Get', signature: 'ss', body: ['org.kde.StatusNotifierWatcher', 'RegisteredStatusNotifierItems'] })) as [{ value: string[] }];
     expect(items.value.some((i) => i.startsWith(name))).toBe(true);
@@ -105,6 +114,12 @@ describe.skipIf(missing.length > 0)('sitwell daemon --tray under a real StatusNo
     await waitFor('Resume in the menu', async () => (await menu(name)).some((i) => i.label === 'Resume'));
     expect((await menu(name))[1]!.label).toMatch(/^Now: paused until \d\d:\d\d/);
     expect(out).toMatch(/Sitwell UI: http:\/\/127\.0\.0\.1:\d+\//);
+
+    // "Start stretch" in seated mode opens the player on the 2-minute chair break, as Now's first button does.
+    expect(testBrowser.urls()).toEqual([]);
+    await click(name, 'Start stretch');
+    const [opened] = await waitFor('the stretch page in the browser', () => testBrowser.urls().length > 0 && testBrowser.urls());
+    expect(new URL(opened!).hash).toBe('#/stretch/play/seated-2');
 
     const exited = new Promise<number | null>((res) => daemon.once('exit', (code) => res(code)));
     await click(name, 'Quit Sitwell');

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
+import { registerTestBrowser, type TestBrowser } from '../helpers/testBrowser.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { openPage } from './support/page.js';
 import { startDaemonUiWithNotifications, tempDir, type RunningSitwell } from './support/server.js';
@@ -26,42 +27,22 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
   const tmp = tempDir();
   const db = join(tmp.dir, 'history.db');
   const idle = join(tmp.dir, 'idle');
-  const opened = join(tmp.dir, 'opened');
-  const handoffs = join(tmp.dir, 'handoffs');
   let desktop: Desktop;
   let notes: NotificationMonitor;
   let daemon: RunningSitwell;
   let browser: Browser;
   const typing = setInterval(() => existsSync(tmp.dir) && writeFileSync(idle, '0'), 250);
-  const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
-  /** What the opener was given on its command line. */
-  const openedArgs = () => lines(opened);
-  /** Each hand-off file's mode and the address it leads to, as the browser saw it. */
-  const openedUrls = () => lines(handoffs).map((l) => l.split(' ')[1]!.replace(/&amp;/g, '&'));
+  let testBrowser: TestBrowser;
 
   beforeAll(async () => {
-    const browserScript = join(tmp.dir, 'browser.sh');
-    writeFileSync(
-      browserScript,
-      `#!/bin/sh\necho "$1" >> '${opened}'\necho "$(stat -c %a "$1") $(grep -o 'url=[^"]*' "$1" | head -n 1 | cut -c5-)" >> '${handoffs}'\n`,
-    );
-    chmodSync(browserScript, 0o755);
-    mkdirSync(join(tmp.dir, 'config'));
-    mkdirSync(join(tmp.dir, 'data', 'applications'), { recursive: true });
-    writeFileSync(join(tmp.dir, 'config', 'mimeapps.list'), '[Default Applications]\nx-scheme-handler/http=sitwell-test-browser.desktop\ntext/html=sitwell-test-browser.desktop\n');
-    writeFileSync(
-      join(tmp.dir, 'data', 'applications', 'sitwell-test-browser.desktop'),
-      `[Desktop Entry]\nType=Application\nName=Test browser\nExec=${browserScript} %u\nMimeType=x-scheme-handler/http;text/html;\n`,
-    );
+    testBrowser = registerTestBrowser(tmp.dir);
     const store = openStore(db);
     // A break prompt after 3 s of sitting, repeated every 3 s while unanswered.
     store.updateSettings({ sitLimitMinutes: 3, snoozeMinutes: 3, minBreakMinutes: 2, postureEnabled: false });
     store.close();
     desktop = await startDesktop();
     notes = await desktop.monitorNotifications();
-    const env: NodeJS.ProcessEnv = { ...desktop.env, XDG_CONFIG_HOME: join(tmp.dir, 'config'), XDG_DATA_HOME: join(tmp.dir, 'data') };
-    delete env.XDG_CURRENT_DESKTOP;
-    delete env.BROWSER;
+    const env = testBrowser.env(desktop.env);
     [daemon, browser] = await Promise.all([startDaemonUiWithNotifications(db, idle, MINUTE_MS, env), launchChromium()]);
   }, 60_000);
 
@@ -76,13 +57,13 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
 
   it('with no tab open, clicking the notification opens the prompt page in the browser; with one open, it opens nothing more', { timeout: 60_000 }, async () => {
     await notes.waitFor((e) => e.kind === 'notify' && e.summary === 'Time to stand up', 20_000);
-    expect(openedUrls()).toEqual([]);
+    expect(testBrowser.urls()).toEqual([]);
     await desktop.clickNotification();
-    await expect.poll(openedUrls, { timeout: 10_000 }).toHaveLength(1);
-    const url = openedUrls()[0]!;
+    await expect.poll(testBrowser.urls, { timeout: 10_000 }).toHaveLength(1);
+    const url = testBrowser.urls()[0]!;
     expect(url.startsWith(daemon.origin)).toBe(true);
-    expect(openedArgs()[0]).not.toContain('token');
-    expect(lines(handoffs)[0]!.split(' ')[0]).toBe('600');
+    expect(testBrowser.args()[0]).not.toContain('token');
+    expect(testBrowser.modes()[0]).toBe('600');
     expect(new URL(url).hash).toBe('#/prompt');
 
     const { page, context, problems } = await openPage(browser);
@@ -97,7 +78,7 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
     await desktop.clickNotification();
     await page.waitForURL(/#\/prompt$/, { timeout: 10_000 });
     await page.waitForTimeout(1000);
-    expect(openedUrls()).toHaveLength(1);
+    expect(testBrowser.urls()).toHaveLength(1);
     expect(problems).toEqual([]);
     await context.close();
   });
