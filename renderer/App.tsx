@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from './bridge/index.js';
 import { href, navigate, parseHash, type View } from './lib/route.js';
 import { useHash } from './lib/useHash.js';
+import { UnsavedSettingsGuard } from './settings/UnsavedSettings.js';
 import { CheckInView } from './views/CheckInView.js';
 import { NowView } from './views/NowView.js';
 import { PromptView } from './views/PromptView.js';
@@ -71,6 +72,7 @@ export function App() {
           </a>
         </div>
       )}
+      <UnsavedSettingsGuard view={route.view} />
       <main id="main" tabIndex={-1}>
         {route.view === 'now' && <NowView />}
         {route.view === 'prompt' && <PromptView />}

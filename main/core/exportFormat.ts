@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PROMPT_KINDS, PROMPT_OUTCOMES, SUPPRESS_REASONS, type BoutEntry, type CheckInEntry, type PromptEntry, type StandingEntry, type StretchEntry } from '../../shared/domain.js';
-import { MAX_IMPORT_BYTES, type ImportProblem } from '../../shared/importFile.js';
+import { MAX_IMPORT_BYTES, READS_EXPORT_VERSIONS, type ImportProblem } from '../../shared/importFile.js';
 import { SettingsSchema, type Settings } from '../../shared/settings.js';
 import { routineById } from '../../shared/routines.js';
 import { stretchById } from '../../shared/stretches/index.js';
@@ -16,7 +16,7 @@ import { formatInstant, isValidZone, localDate } from './localTime.js';
 export const EXPORT_FORMAT = 'sitwell-export';
 /** 2 added the standing periods (DESIGN.md §7); files of version 1 still import (they have none). */
 export const EXPORT_VERSION = 2;
-const READS_VERSIONS = [1, 2] as const;
+const READS_VERSIONS = READS_EXPORT_VERSIONS;
 export { MAX_IMPORT_BYTES };
 
 const MIN_INSTANT = Date.UTC(2000, 0, 1);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, nativeImage, screen, Tray, type NativeImage } from 'electron';
+import { BrowserWindow, dialog, Menu, nativeImage, screen, Tray, type NativeImage } from 'electron';
 import type { AppPaths } from './paths.js';
 import { trayIconFile } from './paths.js';
 import { secureWebPreferences } from './securityPolicy.js';
@@ -23,7 +23,15 @@ const viewOf = (url: string): string => {
   return hash.replace(/^\//, '').split(/[/?]/)[0] || 'now';
 };
 
-export function browserWindowFactory(paths: AppPaths, devServerUrl: string | null): WindowFactory {
+/** The question asked before a window with unsaved settings closes, in the user's language. */
+export interface LeaveQuestion {
+  title: string;
+  message: string;
+  leave: string;
+  stay: string;
+}
+
+export function browserWindowFactory(paths: AppPaths, devServerUrl: string | null, leaveQuestion: () => LeaveQuestion): WindowFactory {
   return {
     create(kind: WindowKind, view: AppPage): WindowLike {
       const size = SIZES[kind];
@@ -68,6 +76,13 @@ export function browserWindowFactory(paths: AppPaths, devServerUrl: string | nul
           win.setSkipTaskbar(onTop);
         });
       }
+      // The page refuses to unload while Settings has unsaved edits (beforeunload). Electron would then
+      // cancel the close silently; ask instead, and close only when the user says so.
+      win.webContents.on('will-prevent-unload', (event) => {
+        const q = leaveQuestion();
+        const choice = dialog.showMessageBoxSync(win, { type: 'question', title: q.title, message: q.message, buttons: [q.leave, q.stay], defaultId: 1, cancelId: 1, noLink: true });
+        if (choice === 0) event.preventDefault();
+      });
       win.once('ready-to-show', () => {
         ready = true;
         if (pending) show(pending);

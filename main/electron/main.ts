@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { app, dialog, ipcMain, powerMonitor, session, shell, type Tray } from 'electron';
+import { resolveLanguage } from '../../shared/i18n/languages.js';
+import { notifyTranslator } from '../../shared/i18n/notifyCatalog.js';
 import { IPC_CHANNELS } from '../../shared/ipcChannels.js';
 import { createBridgeHandlers, type BridgeDispatcher } from '../app/bridge/handlers.js';
 import { openTracker, TrackerStartError, type Tracker, type TrackerIdle } from '../app/tracker/openTracker.js';
@@ -199,7 +201,12 @@ async function start(): Promise<void> {
     }
   }
 
-  const windows = new WindowManager(browserWindowFactory(paths, dev));
+  const windows = new WindowManager(
+    browserWindowFactory(paths, dev, () => {
+      const t = notifyTranslator(resolveLanguage(store.getSettings().language, [app.getLocale()]));
+      return { title: t('leaveUnsaved.title'), message: t('leaveUnsaved.message'), leave: t('leaveUnsaved.leave'), stay: t('leaveUnsaved.stay') };
+    }),
+  );
   const zone = tracker?.zone ?? (() => userZone(store.getSettings()));
   const cleanups: (() => void)[] = [];
   const monitor = tracker?.monitor ?? null;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { useLoad } from '../lib/hooks.js';
+import { ImportSection } from './ImportSection.js';
 
 /** Where the history lives, export as a download, and delete-all behind a typed confirmation. */
 export function DataSection() {
@@ -69,6 +70,7 @@ export function DataSection() {
           Export as CSV
         </button>
       </div>
+      <ImportSection />
       <div className="field field-gap">
         <label htmlFor="delete-confirm">Delete all history</label>
         <p className="hint" id="delete-confirm-hint">

@@ -6,7 +6,9 @@ import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
 import { SyncSection } from '../settings/SyncSection.js';
-import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
+import { asSentence, draftToPatch, draftWarnings, fieldOf, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
+import { discardDraft, draftSaved, editDraft, settingsArrived, useKeptDraft } from '../settings/keptDraft.js';
+import { UnsavedBar } from '../settings/UnsavedSettings.js';
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
 import { PauseControls } from './PauseControls.js';
 import { LanguageSection } from '../settings/LanguageSection.js';
@@ -36,14 +38,15 @@ const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
 export function SettingsView() {
   const settings = useSettings();
   const now = useNowState();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // The draft outlives this view: edits are still here after a visit to another view (issue 17).
+  const draft = useKeptDraft()?.draft ?? null;
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    if (settings.data && !draft) setDraft(toDraft(settings.data));
-  }, [settings.data, draft]);
+    if (settings.data) settingsArrived(settings.data);
+  }, [settings.data]);
 
   if (settings.error && !draft) {
     return (
@@ -58,7 +61,7 @@ export function SettingsView() {
   if (!draft) return <h1>Settings</h1>;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft({ ...draft, [key]: value });
+    editDraft({ ...draft, [key]: value });
     setStatus(null);
   };
   const setDay = (day: Weekday, part: Partial<Draft['workHours'][Weekday]>) =>
@@ -75,7 +78,7 @@ export function SettingsView() {
     try {
       const saved = await getBridge().updateSettings(checked.patch);
       settings.set(saved);
-      setDraft(toDraft(saved));
+      draftSaved(saved);
       setErrors({});
       setStatus({ ok: true, text: 'Saved.' });
     } catch (err) {
@@ -83,6 +86,12 @@ export function SettingsView() {
       if (field) setErrors({ [fieldOf(field)]: asSentence(errorProblem(err) ?? errorText(err)) });
       setStatus({ ok: false, text: `Not saved: ${errorText(err)}` });
     }
+  };
+
+  const discard = () => {
+    discardDraft();
+    setErrors({});
+    setStatus(null);
   };
 
   const num = (key: NumberKey) => (
@@ -99,9 +108,9 @@ export function SettingsView() {
   return (
     <>
       <h1>{t('nav.settings')}</h1>
-      <LanguageSection value={draft.language} onSaved={(saved) => setDraft((d) => (d ? { ...d, language: saved.language } : d))} />
+      <LanguageSection value={draft.language} onSaved={settings.set} />
       {settings.data && <MovementSection value={settings.data.movementMode} onSaved={settings.set} />}
-      <form onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
+      <form id="settings-form" onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
         <fieldset>
           <legend>Prompts</legend>
           <p className="note small">
@@ -220,11 +229,7 @@ export function SettingsView() {
           </button>
           <button
             type="button"
-            onClick={() => {
-              if (settings.data) setDraft(toDraft(settings.data));
-              setErrors({});
-              setStatus(null);
-            }}
+            onClick={discard}
           >
             Undo changes
           </button>
@@ -245,6 +250,7 @@ export function SettingsView() {
 
       <SyncSection />
       <DataSection />
+      <UnsavedBar formId="settings-form" onDiscard={discard} />
     </>
   );
 }

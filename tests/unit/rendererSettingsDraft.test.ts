@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft } from '../../renderer/settings/draft.js';
 import { badAppLine } from '../../renderer/settings/BusySection.js';
+import { discardDraft, draftSaved, editDraft, forgetDraft, isUnsaved, readKept, sameValue, settingsArrived, subscribeKept } from '../../renderer/settings/keptDraft.js';
 
 describe('settings form draft', () => {
   it('round-trips the defaults into a patch equal to them', () => {
@@ -77,5 +78,45 @@ describe('settings form draft: busy sources and the standing limit', () => {
   it('badAppLine names the first line the rules refuse', () => {
     expect(badAppLine('zoom\n\nobs')).toBe(0);
     expect(badAppLine(`zoom\n${'x'.repeat(101)}`)).toBe(2);
+  });
+});
+
+describe('the kept draft: unsaved Settings edits outlive the view (issue 17)', () => {
+  it('is unsaved only while it differs from the stored settings; Discard goes back to them', () => {
+    forgetDraft();
+    settingsArrived(DEFAULT_SETTINGS);
+    let heard = 0;
+    const off = subscribeKept(() => heard++);
+    expect(isUnsaved(readKept())).toBe(false);
+    editDraft({ ...readKept()!.draft, sitLimitMinutes: '45' });
+    expect(isUnsaved(readKept())).toBe(true);
+    // Typed back to the stored value: nothing is unsaved.
+    editDraft({ ...readKept()!.draft, sitLimitMinutes: String(DEFAULT_SETTINGS.sitLimitMinutes) });
+    expect(isUnsaved(readKept())).toBe(false);
+    editDraft({ ...readKept()!.draft, quietOn: true, workHours: { ...readKept()!.draft.workHours, mon: { on: false, start: '09:00', end: '17:00' } } });
+    expect(isUnsaved(readKept())).toBe(true);
+    discardDraft();
+    expect(readKept()!.draft).toEqual(toDraft(DEFAULT_SETTINGS));
+    expect(heard).toBe(4); // three edits and the discard
+    off();
+  });
+
+  it('settings changed elsewhere: an unedited draft follows them; edits stay, and the language (applied at once) follows', () => {
+    forgetDraft();
+    settingsArrived(DEFAULT_SETTINGS);
+    settingsArrived({ ...DEFAULT_SETTINGS, snoozeMinutes: 15 });
+    expect(readKept()!.draft.snoozeMinutes).toBe('15');
+    editDraft({ ...readKept()!.draft, sitLimitMinutes: '50' });
+    settingsArrived({ ...DEFAULT_SETTINGS, snoozeMinutes: 15, language: 'de' });
+    expect(readKept()!.draft).toMatchObject({ sitLimitMinutes: '50', language: 'de' });
+    expect(isUnsaved(readKept())).toBe(true);
+    draftSaved({ ...DEFAULT_SETTINGS, sitLimitMinutes: 50, snoozeMinutes: 15, language: 'de' });
+    expect(isUnsaved(readKept())).toBe(false);
+  });
+
+  it('compares plain data by value', () => {
+    expect(sameValue({ a: { b: '1' }, c: true }, { c: true, a: { b: '1' } })).toBe(true);
+    expect(sameValue({ a: { b: '1' } }, { a: { b: '2' } })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });
 });
