@@ -27,15 +27,37 @@ export function formatIn(ms: number): string {
   return i18n.t('time.in', { duration: formatMinutes(ms / 60_000) });
 }
 
-export function formatNumber(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return x.toFixed(digits);
+/** Building an Intl.NumberFormat costs far more than using one: one per language and options. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${i18n.language} ${JSON.stringify(opts)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(i18n.language, opts)));
+  return f;
 }
 
+/** A measure with a fixed number of decimals in the window's language ("0.412", "0,412"); "—" for none. */
+export function formatNumber(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
+/** A whole count in the window's language ("1,234", "1.234"). */
+export const formatCount = (n: number): string => numberFormat({ maximumFractionDigits: 0 }).format(n);
+
+/** A share as a whole percentage in the window's language ("42%", "42 %", "%42"). */
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
-  return `${Math.round(share * 100)}%`;
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
+
+/** Minutes with one decimal, for averages and research measures: "12.5 min" ("12,5 Min."); "—" for none. */
+export const formatDecimalMinutes = (minutes: number | null | undefined): string =>
+  minutes === null || minutes === undefined || !Number.isFinite(minutes) ? '—' : i18n.t('duration.min', { m: formatNumber(minutes) });
+
+/** An hour of the day as the window's language writes times: "9:00 AM", "09:00", "9時00分" (24 is the next midnight). */
+export const formatHour = (hour: number): string =>
+  dateFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, hour));
 
 /** An instant's local day in words: "Thursday 10 December". */
 export function formatDayOf(at: number): string {

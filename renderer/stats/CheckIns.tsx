@@ -1,8 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { AREAS, RED_FLAGS, isStopSign } from '../../shared/checkin.js';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { daysBetween } from '../../shared/calendar.js';
 import { formatDate } from '../lib/dates.js';
+import { formatNumber } from '../lib/format.js';
 
 // Ids stored by a newer Sitwell that this one does not know are shown as they are.
 const KNOWN_AREAS = new Set<string>(AREAS.map((a) => a.id));
@@ -23,20 +24,18 @@ export function CheckIns({ report }: { report: StatsReport }) {
   const recent = list.slice(-8).reverse();
   return (
     <section className="card" aria-labelledby="checkins-h">
-      <h2 id="checkins-h">Check-ins</h2>
+      <h2 id="checkins-h">{t('stats.checkins.title')}</h2>
       {list.length === 0 ? (
         <p className="muted" data-testid="stats-checkins" data-value="0">
-          No check-ins in this period. A <a href="#/checkin">check-in</a> records how sore you are, so you can see it
-          next to your sitting.
+          <Trans i18nKey="stats.checkins.none" components={{ 1: <a href="#/checkin" /> }} />
         </p>
       ) : (
         <>
           <p data-testid="stats-checkins" data-value={list.length}>
-            {list.length} check-in{list.length === 1 ? '' : 's'}; average soreness{' '}
-            {(list.reduce((a, c) => a + c.soreness, 0) / list.length).toFixed(1)} of 10.
+            {t('stats.checkins.summary', { count: list.length, average: formatNumber(list.reduce((a, c) => a + c.soreness, 0) / list.length) })}
           </p>
           <svg className="timeline" viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby="checkin-tl-title">
-            <title id="checkin-tl-title">Soreness from 0 to 10 over the period, one dot per check-in; a ring marks warning signs.</title>
+            <title id="checkin-tl-title">{t('stats.checkins.chart')}</title>
             <line className="axis" x1={pad.l} x2={w - pad.r} y1={y(0)} y2={y(0)} />
             <line className="axis" x1={pad.l} x2={pad.l} y1={y(0)} y2={y(10)} />
             <text x={pad.l - 4} y={y(10) + 4} textAnchor="end">
@@ -69,15 +68,15 @@ export function CheckIns({ report }: { report: StatsReport }) {
           </svg>
           <div className="table-scroll">
             <table className="data">
-              <caption className="visually-hidden">Latest check-ins</caption>
+              <caption className="visually-hidden">{t('stats.checkins.latest')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
+                  <th scope="col">{t('stats.checkins.when')}</th>
                   <th scope="col" className="num">
-                    Soreness
+                    {t('stats.checkins.soreness')}
                   </th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Warning signs</th>
+                  <th scope="col">{t('stats.checkins.where')}</th>
+                  <th scope="col">{t('checkin.warningsLegend')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,8 +84,8 @@ export function CheckIns({ report }: { report: StatsReport }) {
                   <tr key={c.at}>
                     <td>{`${formatDate(c.date)} ${c.at.slice(11, 16)}`}</td>
                     <td className="num">{c.soreness}</td>
-                    <td>{c.areas.map(areaLabel).join(', ') || '—'}</td>
-                    <td>{c.redFlags.map(flagLabel).join('; ') || 'None'}</td>
+                    <td>{c.areas.map(areaLabel).join(t('busy.listSeparator')) || '—'}</td>
+                    <td>{c.redFlags.map(flagLabel).join(t('stats.checkins.signSeparator')) || t('stats.checkins.noSigns')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
-import { formatNumber } from '../lib/format.js';
+import { formatCount, formatDecimalMinutes, formatNumber } from '../lib/format.js';
 
 /** Bout lengths as bars per bucket, and the three research measures in one plain sentence each. */
 export function Distribution({ report }: { report: StatsReport }) {
+  const { t } = useTranslation();
   const buckets = report.boutLengths;
+  // "<10", "10–20", "90+" are symbols and numbers; the unit comes from the catalog ("<10 min", "<10 Min.").
+  const bucketName = (label: string) => t('duration.min', { m: label });
   const max = Math.max(1, ...buckets.map((b) => b.bouts));
   const r = report.research;
   const rowH = 24;
@@ -11,7 +15,7 @@ export function Distribution({ report }: { report: StatsReport }) {
   const barW = 260;
   return (
     <section className="card" aria-labelledby="dist-h">
-      <h2 id="dist-h">How long your bouts are</h2>
+      <h2 id="dist-h">{t('stats.dist.title')}</h2>
       <svg
         className="distribution"
         viewBox={`0 0 ${labelW + barW + 60} ${buckets.length * rowH + 4}`}
@@ -20,44 +24,26 @@ export function Distribution({ report }: { report: StatsReport }) {
         data-testid="stats-distribution"
       >
         <title id="dist-title">
-          {`Number of bouts by length: ${buckets.map((b) => `${b.label} minutes: ${b.bouts}`).join('; ')}.`}
+          {t('stats.dist.chartTitle', { list: buckets.map((b) => t('stats.dist.bucket', { length: bucketName(b.label), bouts: formatCount(b.bouts) })).join(t('stats.dist.separator')) })}
         </title>
         {buckets.map((b, i) => (
           <g key={b.label} data-testid={`stats-bucket-${i}`} data-value={b.bouts}>
             <text x={labelW - 8} y={i * rowH + 16} textAnchor="end">
-              {`${b.label} min`}
+              {bucketName(b.label)}
             </text>
             <rect className="bar" x={labelW} y={i * rowH + 4} width={Math.max(b.bouts > 0 ? 2 : 0, (barW * b.bouts) / max)} height={rowH - 8} rx={3} />
             <text x={labelW + (barW * b.bouts) / max + 6} y={i * rowH + 16}>
-              {b.bouts}
+              {formatCount(b.bouts)}
             </text>
           </g>
         ))}
       </svg>
       <dl className="measures">
-        <Measure
-          name="Alpha"
-          testId="stats-alpha"
-          value={r.alpha}
-          text={formatNumber(r.alpha, 3)}
-          meaning="How quickly long bouts become rare: a higher alpha means your sitting is broken into more short bouts, which is better."
-        />
-        <Measure
-          name="W50"
-          testId="stats-w50"
-          value={r.w50Minutes}
-          text={r.w50Minutes === null ? '—' : `${formatNumber(r.w50Minutes)} min`}
-          meaning="Half of all your sitting happens in bouts at least this long, so lower is better."
-        />
-        <Measure
-          name="Gini"
-          testId="stats-gini"
-          value={r.gini}
-          text={formatNumber(r.gini, 3)}
-          meaning="How unequal your bouts are, from 0 (all the same length) towards 1 (a few very long bouts make up most of your sitting)."
-        />
+        <Measure name={t('stats.dist.alpha')} testId="stats-alpha" value={r.alpha} text={formatNumber(r.alpha, 3)} meaning={t('stats.dist.alphaMeaning')} />
+        <Measure name="W50" testId="stats-w50" value={r.w50Minutes} text={formatDecimalMinutes(r.w50Minutes)} meaning={t('stats.dist.w50Meaning')} />
+        <Measure name={t('stats.dist.gini')} testId="stats-gini" value={r.gini} text={formatNumber(r.gini, 3)} meaning={t('stats.dist.giniMeaning')} />
       </dl>
-      <p className="muted small">These are the measures sitting researchers use (Chastin and Granat, 2010).</p>
+      <p className="muted small">{t('stats.dist.source')}</p>
     </section>
   );
 }

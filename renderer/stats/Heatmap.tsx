@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { formatMinutes } from '../lib/format.js';
+import { formatDate } from '../lib/dates.js';
+import { formatHour, formatMinutes } from '../lib/format.js';
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Weekday names in the window's language, Monday first: 1 January 2024 was a Monday. */
+const weekday = (w: number, style: 'short' | 'long') => formatDate(`2024-01-0${w + 1}`, { weekday: style });
+const WEEK = [0, 1, 2, 3, 4, 5, 6];
 
 /** Sitting by hour of day × weekday as a plain SVG grid; a stronger colour means more sitting, in either theme. */
 export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   const { t } = useTranslation();
   const max = Math.max(0, ...heatmap.flat());
   const cell = 22;
-  const left = 34;
+  const days = WEEK.map((w) => weekday(w, 'short'));
+  // Room for the longest weekday name ("Mon", "lun.", "الاثنين"), at about 7 px a character.
+  const left = Math.max(34, 10 + 7 * Math.max(...days.map((d) => d.length)));
   const top = 16;
   const busiest = busiestHour(heatmap);
   return (
@@ -22,9 +26,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
         data-testid="stats-heatmap"
       >
         <title id="heatmap-title">
-          {busiest
-            ? `Sitting by weekday and hour. Most sitting falls on ${DAY_NAMES[busiest.day]} at ${busiest.hour}:00.`
-            : 'Sitting by weekday and hour: none recorded.'}
+          {busiest ? t('stats.heat.title', { day: weekday(busiest.day, 'long'), time: formatHour(busiest.hour) }) : t('stats.heat.titleNone')}
         </title>
         {Array.from({ length: 24 }, (_, h) =>
           h % 3 === 0 ? (
@@ -33,10 +35,10 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
             </text>
           ) : null,
         )}
-        {DAYS.map((d, w) => (
-          <g key={d}>
+        {WEEK.map((w) => (
+          <g key={w}>
             <text x={left - 6} y={top + w * cell + cell / 2 + 3} textAnchor="end">
-              {d}
+              {days[w]}
             </text>
             {Array.from({ length: 24 }, (_, h) => {
               const v = heatmap[w]?.[h] ?? 0;
@@ -52,7 +54,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
                   fillOpacity={v > 0 && max > 0 ? 0.15 + 0.85 * (v / max) : 1}
                   data-value={v}
                 >
-                  <title>{`${DAY_NAMES[w]} ${h}:00–${h + 1}:00: ${formatMinutes(v)}`}</title>
+                  <title>{t('stats.heat.cell', { day: weekday(w, 'long'), from: formatHour(h), to: formatHour(h + 1), duration: formatMinutes(v) })}</title>
                 </rect>
               );
             })}
@@ -60,7 +62,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
         ))}
       </svg>
       {max > 0 && <Legend max={max} t={t} />}
-      <figcaption className="muted small">Hours of the day across, weekdays down. The stronger the colour, the more sitting.</figcaption>
+      <figcaption className="muted small">{t('stats.heat.caption')}</figcaption>
     </figure>
   );
 }

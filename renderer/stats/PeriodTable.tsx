@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatsPeriod } from '../../shared/statsReport.js';
 import { formatDate } from '../lib/dates.js';
-import { formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
+import { formatCount, formatDecimalMinutes, formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
 
 /** The range broken into days, weeks or months, one row each. */
 export function PeriodTable({ title, periods, kind }: { title: string; periods: StatsPeriod[]; kind: 'day' | 'week' | 'month' }) {
@@ -22,9 +22,9 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
         <table className="data" data-testid="stats-periods">
           <thead>
             <tr>
-              <th scope="col">{kind === 'day' ? 'Day' : kind === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col">{t(`stats.kind.${kind}`)}</th>
               <th scope="col" className="num">
-                Sitting
+                {t('now.sitting')}
               </th>
               {standing && (
                 <>
@@ -37,16 +37,16 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
                 </>
               )}
               <th scope="col" className="num">
-                Bouts
+                {t('now.bouts')}
               </th>
               <th scope="col" className="num">
-                Longest
+                {t('stats.periodTable.longest')}
               </th>
               <th scope="col" className="num">
-                Breaks / h
+                {t('stats.periodTable.breaksPerHour')}
               </th>
               <th scope="col" className="num">
-                Prompts heeded
+                {t('stats.periodTable.heeded')}
               </th>
             </tr>
           </thead>
@@ -67,10 +67,14 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
                     </td>
                   </>
                 )}
-                <td className="num">{p.bouts}</td>
-                <td className="num">{p.bouts ? `${formatNumber(p.longestBoutMinutes)} min` : '—'}</td>
+                <td className="num">{formatCount(p.bouts)}</td>
+                <td className="num">{p.bouts ? formatDecimalMinutes(p.longestBoutMinutes) : '—'}</td>
                 <td className="num">{formatNumber(p.breaksPerSittingHour, 2)}</td>
-                <td className="num">{p.breakPrompts ? `${p.breakPromptsHeeded} of ${p.breakPrompts} (${formatPercent(p.breakPromptRate)})` : '—'}</td>
+                <td className="num">
+                  {p.breakPrompts
+                    ? t('stats.periodTable.heededOf', { heeded: formatCount(p.breakPromptsHeeded), prompts: formatCount(p.breakPrompts), rate: formatPercent(p.breakPromptRate) })
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,37 +1,38 @@
 import { useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
-import { formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
+import { formatCount, formatDecimalMinutes, formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
 import { Stat } from './Num.js';
 
 export function Totals({ report, days }: { report: StatsReport; days: number }) {
   const { t: tr } = useTranslation();
   const t = report.totals;
+  const label = (key: string) => tr(`stats.totals.${key}`);
   const sittingDays = report.days.filter((d) => d.sittingMinutes > 0).length;
   return (
     <section className="card" aria-labelledby="totals-h">
-      <h2 id="totals-h">Summary</h2>
+      <h2 id="totals-h">{label('title')}</h2>
       <dl className="stats">
-        <Stat label="Total sitting" testId="stats-sitting" value={t.sittingMinutes} text={formatMinutes(t.sittingMinutes)} />
+        <Stat label={label('sitting')} testId="stats-sitting" value={t.sittingMinutes} text={formatMinutes(t.sittingMinutes)} />
         {days > 1 && (
           <Stat
-            label="Per day with sitting"
+            label={label('perDay')}
             testId="stats-sitting-per-day"
             value={sittingDays ? t.sittingMinutes / sittingDays : null}
             text={sittingDays ? formatMinutes(t.sittingMinutes / sittingDays) : '—'}
           />
         )}
-        <Stat label="Sitting bouts" testId="stats-bouts" value={t.bouts} text={String(t.bouts)} />
-        <Stat label="Average bout" testId="stats-mean-bout" value={t.meanBoutMinutes} text={t.meanBoutMinutes === null ? '—' : `${formatNumber(t.meanBoutMinutes)} min`} />
-        <Stat label="Longest bout" testId="stats-longest" value={t.longestBoutMinutes} text={`${formatNumber(t.longestBoutMinutes)} min`} />
-        <Stat label="Breaks" testId="stats-breaks" value={t.breaks} text={String(t.breaks)} />
+        <Stat label={label('bouts')} testId="stats-bouts" value={t.bouts} text={formatCount(t.bouts)} />
+        <Stat label={label('meanBout')} testId="stats-mean-bout" value={t.meanBoutMinutes} text={formatDecimalMinutes(t.meanBoutMinutes)} />
+        <Stat label={label('longest')} testId="stats-longest" value={t.longestBoutMinutes} text={formatDecimalMinutes(t.longestBoutMinutes)} />
+        <Stat label={label('breaks')} testId="stats-breaks" value={t.breaks} text={formatCount(t.breaks)} />
         <Stat
-          label="Breaks per sitting hour"
+          label={label('breaksPerHour')}
           testId="stats-breaks-per-hour"
           value={t.breaksPerSittingHour}
           text={formatNumber(t.breaksPerSittingHour, 2)}
         />
         <Stat
-          label="In bouts over 30 min"
+          label={label('longShare')}
           testId="stats-long-share"
           value={t.longBoutShare}
           text={formatPercent(t.longBoutShare)}

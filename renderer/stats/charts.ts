@@ -1,9 +1,22 @@
 import uPlot from 'uplot';
+import { formatDate } from '../lib/dates.js';
+import { formatHour, formatMinutes } from '../lib/format.js';
 import type { ChartColors } from './chartColors.js';
 
 /** Options for Sitwell's two uPlot charts: sitting bars with a goal line, and a longest-bout line. */
 
 const FONT = '12px system-ui, sans-serif';
+
+/**
+ * The series' names in the window's language, from the caller's `t`: a new language gives new
+ * labels, so the memoised options (and the chart) are rebuilt with them.
+ */
+export interface BarLabels {
+  day: string;
+  hour: string;
+  sitting: string;
+  goal: string;
+}
 
 /** Minute scales tick at whole hours (shown as "2 h") once they pass two hours, else at round minutes. */
 const HOUR_INCRS = [60, 120, 180, 240, 360, 480, 720, 1440];
@@ -19,13 +32,28 @@ function minutesAxis(c: ChartColors, max: number): uPlot.Axis {
     ticks: { stroke: c.grid, width: 1 },
     size: 62,
     incrs: hours ? HOUR_INCRS : MINUTE_INCRS,
-    values: (_u, splits) => splits.map((v) => (hours ? `${v / 60} h` : `${v} min`)),
+    // In the window's language: "2 h" / "2 Std.", "30 min" / "30分".
+    values: (_u, splits) => splits.map((v) => formatMinutes(v)),
   };
 }
 
-function xAxis(c: ChartColors, values?: (u: uPlot, splits: number[]) => string[]): uPlot.Axis {
-  return { stroke: c.muted, font: FONT, grid: { show: false }, ticks: { stroke: c.grid, width: 1 }, ...(values ? { values } : {}) };
+function xAxis(c: ChartColors, values: uPlot.Axis['values']): uPlot.Axis {
+  return { stroke: c.muted, font: FONT, grid: { show: false }, ticks: { stroke: c.grid, width: 1 }, values };
 }
+
+const DAY_SECONDS = 86_400;
+/**
+ * Date ticks in the window's language ("10 Nov", "10. Nov.", "11月10日"), months once ticks are a month or
+ * more apart ("Nov 2025"); uPlot's own tick names are English. Ticks fall on UTC midnights (see `utc`).
+ */
+const dateTicks: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) =>
+  splits.map((s) => {
+    const date = new Date(s * 1000).toISOString().slice(0, 10);
+    return incr >= 28 * DAY_SECONDS ? formatDate(date, { month: 'short', year: 'numeric' }) : formatDate(date, { day: 'numeric', month: 'short' });
+  });
+/** A day's x value in the legend, as a date in the window's language. */
+const dateValue = (_u: uPlot, v: number | null) => (v === null ? '—' : formatDate(new Date(v * 1000).toISOString().slice(0, 10)));
+const hourTicks: uPlot.Axis['values'] = (_u, splits) => splits.map((v) => formatHour(v));
 
 /**
  * Days are plain dates placed at UTC noon; uPlot labels them with local Date getters, so shift each
@@ -56,9 +84,14 @@ const onTopOfSitting: uPlot.Series.BarsPathBuilderDisplay = {
  * series' label), the data's second series is standing minutes, drawn stacked on the sitting bar:
  * the legend shows sitting and standing each as they are, never their sum (issue 13).
  */
-export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: number | null; xTime: boolean; max: number; standing?: string }): uPlot.Options {
+export function sittingBarsOptions(
+  width: number,
+  c: ChartColors,
+  opts: { goal: number | null; xTime: boolean; max: number; standing?: string; labels: BarLabels },
+): uPlot.Options {
+  const { labels } = opts;
   const series: uPlot.Series[] = [
-    { label: opts.xTime ? 'Day' : 'Hour', value: opts.xTime ? '{MMM} {D}, {YYYY}' : (_u, v) => (v === null ? '—' : `${v}:00`) },
+    { label: opts.xTime ? labels.day : labels.hour, value: opts.xTime ? dateValue : (_u, v) => (v === null ? '—' : formatHour(v)) },
   ];
   const bars = (label: string, colour: string, more: { disp?: uPlot.Series.BarsPathBuilderDisplay; stroke?: string; width?: number } = {}): uPlot.Series => ({
     label,
@@ -68,31 +101,31 @@ export function sittingBarsOptions(width: number, c: ChartColors, opts: { goal: 
     paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0, ...(more.disp ? { disp: more.disp } : {}) }),
     points: { show: false },
   });
-  series.push(bars('Sitting (min)', c.bar));
+  series.push(bars(labels.sitting, c.bar));
   // A 1-px edge in the card's colour keeps the two parts of a stacked bar apart where their colours are close.
   if (opts.standing) series.push(bars(opts.standing, c.standing, { disp: onTopOfSitting, stroke: c.surface, width: 1 }));
-  if (opts.goal !== null) series.push({ label: 'Goal (min)', stroke: c.goal, width: 2, dash: [6, 4], points: { show: false } });
+  if (opts.goal !== null) series.push({ label: labels.goal, stroke: c.goal, width: 2, dash: [6, 4], points: { show: false } });
   const top = headroom(opts.max, Math.max(opts.goal ?? 0, opts.xTime ? 60 : 10));
   return {
     width,
     height: 220,
     tzDate: utc,
     scales: { x: { time: opts.xTime }, y: { range: () => [0, top] } },
-    axes: [xAxis(c, opts.xTime ? undefined : (_u, splits) => splits.map((v) => `${v}:00`)), minutesAxis(c, top)],
+    axes: [xAxis(c, opts.xTime ? dateTicks : hourTicks), minutesAxis(c, top)],
     series,
     cursor: { drag: { x: false, y: false } },
   };
 }
 
-export function trendOptions(width: number, c: ChartColors, label: string, max: number): uPlot.Options {
+export function trendOptions(width: number, c: ChartColors, labels: { from: string; series: string }, max: number): uPlot.Options {
   const top = headroom(max, 30);
   return {
     width,
     height: 180,
     tzDate: utc,
     scales: { x: { time: true }, y: { range: () => [0, top] } },
-    axes: [xAxis(c), minutesAxis(c, top)],
-    series: [{ label: 'From', value: '{MMM} {D}, {YYYY}' }, { label, stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 4, fill: c.line } }],
+    axes: [xAxis(c, dateTicks), minutesAxis(c, top)],
+    series: [{ label: labels.from, value: dateValue }, { label: labels.series, stroke: c.line, width: 2, spanGaps: true, points: { show: true, size: 4, fill: c.line } }],
     cursor: { drag: { x: false, y: false } },
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
 import { callOnce, peek } from '../bridge/prefetch.js';
@@ -18,8 +18,6 @@ import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
 import { DeviceSelect } from '../stats/DeviceSelect.js';
 import { queryParam } from '../lib/route.js';
-
-const KIND_NAMES: Record<Exclude<RangeKind, 'months12'>, string> = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' };
 
 interface Selection {
   kind: RangeKind | 'custom';
@@ -88,26 +86,28 @@ export function StatsView({ query }: { query: URLSearchParams }) {
 
   return (
     <>
-      <h1>Statistics</h1>
-      <div className="row" role="group" aria-label="Period">
+      <h1>{t('nav.stats')}</h1>
+      <div className="row" role="group" aria-label={t('stats.period')}>
         <div className="segmented">
           {RANGE_KINDS.map((k) => (
             <button key={k} type="button" aria-pressed={sel.kind === k} onClick={() => setQuery({ range: k, date: sel.anchor })}>
-              {k === 'months12' ? t('stats.range.months12') : KIND_NAMES[k]}
+              {k === 'months12' ? t('stats.range.months12') : t(`stats.kind.${k}`)}
             </button>
           ))}
         </div>
         {sel.kind !== 'custom' && (
           <>
             <button type="button" onClick={() => setQuery({ range: sel.kind, date: shiftRange(sel.kind as RangeKind, sel.anchor, -1) })}>
-              <span aria-hidden="true">‹ </span>Previous
+              <span aria-hidden="true">‹ </span>
+              {t('stats.previous')}
             </button>
             <button
               type="button"
               disabled={sel.to >= todayDate}
               onClick={() => setQuery({ range: sel.kind, date: shiftRange(sel.kind as RangeKind, sel.anchor, 1) })}
             >
-              Next<span aria-hidden="true"> ›</span>
+              {t('stats.next')}
+              <span aria-hidden="true"> ›</span>
             </button>
           </>
         )}
@@ -121,7 +121,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
           {error}
         </p>
       )}
-      {!current && !error && <p className="muted">Loading…</p>}
+      {!current && !error && <p className="muted">{t('now.loading')}</p>}
       {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} />}
       {ready && <ReadyMarker from={sel.from} to={sel.to} />}
     </>
@@ -129,6 +129,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
 }
 
 function Report({ report, goal, kind }: { report: StatsReport; goal: number; kind: RangeKind | 'custom' }) {
+  const { t } = useTranslation();
   const days = daysBetween(report.from, report.to);
   const empty = report.totals.bouts === 0 && report.totals.sittingMinutes === 0;
   if (empty) {
@@ -143,11 +144,11 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
   }
   const table =
     kind === 'day' ? null : days <= 7 ? (
-      <PeriodTable title="Day by day" periods={report.days} kind="day" />
+      <PeriodTable title={t('stats.byDay')} periods={report.days} kind="day" />
     ) : days <= 31 ? (
-      <PeriodTable title="Week by week" periods={report.weeks} kind="week" />
+      <PeriodTable title={t('stats.byWeek')} periods={report.weeks} kind="week" />
     ) : (
-      <PeriodTable title="Month by month" periods={report.months} kind="month" />
+      <PeriodTable title={t('stats.byMonth')} periods={report.months} kind="month" />
     );
   return (
     <>
@@ -157,7 +158,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
       {days > 1 && (
         // One day's hours are already the bars above.
         <section className="card" aria-labelledby="heat-h">
-          <h2 id="heat-h">When you sit</h2>
+          <h2 id="heat-h">{t('stats.whenYouSit')}</h2>
           <Heatmap heatmap={report.heatmap} />
         </section>
       )}
@@ -171,21 +172,18 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
 }
 
 function FirstDay() {
+  const { t } = useTranslation();
   return (
     <section className="card" data-testid="stats-empty" aria-labelledby="empty-h">
-      <h2 id="empty-h">Nothing recorded here yet</h2>
-      <p>
-        Sitwell records a sitting bout each time you use the computer for more than a minute without getting up, and
-        a break each time you step away for a couple of minutes. Keep it running and this page fills in:
-      </p>
+      <h2 id="empty-h">{t('stats.empty.title')}</h2>
+      <p>{t('stats.empty.intro')}</p>
       <ul>
-        <li>how long you sit each day, against your daily sitting limit,</li>
-        <li>your longest stretch of sitting and when in the week you sit most,</li>
-        <li>how often a break prompt got you moving.</li>
+        <li>{t('stats.empty.daily')}</li>
+        <li>{t('stats.empty.longest')}</li>
+        <li>{t('stats.empty.prompts')}</li>
       </ul>
       <p>
-        Meanwhile, <a href="#/stretch/play/quick-2">try the 2-minute reset</a> or look at an earlier period with{' '}
-        <strong>Previous</strong>.
+        <Trans i18nKey="stats.empty.meanwhile" components={{ 1: <a href="#/stretch/play/quick-2" />, 2: <strong /> }} />
       </p>
     </section>
   );
