@@ -37,23 +37,42 @@ function minutesAxis(c: ChartColors, max: number): uPlot.Axis {
   };
 }
 
-function xAxis(c: ChartColors, values: uPlot.Axis['values']): uPlot.Axis {
-  return { stroke: c.muted, font: FONT, grid: { show: false }, ticks: { stroke: c.grid, width: 1 }, values };
+function xAxis(c: ChartColors, labels: Pick<uPlot.Axis, 'values' | 'splits' | 'space'>): uPlot.Axis {
+  return { stroke: c.muted, font: FONT, grid: { show: false }, ticks: { stroke: c.grid, width: 1 }, ...labels };
 }
 
 const DAY_SECONDS = 86_400;
+/** Room for one date label ("10 Nov", "10. Nov.", "11月10日"). */
+const DATE_LABEL_PX = 72;
+const dateOf = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+/** Over three months, ticks name months ("Nov 2025"), else days ("10 Nov"). */
+const byMonth = (xs: ArrayLike<number>) => xs.length > 1 && (xs[xs.length - 1]! - xs[0]!) / DAY_SECONDS > 92;
+
 /**
- * Date ticks in the window's language ("10 Nov", "10. Nov.", "11月10日"), months once ticks are a month or
- * more apart ("Nov 2025"); uPlot's own tick names are English. Ticks fall on UTC midnights (see `utc`).
+ * Date ticks under the bars themselves, in the window's language (uPlot's own tick names are English,
+ * and its time ticks fall at midnights and noons between and under the bars): the days (or, over three
+ * months, the first day of each month) of the data, thinned to fit the width.
  */
-const dateTicks: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) =>
-  splits.map((s) => {
-    const date = new Date(s * 1000).toISOString().slice(0, 10);
-    return incr >= 28 * DAY_SECONDS ? formatDate(date, { month: 'short', year: 'numeric' }) : formatDate(date, { day: 'numeric', month: 'short' });
-  });
+const dateTicks: Pick<uPlot.Axis, 'values' | 'splits'> = {
+  splits: (u) => {
+    const xs = Array.from(u.data[0] as ArrayLike<number>);
+    const months = byMonth(xs);
+    const candidates = months ? xs.filter((x, i) => i === 0 || dateOf(x).slice(0, 7) !== dateOf(xs[i - 1]!).slice(0, 7)) : xs;
+    const room = Math.max(1, Math.floor((u.width - 70) / DATE_LABEL_PX));
+    const step = Math.max(1, Math.ceil(candidates.length / room));
+    return candidates.filter((_, i) => i % step === 0);
+  },
+  values: (u, splits) =>
+    splits.map((s) =>
+      byMonth(u.data[0] as ArrayLike<number>)
+        ? formatDate(dateOf(s), { month: 'short', year: 'numeric' })
+        : formatDate(dateOf(s), { day: 'numeric', month: 'short' }),
+    ),
+};
 /** A day's x value in the legend, as a date in the window's language. */
-const dateValue = (_u: uPlot, v: number | null) => (v === null ? '—' : formatDate(new Date(v * 1000).toISOString().slice(0, 10)));
-const hourTicks: uPlot.Axis['values'] = (_u, splits) => splits.map((v) => formatHour(v));
+const dateValue = (_u: uPlot, v: number | null) => (v === null ? '—' : formatDate(dateOf(v)));
+/** Hours of one day ("9:00 AM", "09:00"), spaced for the longest of them. */
+const hourTicks: Pick<uPlot.Axis, 'values' | 'space'> = { space: DATE_LABEL_PX, values: (_u, splits) => splits.map((v) => formatHour(v)) };
 
 /**
  * Days are plain dates placed at UTC noon; uPlot labels them with local Date getters, so shift each

@@ -19,6 +19,8 @@ const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> 
   { name: 'now', hash: '#/now', ready: (p) => p.getByTestId('now-bout').waitFor() },
   { name: 'prompt', hash: '#/prompt', ready: (p) => p.getByTestId('prompt-suggestion').waitFor() },
   { name: 'stretch', hash: '#/stretch', ready: (p) => p.locator('article.stretch-card').first().waitFor() },
+  // The player, paused on its get-ready: the countdown ring, the side in words, the controls.
+  { name: 'player', hash: '#/stretch/play/quick-2', ready: (p) => p.getByTestId('player-get-ready').waitFor() },
   { name: 'stats', hash: '#/stats?range=month&date=2025-11-10', ready: (p) => p.getByTestId('stats-ready').waitFor({ state: 'attached' }) },
   { name: 'settings', hash: '#/settings', ready: (p) => p.getByTestId('data-path').waitFor() },
   { name: 'checkin', hash: '#/checkin', ready: (p) => p.getByTestId('not-a-medical-device').waitFor() },

@@ -78,7 +78,8 @@ describe.skipIf(!hasChromium || !hasStatsJson)('statistics over a year of histor
 
       // The words on screen are those numbers, formatted.
       await expect.poll(() => page.getByTestId('stats-sitting').textContent()).toBe(formatMinutes(t.sittingMinutes));
-      await expect.poll(() => page.getByTestId('stats-bouts').textContent()).toBe(String(t.bouts));
+      // Counts in the window's language (English groups thousands: "1,875").
+      await expect.poll(() => page.getByTestId('stats-bouts').textContent()).toBe(t.bouts.toLocaleString('en'));
       await expect.poll(() => page.getByTestId('stats-alpha').textContent()).toBe(cli.research.alpha!.toFixed(3));
       await expect.poll(() => page.getByTestId('stats-gini').textContent()).toBe(cli.research.gini!.toFixed(3));
       await expect.poll(() => page.getByTestId('stats-w50').textContent()).toBe(`${cli.research.w50Minutes!.toFixed(1)} min`);
