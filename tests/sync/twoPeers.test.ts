@@ -45,8 +45,9 @@ describe.skipIf(missing.length > 0)('one history across two computers through tw
     cleanup();
   });
 
+  // Alpha serves its window (daemon --ui), where the user changes a setting.
   const startPeerDaemon = async (p: Peer) => {
-    p.daemon = startDaemon(runner, { db: p.db, idleFile: p.idleFile, minuteMs: MINUTE_MS, env: p.env });
+    p.daemon = startDaemon(runner, { db: p.db, idleFile: p.idleFile, minuteMs: MINUTE_MS, env: p.env, extra: p.name === 'alpha' ? ['--ui', '--port', '0'] : [] });
     await p.daemon.waitFor(/sync: this device is/, 30_000);
   };
   const stats = async (p: Peer): Promise<Stats> => {
@@ -74,7 +75,7 @@ describe.skipIf(missing.length > 0)('one history across two computers through tw
   };
   const away = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  it('each sees the other’s bouts within 60 s, overlaps once; restarts lose nothing; a conflict copy and a cut line are skipped; importing again adds nothing', async () => {
+  it('each sees the other’s bouts within 60 s, overlaps once; a settings change on one shows on the other within 60 s; restarts lose nothing; a conflict copy and a cut line are skipped; importing again adds nothing', async () => {
     runner = await cliRunner('sync-two-peers');
     for (const name of ['alpha', 'beta']) {
       const st = await prepareHome(dir, name);
@@ -121,6 +122,25 @@ describe.skipIf(missing.length > 0)('one history across two computers through tw
       expect(s.local, JSON.stringify(s)).toMatch(/^127\.0\.0\.1:/);
       expect(s.peer, JSON.stringify(s)).toMatch(/^(127\.0\.0\.1:\d+|\*|0\.0\.0\.0:\*|\*:\*)$/);
     }
+
+    // Settings travel: a change made in alpha's window shows on beta within 60 s; a device-local one stays on alpha.
+    const ui = /Sitwell UI: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(a.daemon!.out())!;
+    const changed = await fetch(`${ui[1]}/api/call/updateSettings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sitwell-token': ui[2]! },
+      body: JSON.stringify({ sitLimitMinutes: 47, busyApps: ['zoom'], startAtLogin: true }),
+    });
+    expect(((await changed.json()) as { ok: boolean }).ok).toBe(true);
+    const settingsOf = (p: Peer) => JSON.parse(query<{ json: string }>(p.db, 'SELECT json FROM settings')[0]?.json ?? '{}') as Record<string, unknown>;
+    const t0 = Date.now();
+    while (settingsOf(b).sitLimitMinutes !== 47) {
+      if (Date.now() - t0 > 60_000) throw new Error(`beta did not take alpha's settings within 60 s\nbeta:\n${b.daemon!.out()}`);
+      await away(500);
+    }
+    console.log(`two peers: beta took alpha's settings change after ${Date.now() - t0} ms`);
+    expect(settingsOf(b)).toMatchObject({ sitLimitMinutes: 47, busyApps: ['zoom'] });
+    expect(settingsOf(b).startAtLogin).not.toBe(true);
+    await b.daemon!.waitFor(/settings from other devices applied: sitLimitMinutes, busyApps|settings from other devices applied: busyApps, sitLimitMinutes/);
 
     // A restart of beta (Syncthing and Sitwell) loses nothing, and a later bout of alpha still arrives.
     const before = await stats(b);
