@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBridgeHandlers } from '../../main/app/bridge/handlers.js';
 import { formatHlc } from '../../main/core/sync/hlc.js';
+import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, runCli, type CliRunner } from '../reliability/support/cliBundle.js';
 import { query, quietEnv, startDaemon, stopDaemon, type DaemonProcess } from '../reliability/support/daemonProcess.js';
@@ -88,5 +90,20 @@ describe('the sync folder takes effect in a running daemon without a restart (is
     expect(imported('while-off')).toBe(1);
     const status = JSON.parse((await runCli(runner, ['--db', db, 'sync', '--status', '--json'], { env })).stdout) as { folder: string };
     expect(status.folder).toBe(first);
+
+    // A window of another process (`sitwell ui`, history only) hands the change to the daemon, which follows at once.
+    const before = process.env.XDG_RUNTIME_DIR;
+    process.env.XDG_RUNTIME_DIR = env.XDG_RUNTIME_DIR;
+    const store = openStore(db);
+    try {
+      const window = createBridgeHandlers({ store, monitor: null, mode: 'web', dataPath: db, version: 'test', zone: () => 'Europe/Berlin' });
+      const stopped = daemon.waitFor(/sync: turned off[\s\S]*sync: turned off/);
+      expect(await window.call('setSyncFolder', { folder: null })).toMatchObject({ ok: true, value: { problem: null, status: { folder: null, running: false } } });
+      await stopped;
+    } finally {
+      store.close();
+      if (before === undefined) delete process.env.XDG_RUNTIME_DIR;
+      else process.env.XDG_RUNTIME_DIR = before;
+    }
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { folderProblem } from '../../platform/syncFolder.js';
 import { deviceStats } from '../sync/deviceStats.js';
 import type { SyncRunner } from '../sync/startSync.js';
 import { syncStatus } from '../sync/syncStatus.js';
+import { tellTracker } from '../sync/tellTracker.js';
 import type { BridgeDispatcher, EventListener } from './dispatcher.js';
 import { refuse, toErrorBody, unavailable } from './errors.js';
 import { exportFile } from './exportFile.js';
@@ -118,6 +119,10 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
     }
   };
 
+  const toOtherTracker = (method: 'setSyncFolder' | 'setDeviceName', input: Record<string, unknown>) =>
+    tellTracker(ctx.dataPath, method, input).catch((e: unknown) => {
+      throw unavailable((e as Error).message);
+    });
   const syncNow = () => syncStatus(store, { running: ctx.sync?.running() ?? false, canPickFolder: ctx.pickFolder !== undefined });
 
   const tracking = (): Monitor => {
@@ -271,17 +276,19 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
 
     getSync: () => syncNow(),
 
-    setSyncFolder: ({ folder }) => {
+    // This process's tracker follows at once; a window without one hands the change to the tracker of another
+    // process (the daemon) over its control channel; with none running, the history keeps it for the next start.
+    setSyncFolder: async ({ folder }) => {
       const problem = folder === null ? null : folderProblem(folder);
       if (problem) return { problem, status: syncNow() };
       if (ctx.sync) ctx.sync.setFolder(folder);
-      else store.sync.setFolder(folder);
+      else if (!(await toOtherTracker('setSyncFolder', { folder }))) store.sync.setFolder(folder);
       return { problem: null, status: syncNow() };
     },
 
-    setDeviceName: ({ name }) => {
+    setDeviceName: async ({ name }) => {
       if (ctx.sync) ctx.sync.setName(name);
-      else store.sync.setName(name);
+      else if (!(await toOtherTracker('setDeviceName', { name }))) store.sync.setName(name);
       return syncNow();
     },
 

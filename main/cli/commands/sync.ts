@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Method } from '../../../shared/bridge.js';
 import type { FolderProblem } from '../../../shared/sync.js';
-import { callTracker } from '../../app/control/controlClient.js';
-import { controlAddress } from '../../platform/controlPath.js';
+import { tellTracker } from '../../app/sync/tellTracker.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
 import { folderProblem } from '../../platform/syncFolder.js';
 import type { Store } from '../../store/index.js';
@@ -25,18 +23,11 @@ const FOLDER_PROBLEM_TEXT: Record<FolderProblem, string> = {
   'not-writable': 'cannot be written by you (Sitwell writes this computer’s journal there)',
 };
 
-/**
- * Tells the tracker running on this history (the daemon or the app) over its control channel, so it
- * follows the new folder or name at once. False when none runs: the caller writes the history itself.
- */
-async function tellTracker(dbPath: string, method: Extract<Method, 'setSyncFolder' | 'setDeviceName'>, input: Record<string, unknown>): Promise<boolean> {
-  const answer = await callTracker(controlAddress(dbPath), method, input).catch((e: unknown) => {
-    throw new CliError(`could not reach the running Sitwell tracker: ${(e as Error).message}`, 1);
+/** The running tracker follows the change at once (app/sync/tellTracker.ts); false when none runs. */
+const tell = (dbPath: string, method: 'setSyncFolder' | 'setDeviceName', input: Record<string, unknown>): Promise<boolean> =>
+  tellTracker(dbPath, method, input).catch((e: unknown) => {
+    throw new CliError((e as Error).message, 1);
   });
-  if (answer.kind === 'no-tracker') return false;
-  if (!answer.result.ok) throw new CliError(`the tracker refused: ${answer.result.error.message}`, 1);
-  return true;
-}
 
 function statusOf(store: Store) {
   const me = store.sync.identity();
@@ -91,8 +82,8 @@ export function registerSync(program: Command): void {
       let told = false;
       if (changing) {
         const answers: boolean[] = [];
-        if (opts.name !== undefined) answers.push(await tellTracker(dbPath, 'setDeviceName', { name: opts.name.trim() }));
-        if (folder !== undefined || opts.off) answers.push(await tellTracker(dbPath, 'setSyncFolder', { folder: opts.off ? null : folder }));
+        if (opts.name !== undefined) answers.push(await tell(dbPath, 'setDeviceName', { name: opts.name.trim() }));
+        if (folder !== undefined || opts.off) answers.push(await tell(dbPath, 'setSyncFolder', { folder: opts.off ? null : folder }));
         told = answers.every(Boolean);
       }
       const store = openStoreForCli(dbPath, { allowMissing: !changing });
