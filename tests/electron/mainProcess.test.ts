@@ -114,6 +114,27 @@ describe('main process (stand-in Electron module; real bundle, SQLite, monitor a
     expect(r.stub('contents.windowOpenHandler')).toHaveLength(1);
   });
 
+  it('a window closed with unsaved settings asks in the user\'s language, and closes only on "Close without saving" (issue 17)', async () => {
+    for (const answer of ['stay', 'leave'] as const) {
+      freshHome();
+      const r = startMain({ STUB_UNLOAD: answer, STUB_LOCALE: 'de-DE' });
+      await r.waitFor(/STUB dialog\.messageSync/);
+      expect(r.stub('dialog.messageSync')).toEqual([
+        {
+          title: 'Ungespeicherte Einstellungen',
+          message: 'Sie haben Einstellungen geändert, ohne sie zu speichern. Fenster schließen und diese Änderungen verwerfen?',
+          buttons: ['Ohne Speichern schließen', 'Weiter bearbeiten'],
+          cancelId: 1,
+        },
+      ]);
+      if (answer === 'leave') await r.waitFor(/STUB unload\.allowed/);
+      else expect(r.stub('unload.allowed')).toEqual([]);
+      r.child.kill('SIGKILL');
+      await r.exited;
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('later runs start hidden; the break prompt opens without focus, its answer is recorded and the window goes', async () => {
     freshHome({ sitLimitMinutes: 1, snoozeMinutes: 1, postureEnabled: false });
     const r = startMain({ STUB_ANSWER: 'snooze' });

@@ -96,6 +96,8 @@ class BrowserWindow extends EventEmitter {
     this.url = `file://${file}#${o?.hash ?? ''}`;
     say('loadFile', { file, exists: existsSync(file), hash: o?.hash });
     setImmediate(() => this.emit('ready-to-show'));
+    // STUB_UNLOAD: the page then refuses to unload (its beforeunload, as with unsaved Settings), as a close would find it.
+    if (process.env.STUB_UNLOAD) setTimeout(() => this.webContents.emit('will-prevent-unload', { preventDefault: () => say('unload.allowed') }), 20);
     return Promise.resolve();
   }
   loadURL(url) {
@@ -171,6 +173,10 @@ const electron = {
   screen: { getCursorScreenPoint: () => ({ x: 0, y: 0 }), getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }) },
   dialog: {
     showErrorBox: (title, message) => say('dialog.error', { title, message }),
+    showMessageBoxSync: (win, o) => {
+      say('dialog.messageSync', { title: o.title, message: o.message, buttons: o.buttons, cancelId: o.cancelId });
+      return process.env.STUB_UNLOAD === 'leave' ? 0 : 1;
+    },
     showMessageBox: async (o) => {
       say('dialog.message', { title: o.title, detail: o.detail, buttons: o.buttons });
       return { response: o.buttons.indexOf(process.env.STUB_DIALOG_ANSWER ?? 'Quit') };
