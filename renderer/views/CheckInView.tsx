@@ -14,13 +14,18 @@ import {
   type RedFlagAnswers,
   type RedFlagId,
 } from '../../shared/checkin.js';
+import { fitsMode, routineFor, routinePosition } from '../../shared/movementMode.js';
+import { routineById } from '../../shared/routines.js';
+import { STRETCHES } from '../../shared/stretches/index.js';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
+import { useMovementMode } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 
 type Done = { kind: 'saved'; areas: CheckinArea[]; gp: boolean } | { kind: 'doctor'; answers: Partial<RedFlagAnswers>; saved: boolean };
 
 const HIP_AREAS = new Set<CheckinArea>(['left-hip', 'right-hip', 'left-buttock', 'right-buttock']);
+const HIPS_ROUTINE = 'hips-and-glutes';
 
 /**
  * How sore, where, and the red-flag questions. Any yes replaces every stretch suggestion with
@@ -28,6 +33,7 @@ const HIP_AREAS = new Set<CheckinArea>(['left-hip', 'right-hip', 'left-buttock',
  */
 export function CheckInView() {
   const { t } = useTranslation();
+  const mode = useMovementMode();
   const [soreness, setSoreness] = useState(0);
   const [areas, setAreas] = useState<CheckinArea[]>([]);
   const [answers, setAnswers] = useState<Partial<RedFlagAnswers>>({});
@@ -89,7 +95,8 @@ export function CheckInView() {
   }
 
   if (done?.kind === 'saved') {
-    const hips = done.areas.some((a) => HIP_AREAS.has(a));
+    // Only routines the movement mode offers (shared/movementMode.ts): the hip routine has standing stretches.
+    const hips = done.areas.some((a) => HIP_AREAS.has(a)) && fitsMode(routinePosition(routineById(HIPS_ROUTINE)!, STRETCHES), mode);
     return (
       <>
         <h1>{t('checkin.savedTitle')}</h1>
@@ -107,12 +114,12 @@ export function CheckInView() {
           <p>{t('checkin.helpText')}</p>
           <div className="row">
             {hips && (
-              <a className="button primary" href={href('stretch', 'play', 'hips-and-glutes')}>
+              <a className="button primary" href={href('stretch', 'play', HIPS_ROUTINE)}>
                 {t('checkin.hipsRoutine')}
               </a>
             )}
-            <a className={hips ? 'button' : 'button primary'} href={href('stretch', 'play', 'quick-2')}>
-              {t('checkin.quickReset')}
+            <a className={hips ? 'button' : 'button primary'} href={href('stretch', 'play', routineFor(mode, 'short'))} data-testid="checkin-quick">
+              {t(mode === 'seated' ? 'checkin.chairBreak' : 'checkin.quickReset')}
             </a>
             <a className="button" href={href('stats')}>
               {t('checkin.seeStats')}

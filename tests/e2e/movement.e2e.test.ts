@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RED_FLAGS } from '../../shared/checkin.js';
 import { ROUTINES, routineSteps } from '../../shared/routines.js';
 import { routinePosition } from '../../shared/movementMode.js';
 import { STRETCHES, stretchById } from '../../shared/stretches/index.js';
@@ -110,6 +111,17 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
       .toEqual([{ routine_id: 'seated-5', steps_total: steps.length }]);
     await page.getByTestId('player-stop').click();
     await page.getByTestId('player-stopped').waitFor();
+
+    // A check-in with a sore hip: the chair break, not the hip routine (it has standing stretches).
+    await page.goto(suite.ui.view('#/checkin'));
+    await page.getByLabel('How sore are you right now?').fill('3');
+    await page.getByLabel('Right hip (outer side)').check();
+    for (const f of RED_FLAGS) await page.locator(`#flag-${f.id}-no`).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByTestId('checkin-saved').waitFor();
+    await expect.poll(() => page.getByTestId('checkin-quick').getAttribute('href')).toBe('#/stretch/play/seated-2');
+    expect(await page.getByTestId('checkin-quick').textContent()).toBe('2-minute chair break');
+    expect(await page.getByRole('link', { name: 'Hips and glutes routine' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
 
