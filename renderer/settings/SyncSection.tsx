@@ -84,6 +84,7 @@ function FolderField({ sync, onChange }: { sync: SyncStatusView; onChange: (s: S
         <input
           id="sync-folder"
           className="path"
+          dir="ltr" // a path reads left to right in every language
           type="text"
           value={text}
           spellCheck={false}
