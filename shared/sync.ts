@@ -12,4 +12,3 @@ export const DEVICE_NAME_MAX = 100;
 
 /** What a skipped file or line in the folder was, for the window's list (the log and `sitwell doctor` say it in full). */
 export const SYNC_PROBLEM_REASONS = ['cut', 'newer', 'huge', 'invalid', 'foreign', 'conflict', 'clock', 'more'] as const;
-export type SyncProblemReason = (typeof SYNC_PROBLEM_REASONS)[number];
