@@ -1,17 +1,24 @@
 /**
  * Tiny helpers for the hand-drawn stick figures. Each returns an SVG fragment string; `svg()` wraps a drawing
- * into the catalog's standard document (120×120, currentColor strokes, a <title>).
+ * into the catalog's standard document (120×120, currentColor strokes); its <title>, the words a screen reader says,
+ * comes from the `stretches` catalog in the reader's language (words.ts, withTitle).
  */
 
 type Pt = readonly [number, number];
 
 /** The figure: thick round strokes in the text colour. */
-export function svg(title: string, ...parts: string[]): string {
+export function svg(...parts: string[]): string {
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" role="img" fill="none" stroke="currentColor" ' +
-    `stroke-width="5" stroke-linecap="round" stroke-linejoin="round"><title>${title}</title>${parts.join('')}</svg>`
+    `stroke-width="5" stroke-linecap="round" stroke-linejoin="round">${parts.join('')}</svg>`
   );
 }
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** The drawing with its <title> (escaped: it is inlined as markup) as the first child of <svg>. */
+export const withTitle = (drawing: string, title: string): string =>
+  drawing.replace(/^(<svg[^>]*>)/, `$1<title>${title.replace(/[&<>]/g, (c) => ESCAPES[c]!)}</title>`);
 
 export const head = ([x, y]: Pt): string => `<circle cx="${x}" cy="${y}" r="7.5" fill="currentColor" stroke="none"/>`;
 

@@ -11,7 +11,6 @@ const chairFront = prop('M38 44V80M82 44V80M34 80H86M38 80V113M82 80V113');
 const seatedLegsFront = limb([54, 76], [49, 84], [48, 112]) + limb([66, 76], [71, 84], [72, 112]);
 
 export const seatedPiriformisArt = svg(
-  'Front view: seated, one ankle resting on the other knee so the raised knee drops out to the side, leaning forward a little',
   chairFront,
   floor,
   limb([60, 76], [60, 46]),
@@ -25,7 +24,6 @@ export const seatedPiriformisArt = svg(
 );
 
 export const standingFigureFourArt = svg(
-  'Holding a desk, one ankle crossed over the other knee, the standing knee bent and the hips sitting back as into a chair',
   deskRight,
   floor,
   limb([44, 70], [64, 44]),
@@ -38,7 +36,6 @@ export const standingFigureFourArt = svg(
 );
 
 export const kneeToOppositeShoulderArt = svg(
-  'Front view: seated tall, both hands drawing one knee up and across towards the opposite shoulder',
   chairFront,
   floor,
   limb([60, 76], [60, 40]),
@@ -52,7 +49,6 @@ export const kneeToOppositeShoulderArt = svg(
 );
 
 export const hipFlexorLungeArt = svg(
-  'Split stance with one hand on a desk, back knee softly bent and hips pressed gently forward',
   deskRight,
   floor,
   limb([56, 66], [56, 32]),
@@ -64,7 +60,6 @@ export const hipFlexorLungeArt = svg(
 );
 
 export const standingGluteSqueezeArt = svg(
-  'Standing tall beside a desk, squeezing the buttocks',
   deskRight,
   floor,
   limb([60, 64], [60, 30]),
@@ -75,7 +70,6 @@ export const standingGluteSqueezeArt = svg(
 );
 
 export const hipCirclesArt = svg(
-  'Standing with hands on hips, hips drawing slow circles',
   floor,
   limb([60, 64], [60, 30]),
   head([60, 16]),
@@ -87,7 +81,6 @@ export const hipCirclesArt = svg(
 );
 
 export const calfRaisesArt = svg(
-  'Standing on tiptoe with one hand on a desk, heels lifted',
   deskRight,
   floor,
   limb([58, 60], [58, 26]),
@@ -98,7 +91,6 @@ export const calfRaisesArt = svg(
 );
 
 export const marchInPlaceArt = svg(
-  'Marching on the spot, one knee lifted high and the opposite arm swinging forward',
   floor,
   limb([56, 64], [56, 30]),
   head([56, 16]),
@@ -111,7 +103,6 @@ export const marchInPlaceArt = svg(
 );
 
 export const chestOpenerArt = svg(
-  'Standing tall with hands clasped behind the back and the chest lifted',
   floor,
   limb([58, 64], [61, 30]),
   head([63, 16]),
@@ -121,7 +112,6 @@ export const chestOpenerArt = svg(
 );
 
 export const upperBackReachArt = svg(
-  'Seated with arms reaching forward, hands clasped and upper back gently rounded',
   chairRight,
   floor,
   '<path d="M40 70C36 54 40 42 54 36"/>',
@@ -132,7 +122,6 @@ export const upperBackReachArt = svg(
 );
 
 export const neckSideTiltArt = svg(
-  'Seated upright, head tipped gently so one ear moves towards the shoulder',
   chairFront,
   floor,
   limb([44, 42], [76, 42]),
@@ -145,7 +134,6 @@ export const neckSideTiltArt = svg(
 );
 
 export const shoulderRollsArt = svg(
-  'Seated upright with both shoulders circling up, back and down',
   chairFront,
   floor,
   limb([60, 76], [60, 40]),
@@ -159,7 +147,6 @@ export const shoulderRollsArt = svg(
 );
 
 export const seatedSpinalTwistArt = svg(
-  'Seated and turning the upper body to one side, one hand on the opposite knee and one on the backrest',
   chairFront,
   floor,
   limb([60, 76], [60, 40]),
@@ -172,7 +159,6 @@ export const seatedSpinalTwistArt = svg(
 );
 
 export const hamstringHeelOnStepArt = svg(
-  'One heel up on a low step with the leg straight, leaning forward from the hips with a long back',
   prop('M80 96H106V113'),
   floor,
   limb([52, 64], [52, 88], [52, 112], [60, 112]),
@@ -183,7 +169,6 @@ export const hamstringHeelOnStepArt = svg(
 );
 
 export const wristForearmStretchArt = svg(
-  'Close-up: one arm straight out with the palm facing away and the fingers up, the other hand easing the fingers back',
   '<path d="M2 80H60" stroke-width="12"/>',
   '<rect x="56" y="44" width="18" height="36" rx="6" fill="currentColor" stroke="none"/>',
   '<path d="M59 44L55 24M64 44L61 20M69 44L67 21M73 46L72 27M57 64L48 56" stroke-width="5"/>',
@@ -193,7 +178,6 @@ export const wristForearmStretchArt = svg(
 );
 
 export const walkForWaterArt = svg(
-  'Walking with a glass of water in one hand',
   floor,
   limb([54, 64], [56, 30]),
   head([57, 16]),
@@ -205,7 +189,6 @@ export const walkForWaterArt = svg(
 );
 
 export const standingBackBendArt = svg(
-  'Standing with hands on the lower back, leaning back gently',
   floor,
   '<path d="M60 64Q60 46 52 32"/>',
   head([48, 19]),
@@ -215,7 +198,6 @@ export const standingBackBendArt = svg(
 );
 
 export const sitToStandArt = svg(
-  'Rising from a chair without using the hands, leaning forward with arms reaching out',
   chairRight,
   floor,
   limb([48, 64], [66, 38]),
@@ -226,7 +208,6 @@ export const sitToStandArt = svg(
 );
 
 export const sideReachArt = svg(
-  'Standing with one arm reaching up and over the head, the body bending gently to the side',
   floor,
   '<path d="M60 64Q58 46 50 34"/>',
   head([44, 23]),

@@ -44,7 +44,8 @@ export interface StretchDef {
   sharedCautions: readonly SharedCaution[];
   /**
    * A complete SVG document as a string: viewBox "0 0 120 120", strokes in currentColor (so it follows the
-   * theme), a <title> for screen readers, no scripts and no external references. Safe to inline.
+   * theme), no scripts and no external references. Safe to inline. Without its <title>: words.ts adds the
+   * text alternative in the reader's language (`stretch.<id>.picture`).
    */
   illustration: string;
 }
@@ -54,7 +55,7 @@ export interface StretchStep {
   text: string;
 }
 
-/** A stretch with its words in one language (words.ts). */
+/** A stretch with its words in one language (words.ts); its illustration has its <title>. */
 export interface Stretch extends StretchDef {
   name: string;
   /** One sentence saying what it does and for whom. */

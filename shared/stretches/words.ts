@@ -1,9 +1,11 @@
 /**
- * The catalog's words in one language: a stretch's name, summary, steps and cautions, a routine's name and
+ * The catalog's words in one language: a stretch's name, summary, steps, cautions and the text alternative of
+ * its drawing (the SVG <title> a screen reader says), a routine's name and
  * summary (the page around them, its tags and the safety line are the window's `app` words), from the `stretches` i18n namespace (shared/i18n/locales/<language>/stretches.json, keyed by id).
  * Pure: the caller passes its `t` (the window's react-i18next, or a translator over the bundled English).
  */
 import type { Routine } from '../routines.js';
+import { withTitle } from './drawing.js';
 import type { Stretch, StretchDef } from './types.js';
 
 /** The part of i18next's `t` this needs (any namespace bound: the keys name theirs). */
@@ -23,6 +25,7 @@ export function stretchWords(t: WordsT, def: StretchDef): Stretch {
     summary: String(t(`${key}.summary`, NS)),
     steps: list(t, `${key}.steps`).map((text) => ({ text })),
     cautions: [...list(t, `${key}.cautions`), ...def.sharedCautions.map((c) => String(t(`caution.${c}`, NS)))],
+    illustration: withTitle(def.illustration, String(t(`${key}.picture`, NS))),
   };
 }
 

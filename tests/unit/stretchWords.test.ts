@@ -21,13 +21,14 @@ describe('the stretch catalog has its words in every language', () => {
     // A key i18next cannot find comes back as the key itself.
     const isWord = (s: string) => s.trim().length > 0 && !/^(stretch|routine|caution)\.[\w.-]+$/.test(s);
 
-    it.each(STRETCHES.map((s, i) => [s.id, i] as const))('%s: name, summary, every step and caution as in English', (_id, i) => {
+    it.each(STRETCHES.map((s, i) => [s.id, i] as const))('%s: name, summary, every step and caution as in English, the drawing\'s text alternative', (_id, i) => {
       const s = stretches[i]!;
       const en = EN[i]!;
       expect([s.name, s.summary].every(isWord), `${s.id} name/summary`).toBe(true);
       expect(s.steps.length, `${s.id} steps`).toBe(en.steps.length);
       expect(s.cautions.length, `${s.id} cautions`).toBe(en.cautions.length);
-      for (const text of [...s.steps.map((x) => x.text), ...s.cautions]) expect(isWord(text), `${s.id}: ${text}`).toBe(true);
+      const picture = /<title>([^<]*)<\/title>/.exec(s.illustration)?.[1] ?? '';
+      for (const text of [...s.steps.map((x) => x.text), ...s.cautions, picture]) expect(isWord(text), `${s.id}: ${text}`).toBe(true);
       if (lng !== 'en') for (const [a, b] of s.steps.map((x, k) => [x.text, en.steps[k]!.text])) expect(a, `${s.id}: untranslated step`).not.toBe(b);
     });
 
