@@ -10,7 +10,7 @@ if (!hasChromium) console.log(NO_CHROMIUM_REASON);
 
 interface StretchesCatalog {
   caution: Record<string, string>;
-  stretch: Record<string, { name: string; summary: string; steps: string[]; cautions: string[] }>;
+  stretch: Record<string, { name: string; summary: string; picture: string; steps: string[]; cautions: string[] }>;
   routine: Record<string, { name: string; summary: string }>;
 }
 const catalog = (lng: string): StretchesCatalog =>
@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('the stretch catalog in other languages (real Chro
       expect(await texts(page, '.player ol.steps li')).toEqual(piriformis.steps);
       expect(await texts(page, '.player ul.cautions li')).toContain(words.caution['hipReplacement']);
       expect(await page.locator('h1').textContent()).toBe(piriformis.name);
+      expect(await page.locator('.player .illustration svg title').textContent()).toBe(piriformis.picture); // what a screen reader says
       await screenshot(page, `player-${lng}`, 'light');
       if (lng === 'ar') expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
       await page.getByTestId('player-stop').click();
