@@ -52,9 +52,14 @@ export function weekdayOf(date: string): number {
 
 /** ISO-8601 week label, e.g. "2026-W13" (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeek(date: string): string {
-  const thursday = dayToDate(dateToDay(date) - weekdayOf(date) + 3);
-  const year = thursday.slice(0, 4);
-  const week = Math.floor((dateToDay(thursday) - dateToDay(`${year}-01-01`)) / 7) + 1;
+  return isoWeekOfDay(dateToDay(date));
+}
+
+/** isoWeek of a day number (the report labels every week of ten years). */
+export function isoWeekOfDay(day: number): string {
+  const thursday = day - weekdayOfDay(day) + 3;
+  const year = dayToDate(thursday).slice(0, 4);
+  const week = Math.floor((thursday - Date.UTC(Number(year), 0, 1) / DAY_MS) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 

@@ -1,8 +1,8 @@
 import { BREAK_OUTCOMES, type BreakOutcome, type PromptKind, type PromptOutcome } from '../../shared/domain.js';
 import type { BoutLengthBucket, PromptSummary, StatsPeriod, StatsReport } from '../../shared/statsReport.js';
-import { dateToDay, dayToDate, isoWeek, weekdayOfDay } from '../../shared/calendar.js';
+import { dateToDay, dayToDate, isoWeekOfDay, weekdayOfDay } from '../../shared/calendar.js';
 import { formatInstant, localDate } from './localTime.js';
-import { researchMetricsOfMs } from './boutMetrics.js';
+import { researchMetrics, researchMetricsOfSortedMs, sortedWholeMs } from './boutMetrics.js';
 import { busyHeld, type HeldPromptRow } from './busyHeld.js';
 
 const MINUTE = 60_000;
@@ -96,6 +96,8 @@ function period(label: string, from: string, to: string, a: Acc): StatsPeriod {
 
 interface DayEntry {
   date: string;
+  /** Days since 1970-01-01. */
+  day: number;
   acc: Acc;
   /** 0 = Monday. */
   weekday: number;
@@ -132,7 +134,11 @@ function promptSummary(rows: ReportRows['promptOutcomes'], stretchedNotCounted: 
   return { break: brk, ...light, breakShown, ledToBreak, breakRate: ratio(ledToBreak, breakShown, 3) };
 }
 
-function boutLengths(durationsMs: readonly number[]): BoutLengthBucket[] {
+/** The upper bounds of the buckets but the last, in minutes. */
+const UPPER_MINUTES = BUCKETS.slice(0, -1).map(([, to]) => to!);
+
+/** The bout lengths per bucket, in any order (sums of whole ms do not depend on it). */
+function boutLengths(durationsMs: ArrayLike<number>): BoutLengthBucket[] {
   const buckets = BUCKETS.map(([from, to]) => ({
     label: to === null ? `${from}+` : from === 0 ? `<${to}` : `${from}–${to}`,
     fromMinutes: from,
@@ -140,10 +146,11 @@ function boutLengths(durationsMs: readonly number[]): BoutLengthBucket[] {
     bouts: 0,
     ms: 0,
   }));
-  for (const ms of durationsMs) {
+  for (let k = 0; k < durationsMs.length; k++) {
+    const ms = durationsMs[k]!;
     const min = ms / MINUTE;
     let i = 0;
-    while (i < buckets.length - 1 && min >= buckets[i]!.toMinutes!) i++;
+    while (i < UPPER_MINUTES.length && min >= UPPER_MINUTES[i]!) i++;
     buckets[i]!.bouts++;
     buckets[i]!.ms += ms;
   }
@@ -159,9 +166,12 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
   for (let day = dateToDay(from), last = dateToDay(to); day <= last; day++) {
     const date = dayToDate(day);
     const acc = byDate.get(date) ?? empty();
-    days.push({ date, acc, weekday: weekdayOfDay(day) });
+    days.push({ date, day, acc, weekday: weekdayOfDay(day) });
     add(total, acc);
   }
+
+  // Sorted once, for the research measures and the buckets; lengths that are not whole ms (never stored) keep their order.
+  const sortedMs = sortedWholeMs(rows.boutDurationsMs);
 
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const h of rows.hours) heatmap[h.weekday]![h.hour]! += h.sittingMs;
@@ -172,13 +182,13 @@ export function buildReport(rows: ReportRows, range: { from: string; to: string;
     zone,
     totals: period('total', from, to, total),
     days: days.map((d) => period(d.date, d.date, d.date, d.acc)),
-    weeks: rollup(days, (d) => d.weekday === 0, (d) => isoWeek(d.date)),
+    weeks: rollup(days, (d) => d.weekday === 0, (d) => isoWeekOfDay(d.day)),
     months: rollup(days, (d) => d.date.endsWith('-01'), (d) => d.date.slice(0, 7)),
-    research: { bouts: rows.boutDurationsMs.length, ...researchMetricsOfMs(rows.boutDurationsMs) },
+    research: { bouts: rows.boutDurationsMs.length, ...(sortedMs ? researchMetricsOfSortedMs(sortedMs) : researchMetrics(rows.boutDurationsMs.map((ms) => ms / MINUTE))) },
     prompts: promptSummary(rows.promptOutcomes, rows.stretchedNotCounted ?? 0),
     busyHeld: busyHeld(rows.heldPrompts ?? [], range),
     heatmap: heatmap.map((row) => row.map((ms) => roundTo(ms / MINUTE, 1))),
-    boutLengths: boutLengths(rows.boutDurationsMs),
+    boutLengths: boutLengths(sortedMs ?? rows.boutDurationsMs),
     checkIns: rows.checkIns.map((c) => ({
       at: formatInstant(c.at, zone),
       date: localDate(c.at, c.zone ?? zone),
