@@ -21,7 +21,12 @@ function row(r: Row): void {
   console.log(`${r.name.padEnd(48)} ${String(value).padStart(14)} ${r.unit.padEnd(10)}${r.target ? ` target ${r.target}` : ''}${verdict}${r.note ? `  (${r.note})` : ''}`);
 }
 
+/** SITWELL_BENCH=stats,sync runs only those parts (names as below); unset, every part. */
+const only = process.env.SITWELL_BENCH?.split(',').map((s) => s.trim());
+const wanted = (name: string): boolean => !only || only.includes(name);
+
 async function part<T>(name: string, file: string, fn: string, report: (r: T) => void): Promise<void> {
+  if (!wanted(name)) return;
   if (!existsSync(join(here, file))) {
     console.log(`${name}: not measured (bench/${file} is missing)`);
     return;
@@ -39,14 +44,32 @@ async function part<T>(name: string, file: string, fn: string, report: (r: T) =>
 
 console.log('Sitwell benchmarks (median where repeated; ratios against baselines measured in this same run)\n');
 
-const replay = benchReplay();
-results.replay = replay;
-row({ name: 'replay: a synthetic year of second-by-second input', value: replay.seconds, unit: 's', target: '< 2 s', ok: replay.seconds < 2 });
-row({ name: 'replay: throughput', value: Math.round(replay.eventsPerSecond), unit: 'events/s', note: `${replay.events} events, ${replay.bouts} bouts` });
-row({ name: 'replay: share of a bare loop over the same events', value: replay.eventsPerSecond / replay.baselineEventsPerSecond, unit: '×' });
+if (wanted('replay')) {
+  const replay = benchReplay();
+  results.replay = replay;
+  row({ name: 'replay: a synthetic year of second-by-second input', value: replay.seconds, unit: 's', target: '< 2 s', ok: replay.seconds < 2 });
+  row({ name: 'replay: throughput', value: Math.round(replay.eventsPerSecond), unit: 'events/s', note: `${replay.events} events, ${replay.bouts} bouts` });
+  row({ name: 'replay: share of a bare loop over the same events', value: replay.eventsPerSecond / replay.baselineEventsPerSecond, unit: '×' });
+}
 
-await part<{ tenYearStatsMs: number; bouts: number; prompts: number }>('stats', 'stats.ts', 'benchStats', (r) => {
-  row({ name: 'stats: full statistics query, ten years', value: r.tenYearStatsMs, unit: 'ms', target: '< 20 ms', ok: r.tenYearStatsMs < 20, note: `${r.bouts} bouts, ${r.prompts} prompts` });
+await part<import('./stats.js').StatsBench>('stats', 'stats.ts', 'benchStats', (r) => {
+  row({
+    name: 'stats: full statistics query, ten years',
+    value: r.tenYearStatsMs,
+    unit: 'ms',
+    target: '< 20 ms',
+    ok: r.tenYearStatsMs < 20,
+    note: `CPU ${r.tenYearStatsCpuMs} ms; ${r.bouts} bouts, ${r.prompts} prompts, ${r.standing} standing periods; load ${r.loadAverage}`,
+  });
+  const m = r.merged;
+  row({
+    name: 'stats: the same, three devices merged',
+    value: m.tenYearStatsMs,
+    unit: 'ms',
+    target: '< 20 ms',
+    ok: m.tenYearStatsMs < 20,
+    note: `CPU ${m.tenYearStatsCpuMs} ms; ${m.bouts * 3} device bouts joined into ${m.personBouts}, ${m.imported} records imported`,
+  });
 });
 
 await part<import('./sync.js').SyncBench>('sync', 'sync.ts', 'benchSync', (r) => {
