@@ -7,7 +7,7 @@ import { hoursPolicy, localDate } from '../core/localTime.js';
 import { todaySitting } from '../core/todaySitting.js';
 import type { ActivitySource, Clock } from '../core/ports.js';
 import type { Notifier, NotifierAction, SessionEvents } from '../platform/types.js';
-import type { StretchSession, Store } from '../store/types.js';
+import type { Checkpoint, StretchSession, Store } from '../store/types.js';
 import { DurableWrites, type PromptRef } from './durableWrites.js';
 import { breakActionLabels, breakPromptText, movePromptText, posturePromptText } from './promptText.js';
 import type { CatalogLanguage } from '../../shared/i18n/languages.js';
@@ -68,6 +68,8 @@ export type MonitorEvent =
   | { type: 'settings' };
 
 const MAX_BACKOFF_MS = 60_000;
+/** The stored rows that start where a checkpoint's period starts. */
+const span = (c: Checkpoint) => ({ from: c.start, to: c.start + 1 });
 /** How long past its own length an open stretch session waits for its player before it ends by itself. */
 export const ABANDONED_AFTER_MINUTES = 2;
 
@@ -117,7 +119,7 @@ export class Monitor {
     });
   }
 
-  /** Continues or closes a bout checkpointed by an earlier run, then starts polling. */
+  /** Continues or closes a bout or standing period checkpointed by an earlier run, then starts polling. */
   async start(): Promise<void> {
     const { store, clock, idle } = this.opts;
     const now = clock.now();
@@ -126,9 +128,11 @@ export class Monitor {
     const paused = readPausedUntil(store);
     if (paused !== null && paused > now.wall) this.apply(this.engine.handle({ type: 'pause', untilWall: paused }, now));
     let cp = store.readCheckpoint();
-    if (cp && store.listBouts({ from: cp.start, to: cp.start + 1 }).length > 0) {
-      // A crash between storing a bout and clearing its checkpoint: the bout is already in the history.
-      this.log('the checkpointed bout was already stored; nothing to continue');
+    const what = cp?.standing ? 'standing period' : 'bout';
+    const stored = (c: Checkpoint) => (c.standing ? store.listStanding(span(c)) : store.listBouts(span(c))).length > 0;
+    if (cp && stored(cp)) {
+      // A crash between storing it and clearing its checkpoint: it is already in the history.
+      this.log(`the checkpointed ${what} was already stored; nothing to continue`);
       this.writes.writeCheckpoint(null);
       cp = null;
     }
@@ -137,12 +141,14 @@ export class Monitor {
       // this run then holds the input seen now, not the older one of the run that died.
       const resumed = this.engine.resumeCheckpoint(cp, await this.readIdle(), now);
       if (resumed.continued) {
-        this.log(`continuing the bout that started ${new Date(cp.start).toISOString()}`);
+        this.log(`continuing the ${what} that started ${new Date(cp.start).toISOString()}`);
         this.apply(resumed.effects);
       } else {
-        if (resumed.recorded) this.writes.addBout({ ...resumed.bout, zone: cp.zone });
+        const period = 'bout' in resumed ? resumed.bout : resumed.standing;
+        if (resumed.recorded && 'bout' in resumed) this.writes.addBout({ ...period, zone: cp.zone });
+        else if (resumed.recorded) this.writes.addStanding({ ...period, zone: cp.zone });
         this.writes.writeCheckpoint(null);
-        this.log(`closed the bout left open by an earlier run (${Math.round(resumed.bout.durationMs / 60_000)} min)`);
+        this.log(`closed the ${what} left open by an earlier run (${Math.round(period.durationMs / 60_000)} min)`);
       }
     }
     if (this.opts.session) this.unsubscribers.push(this.opts.session.on((e) => this.onSession(e.type)));
@@ -306,6 +312,8 @@ export class Monitor {
   private send(event: EngineEvent, at: Instant = this.opts.clock.now()): void {
     this.lastMono = Math.max(this.lastMono, at.mono);
     this.apply(this.engine.handle(event, at));
+    // At once, not at the next reading: `sitwell stand` and a crash a few seconds later must not lose the standing.
+    if (!this.stopped) this.checkpoint(at);
     this.schedule();
   }
 
@@ -421,8 +429,10 @@ export class Monitor {
 
   private checkpoint(now: Instant): void {
     const snap = this.engine.snapshot();
-    const bout = snap.bout;
-    this.writes.writeCheckpoint(bout ? { start: bout.start, lastInput: bout.lastInput, savedAt: now.wall, zone: this.opts.zone() } : null);
+    // The engine has a bout or a standing period open, never both.
+    const open = snap.bout ?? snap.standing;
+    const standing = snap.bout ? {} : { standing: true as const };
+    this.writes.writeCheckpoint(open ? { start: open.start, lastInput: open.lastInput, savedAt: now.wall, zone: this.opts.zone(), ...standing } : null);
     // What `sitwell status` shows from another process.
     const status: TrackerStatus = {
       pid: process.pid,
@@ -506,6 +516,7 @@ export class Monitor {
           break;
         case 'standing-ended':
           if (e.recorded) this.writes.addStanding({ ...e.period, zone });
+          this.writes.writeCheckpoint(null);
           this.log(`standing ended: ${(e.period.durationMs / 60_000).toFixed(1)} min${e.recorded ? '' : ' (under a minute, not recorded)'}`);
           break;
         case 'prompt-closed': {

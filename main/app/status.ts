@@ -35,7 +35,7 @@ export function readStatus(store: Store, dbPath: string, zone: string, now: numb
   const status = tracker ? readTrackerStatus(store) : null;
   const cp = tracker ? store.readCheckpoint() : null;
   // The tracker counts the open bout up to now while the user is not yet away; its checkpoint is at most a minute old.
-  const open = cp && { start: cp.start, end: checkpointedBoutEnd(cp, now) };
+  const open = cp && !cp.standing ? { start: cp.start, end: checkpointedBoutEnd(cp, now) } : null;
   const bout: StatusReport['bout'] = open && { start: open.start, minutes: Math.round((open.end - open.start) / 6000) / 10 };
   const today = localDate(now, zone);
   const { sittingMs, bouts } = todaySitting(store.statsRows(today, today).days[0], open, now, zone);

@@ -50,8 +50,20 @@ export function firstOutcome(prompt: { kind: PromptKind; shown: boolean }): Prom
   return prompt.kind === 'break' ? 'unanswered' : 'shown';
 }
 
-/** A checkpointed bout either continues (with the engine's effects) or ended at its last input. */
-export type ResumeDecision = { continued: true; effects: Effect[] } | { continued: false; bout: BoutRecord; recorded: boolean };
+/** A checkpointed bout or standing period either continues (with the engine's effects) or ended at its last input. */
+export type ResumeDecision =
+  | { continued: true; effects: Effect[] }
+  | { continued: false; bout: BoutRecord; recorded: boolean }
+  | { continued: false; standing: StandingRecord; recorded: boolean };
+
+/** What a previous run checkpointed: its open sitting bout, or its open standing period (`standing`). */
+export interface CheckpointedPeriod {
+  start: number;
+  lastInput: number;
+  /** When the run that died wrote it: a move prompt due before then was its to show. */
+  savedAt?: number;
+  standing?: boolean;
+}
 
 /** Decides, for a wall-clock instant, whether work/quiet hours keep prompts from showing. Pause is the engine's own state. */
 export type HoursPolicy = (wall: number) => SuppressReason | null;
@@ -216,19 +228,23 @@ export class SittingEngine {
   }
 
   /**
-   * What becomes of a bout a previous run checkpointed (DESIGN.md §2, durability). It continues
-   * when the idle source answers and less than minBreak has passed since its last input (no
-   * absence fits in between; input seen now is this bout's); otherwise it ended at its last
-   * checkpointed input, recorded if it reaches the minimum bout length like any other bout.
+   * What becomes of a bout or standing period a previous run checkpointed (DESIGN.md §2, durability;
+   * §7). It continues when the idle source answers and less than minBreak has passed since its last
+   * input (no absence fits in between; input seen now is its own); otherwise it ended at its last
+   * checkpointed input, recorded if it reaches the minimum length like any other (a bout's, a minute for standing).
    */
-  resumeCheckpoint(cp: { start: number; lastInput: number }, idleMs: number | null, at: Instant): ResumeDecision {
+  resumeCheckpoint(cp: CheckpointedPeriod, idleMs: number | null, at: Instant): ResumeDecision {
     const gap = at.wall - cp.lastInput;
     if (idleMs !== null && gap >= 0 && gap < this.minBreakMs) {
       const lastInput = Math.min(at.wall, Math.max(cp.lastInput, at.wall - idleMs));
-      return { continued: true, effects: this.restoreBout(cp.start, lastInput, at) };
+      const effects = cp.standing ? this.restoreStanding(cp.start, lastInput, cp.savedAt ?? cp.lastInput, at) : this.restoreBout(cp.start, lastInput, at);
+      return { continued: true, effects };
     }
     const durationMs = Math.max(0, cp.lastInput - cp.start);
-    return { continued: false, bout: { start: cp.start, end: cp.start + durationMs, durationMs }, recorded: durationMs >= this.minBoutMs };
+    const period = { start: cp.start, end: cp.start + durationMs, durationMs };
+    return cp.standing
+      ? { continued: false, standing: period, recorded: durationMs >= this.minuteMs }
+      : { continued: false, bout: period, recorded: durationMs >= this.minBoutMs };
   }
 
   /**
@@ -244,6 +260,24 @@ export class SittingEngine {
     // Prompts that fell due while we were not running are caught up at once, without a backlog.
     while (this.postureDueT <= T) this.advancePosture();
     if (this.breakDueT < T) this.breakDueT = T;
+    return this.flush();
+  }
+
+  /**
+   * Continues a standing period a previous run checkpointed (resumeCheckpoint decided it may). Its move
+   * prompt is once per period: one due before the dead run's last checkpoint was that run's to show; one
+   * that fell due since is shown now.
+   */
+  private restoreStanding(startWall: number, lastInputWall: number, savedAtWall: number, at: Instant): Effect[] {
+    const T = this.advance(at);
+    const lastInputT = T - (at.wall - lastInputWall);
+    if (this.inBout || this.standing || !this.canTakeInput() || T - lastInputT >= this.minBreakMs || lastInputWall < startWall) return this.flush();
+    const startT = T - (at.wall - startWall);
+    this.standing = { T: startT, wall: startWall };
+    this.lastInputT = lastInputT;
+    const moveDueT = startT + this.standLimitMs;
+    this.moveDueT = moveDueT <= T - (at.wall - savedAtWall) ? Infinity : Math.max(moveDueT, T);
+    this.effects.push({ type: 'standing-started', start: startWall });
     return this.flush();
   }
 

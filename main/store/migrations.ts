@@ -239,6 +239,10 @@ export const MIGRATIONS: readonly Migration[] = [
     rebuildAggregates: true,
     up: (db) => db.exec(`ALTER TABLE day_stats ADD COLUMN packed BLOB NOT NULL DEFAULT x'';`),
   },
+  // v9: the checkpoint holds an open standing period too (DESIGN.md §7), so a crash no longer loses it.
+  {
+    up: (db) => db.exec(`ALTER TABLE checkpoint ADD COLUMN kind TEXT NOT NULL DEFAULT 'sitting' CHECK (kind IN ('sitting', 'standing'));`),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -97,6 +97,7 @@ interface CheckpointRow {
   last_input_ms: number;
   saved_at_ms: number;
   zone: string;
+  kind: 'sitting' | 'standing';
 }
 type IdRow = { id: number };
 type JsonRow = { json: string };
@@ -166,10 +167,10 @@ function prepareStatements(db: Database) {
     ),
     listStanding: db.prepare<[number, number], PeriodRow>('SELECT * FROM standing_periods WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id'),
     standingByUid: db.prepare<[string], IdRow>('SELECT id FROM standing_periods WHERE uid = ?'),
-    putCheckpoint: db.prepare<[number, number, number, string]>(
-      `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone) VALUES (1, ?, ?, ?, ?)
+    putCheckpoint: db.prepare<[number, number, number, string, CheckpointRow['kind']]>(
+      `INSERT INTO checkpoint (id, start_ms, last_input_ms, saved_at_ms, zone, kind) VALUES (1, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, last_input_ms = excluded.last_input_ms,
-         saved_at_ms = excluded.saved_at_ms, zone = excluded.zone`,
+         saved_at_ms = excluded.saved_at_ms, zone = excluded.zone, kind = excluded.kind`,
     ),
     delCheckpoint: db.prepare<[]>('DELETE FROM checkpoint'),
     getCheckpoint: db.prepare<[], CheckpointRow>('SELECT * FROM checkpoint WHERE id = 1'),
@@ -342,7 +343,8 @@ export class SqliteStore implements Store {
     if (!cp) this.q.delCheckpoint.run();
     else {
       checkZone(cp.zone);
-      this.q.putCheckpoint.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone);
+      const kind = cp.standing ? 'standing' : 'sitting';
+      this.q.putCheckpoint.run(instant('checkpoint.start', cp.start), instant('checkpoint.lastInput', cp.lastInput), instant('checkpoint.savedAt', cp.savedAt), cp.zone, kind);
     }
     this.syncNowAndThen();
   }
@@ -362,7 +364,9 @@ export class SqliteStore implements Store {
 
   readCheckpoint(): Checkpoint | null {
     const r = this.q.getCheckpoint.get();
-    return r ? { start: r.start_ms, lastInput: r.last_input_ms, savedAt: r.saved_at_ms, zone: r.zone } : null;
+    if (!r) return null;
+    const cp: Checkpoint = { start: r.start_ms, lastInput: r.last_input_ms, savedAt: r.saved_at_ms, zone: r.zone };
+    return r.kind === 'standing' ? { ...cp, standing: true } : cp;
   }
 
   addPrompt(p: NewPrompt): StoredPrompt {

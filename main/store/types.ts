@@ -35,12 +35,14 @@ export interface CheckIn extends CheckInEntry {
   id: number;
 }
 
-/** The open bout, written at least once a minute so a crash loses at most a minute. */
+/** The open sitting bout or standing period, written at least once a minute so a crash loses at most a minute. */
 export interface Checkpoint {
   start: number;
   lastInput: number;
   savedAt: number;
   zone: string;
+  /** Present, true, when it is a standing period (DESIGN.md §7); otherwise it is a sitting bout. */
+  standing?: true;
 }
 
 /** Per-day and per-hour aggregates plus the raw bout lengths a statistics report needs (the report's input, with check-ins in full). */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rebuildAggregates } from '../../main/store/dayStats.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../main/store/migrations.js';
 import { openStore, type Store } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
@@ -59,6 +60,12 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
   5: (db) => SEEDERS[1]!(db),
   6: (db) => SEEDERS[1]!(db),
   7: (db) => SEEDERS[1]!(db),
+  // v9 only adds the checkpoint's kind (the v1 checkpoint row is a sitting bout's), so nothing rebuilds the
+  // day rows: a v8 history as the app left it has them already (v8's day rows are today's).
+  8: (db) => {
+    SEEDERS[1]!(db);
+    rebuildAggregates(db);
+  },
 };
 
 /** The same history written through today's API, for comparison. */
@@ -143,6 +150,9 @@ describe('migrations', () => {
         const pb = new Database(path, { readonly: true });
         expect(pb.prepare('SELECT start_ms, end_ms FROM person_bouts ORDER BY start_ms').raw().all()).toEqual(HISTORY.bouts.map((b) => [b.start, b.end]));
         pb.close();
+        // From v9 on the checkpoint holds an open standing period too (DESIGN.md §7).
+        s.writeCheckpoint({ start: 10, lastInput: 20, savedAt: 30, zone: B, standing: true });
+        expect(s.readCheckpoint()).toEqual({ start: 10, lastInput: 20, savedAt: 30, zone: B, standing: true });
       } finally {
         s.close();
       }

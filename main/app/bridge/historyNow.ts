@@ -16,7 +16,7 @@ export function historyNow(
   const { zone, now } = ctx;
   const status = readStatus(store, ctx.dataPath, zone, now);
   const cp = status.tracking ? store.readCheckpoint() : null;
-  const open = cp && { start: cp.start, end: checkpointedBoutEnd(cp, now) };
+  const open = cp && !cp.standing ? { start: cp.start, end: checkpointedBoutEnd(cp, now) } : null;
   const bout: NowStateView['bout'] = open && { start: open.start, sittingMs: Math.max(0, open.end - open.start) };
   const date = localDate(now, zone);
   const { sittingMs: todaySittingMs, bouts: todayBouts } = todaySitting(store.statsRows(date, date).days[0], open, now, zone);
@@ -31,8 +31,8 @@ export function historyNow(
     openPrompt: null,
     locked: false,
     stretching: s ? { id: s.id, routineId: s.routineId, start: s.start } : null,
-    // Standing is not checkpointed: only the tracker itself knows it.
-    standing: null,
+    // The tracker checkpoints an open standing period like a bout (its end reckoned the same way).
+    standing: cp?.standing ? { start: cp.start, standingMs: Math.max(0, checkpointedBoutEnd(cp, now) - cp.start) } : null,
     held: status.held,
     idleSource: status.tracker?.idleSource ?? 'none (this window shows history only)',
     notifier: status.tracker?.notifier ?? 'none (this window shows history only)',
