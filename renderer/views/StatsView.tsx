@@ -6,7 +6,8 @@ import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from '../lib/errors.js';
 import { daysBetween, isCalendarDate, rangeOf, RANGE_KINDS, shiftRange, type RangeKind } from '../../shared/calendar.js';
 import { describeRange, today } from '../lib/dates.js';
-import { useLoad, useSettings } from '../lib/hooks.js';
+import { routineFor } from '../../shared/movementMode.js';
+import { useLoad, useMovementMode, useSettings } from '../lib/hooks.js';
 import { CheckIns } from '../stats/CheckIns.js';
 import { Comparison } from '../stats/Comparison.js';
 import { Distribution } from '../stats/Distribution.js';
@@ -17,7 +18,7 @@ import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
 import { DeviceSelect } from '../stats/DeviceSelect.js';
-import { queryParam } from '../lib/route.js';
+import { href, queryParam } from '../lib/route.js';
 
 interface Selection {
   kind: RangeKind | 'custom';
@@ -173,6 +174,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
 
 function FirstDay() {
   const { t } = useTranslation();
+  const mode = useMovementMode();
   return (
     <section className="card" data-testid="stats-empty" aria-labelledby="empty-h">
       <h2 id="empty-h">{t('stats.empty.title')}</h2>
@@ -183,7 +185,7 @@ function FirstDay() {
         <li>{t('stats.empty.prompts')}</li>
       </ul>
       <p>
-        <Trans i18nKey="stats.empty.meanwhile" components={{ 1: <a href="#/stretch/play/quick-2" />, 2: <strong /> }} />
+        <Trans i18nKey="stats.empty.meanwhile" components={{ 1: <a href={href('stretch', 'play', routineFor(mode, 'short'))} />, 2: <strong /> }} />
       </p>
     </section>
   );

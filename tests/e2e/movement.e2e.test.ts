@@ -122,6 +122,10 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
     await expect.poll(() => page.getByTestId('checkin-quick').getAttribute('href')).toBe('#/stretch/play/seated-2');
     expect(await page.getByTestId('checkin-quick').textContent()).toBe('2-minute chair break');
     expect(await page.getByRole('link', { name: 'Hips and glutes routine' }).count()).toBe(0);
+    // The empty statistics' "try a 2-minute break" too.
+    await page.goto(suite.ui.view('#/stats'));
+    await page.getByTestId('stats-empty').waitFor();
+    expect(await page.getByTestId('stats-empty').getByRole('link', { name: 'try a 2-minute break' }).getAttribute('href')).toBe('#/stretch/play/seated-2');
     expect(problems).toEqual([]);
     await context.close();
 
