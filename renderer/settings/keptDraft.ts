@@ -46,6 +46,9 @@ export function settingsArrived(s: Settings): void {
   if (kept && sameValue(kept.saved, saved)) return;
   if (!kept || !isUnsaved(kept)) return keep({ draft: saved, saved });
   const draft = { ...kept.draft };
+  // Fields not edited here take the new stored value (another device's change through the sync folder, another
+  // tab): saving the edits then keeps that change instead of writing the old value back.
+  for (const k of Object.keys(saved) as (keyof Draft)[]) if (sameValue(kept.draft[k], kept.saved[k])) (draft as Record<string, unknown>)[k] = saved[k];
   for (const k of APPLIED_AT_ONCE) draft[k] = saved[k];
   keep({ draft, saved });
 }

@@ -107,8 +107,10 @@ describe('the kept draft: unsaved Settings edits outlive the view (issue 17)', (
     settingsArrived({ ...DEFAULT_SETTINGS, snoozeMinutes: 15 });
     expect(readKept()!.draft.snoozeMinutes).toBe('15');
     editDraft({ ...readKept()!.draft, sitLimitMinutes: '50' });
-    settingsArrived({ ...DEFAULT_SETTINGS, snoozeMinutes: 15, language: 'de' });
-    expect(readKept()!.draft).toMatchObject({ sitLimitMinutes: '50', language: 'de' });
+    // Another computer's change through the sync folder (issue 15): a field not edited here follows it, so saving the edits keeps it.
+    settingsArrived({ ...DEFAULT_SETTINGS, snoozeMinutes: 15, language: 'de', minBreakMinutes: 4 });
+    expect(readKept()!.draft).toMatchObject({ sitLimitMinutes: '50', language: 'de', minBreakMinutes: '4' });
+    expect(draftToPatch(readKept()!.draft).patch).toMatchObject({ sitLimitMinutes: 50, minBreakMinutes: 4 });
     expect(isUnsaved(readKept())).toBe(true);
     draftSaved({ ...DEFAULT_SETTINGS, sitLimitMinutes: 50, snoozeMinutes: 15, language: 'de' });
     expect(isUnsaved(readKept())).toBe(false);
