@@ -132,18 +132,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   syncSettings: true,
 });
 
-/** Where each default comes from, shown next to the setting. */
-export const SETTINGS_EVIDENCE =
-  'What the studies tested was walking, not stretching. Two-minute walks every 20 minutes lowered blood ' +
-  'glucose, but not 24-hour ambulatory blood pressure, compared with sitting still (Bhammar et al., 2017); ' +
-  'five minutes of light walking every 30 minutes lowered glucose and blood pressure (Duran et al., 2023). ' +
-  'So a break prompt is best answered by getting up and walking.';
-
-/** Shown next to the posture reminder: its interval is a habit, not a finding. */
-export const POSTURE_NOTE =
-  'The posture interval is a convention, not a figure from studies. No single posture is correct: ' +
-  'what helps is changing position often.';
-
 /** One thing wrong with a settings value: where (`settings.workHours.mon.start`) and what. */
 export interface SettingsProblem {
   path: string;

@@ -1,20 +1,26 @@
 import { BridgeError } from '../../shared/bridge.js';
+import { i18n } from '../i18n.js';
+import { knownProblemText } from './problemText.js';
 
-/** Any failure, in words a person can act on. */
+/**
+ * Any failure, in words a person can act on, in the window's language. The bridge's error code picks
+ * the sentence; its message (English, from the app) is kept as the detail, so nothing is lost.
+ */
 export function errorText(e: unknown): string {
   if (e instanceof BridgeError) {
     switch (e.body.code) {
       case 'unavailable':
-        return `Not available right now: ${e.body.message}`;
+        return i18n.t('errors.unavailable', { detail: e.body.message });
       case 'forbidden':
-        return 'This page is not allowed to talk to Sitwell. Open the address that `sitwell ui` printed.';
+        return i18n.t('errors.forbidden');
       case 'invalid-request':
-        return e.body.message;
+        // A settings value's problem the window knows how to say; otherwise the message (which names the field) as it is.
+        return (e.body.problem ? knownProblemText(e.body.problem) : null) ?? e.body.message;
       default:
-        return `Something went wrong: ${e.body.message}`;
+        return i18n.t('errors.failed', { detail: e.body.message });
     }
   }
-  if (e instanceof TypeError) return 'Sitwell is not reachable. Is `sitwell ui` still running?';
+  if (e instanceof TypeError) return i18n.t('errors.unreachable');
   return e instanceof Error ? e.message : String(e);
 }
 

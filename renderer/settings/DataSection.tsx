@@ -1,11 +1,16 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/index.js';
 import { errorText } from '../lib/errors.js';
 import { useLoad } from '../lib/hooks.js';
 import { ImportSection } from './ImportSection.js';
 
 /** Where the history lives, export as a download, and delete-all behind a typed confirmation. */
+/** The word typed to confirm: the bridge checks this exact word, in every language. */
+const CONFIRM_WORD = 'DELETE';
+
 export function DataSection() {
+  const { t } = useTranslation();
   const info = useLoad(() => getBridge().getInfo({}));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirm, setConfirm] = useState('');
@@ -21,7 +26,7 @@ export function DataSection() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage({ ok: true, text: `Exported ${file.filename}.` });
+      setMessage({ ok: true, text: t('settings.data.exported', { file: file.filename }) });
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     }
@@ -29,9 +34,9 @@ export function DataSection() {
 
   const deleteAll = async () => {
     try {
-      await getBridge().deleteAllData({ confirm: 'DELETE' });
+      await getBridge().deleteAllData({ confirm: CONFIRM_WORD });
       setConfirm('');
-      setMessage({ ok: true, text: 'All history was deleted. Your settings were kept.' });
+      setMessage({ ok: true, text: t('settings.data.deleted') });
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     }
@@ -39,43 +44,40 @@ export function DataSection() {
 
   return (
     <section className="card" aria-labelledby="data-h">
-      <h2 id="data-h">Your data</h2>
+      <h2 id="data-h">{t('settings.data.title')}</h2>
       {info.data && (
         <dl className="stats">
           <div className="stat">
-            <dt>History file</dt>
+            <dt>{t('settings.data.file')}</dt>
             <dd className="small">
               <code data-testid="data-path">{info.data.dataPath}</code>
             </dd>
           </div>
           <div className="stat">
-            <dt>Version</dt>
-            <dd className="small">
-              {info.data.version} ({info.data.mode === 'web' ? 'browser' : 'desktop app'})
-            </dd>
+            <dt>{t('settings.data.version')}</dt>
+            <dd className="small">{t(info.data.mode === 'web' ? 'settings.data.versionWeb' : 'settings.data.versionDesktop', { version: info.data.version })}</dd>
           </div>
           <div className="stat">
-            <dt>Time zone</dt>
+            <dt>{t('settings.data.zone')}</dt>
             <dd className="small">{info.data.zone}</dd>
           </div>
         </dl>
       )}
       {info.error && <p className="error">{info.error}</p>}
-      <p className="hint muted small">Everything stays on this computer. Nothing is sent anywhere.</p>
+      <p className="hint muted small">{t('settings.data.local')}</p>
       <div className="row field-gap">
         <button type="button" onClick={() => void exportAs('json')}>
-          Export as JSON
+          {t('settings.data.export', { format: 'JSON' })}
         </button>
         <button type="button" onClick={() => void exportAs('csv')}>
-          Export as CSV
+          {t('settings.data.export', { format: 'CSV' })}
         </button>
       </div>
       <ImportSection />
       <div className="field field-gap">
-        <label htmlFor="delete-confirm">Delete all history</label>
+        <label htmlFor="delete-confirm">{t('settings.data.delete')}</label>
         <p className="hint" id="delete-confirm-hint">
-          Removes every bout, prompt, stretch and check-in. This cannot be undone. Type <strong>DELETE</strong> to
-          confirm.
+          <Trans i18nKey="settings.data.deleteHint" values={{ word: CONFIRM_WORD }} components={{ 1: <strong /> }} />
         </p>
         <div className="row">
           <input
@@ -86,8 +88,8 @@ export function DataSection() {
             onChange={(e) => setConfirm(e.target.value)}
             aria-describedby="delete-confirm-hint"
           />
-          <button type="button" className="danger" disabled={confirm !== 'DELETE'} onClick={() => void deleteAll()}>
-            Delete all history
+          <button type="button" className="danger" disabled={confirm !== CONFIRM_WORD} onClick={() => void deleteAll()}>
+            {t('settings.data.delete')}
           </button>
         </div>
       </div>

@@ -8,9 +8,10 @@ export function NumberField(props: {
   onChange: (v: string) => void;
   hint: ReactNode;
   error?: string | undefined;
-  unit?: string;
+  /** "minutes" in the window's language. */
+  unit: string;
 }) {
-  const { id, label, value, onChange, hint, error, unit = 'minutes' } = props;
+  const { id, label, value, onChange, hint, error, unit } = props;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -1,4 +1,6 @@
+import { i18n } from '../i18n.js';
 import { formatHoursMinutes, parseHoursMinutes } from './hoursMinutes.js';
+import { problemText } from '../lib/problemText.js';
 import { DEFAULT_SETTINGS, settingsPatchProblems, WEEKDAYS, type Settings, type SettingsPatch, type Weekday } from '../../shared/settingsRules.js';
 
 /**
@@ -100,13 +102,6 @@ function zoneValid(zone: string): boolean {
   }
 }
 
-/** A schema message as a sentence next to a field: "must be at least 1 minutes" → "Must be at least 1 minute." */
-export function asSentence(message: string): string {
-  const m = message.trim().replace(/\b1 minutes\b/g, '1 minute');
-  const s = m.charAt(0).toUpperCase() + m.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
-
 /** Which form field a settings path belongs to: 'settings.workHours.mon.start' → 'workHours.mon'. */
 export function fieldOf(path: string): string {
   const [top = '', second] = path.replace(/^settings\.?/, '').split('.');
@@ -124,17 +119,18 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   for (const f of NUMBER_FIELDS) {
     const text = d[f].trim();
     const n = Number(text);
-    if (text === '' || !Number.isFinite(n)) errors[f] = 'Enter a number of minutes.';
+    if (text === '' || !Number.isFinite(n)) errors[f] = i18n.t('settings.problem.number');
     else raw[f] = n;
   }
   const limit = parseHoursMinutes(d.dailySittingGoalMinutes);
-  if (limit.problem === 'format') errors.dailySittingGoalMinutes = 'Enter hours and minutes as h:mm, such as 6:00.';
-  else if (limit.problem === 'minutes') errors.dailySittingGoalMinutes = 'The minutes after the colon go from 00 to 59.';
+  // DailyLimitField says what is wrong in its own words; the error here marks the field as refused.
+  if (limit.problem === 'format') errors.dailySittingGoalMinutes = i18n.t('dailyLimit.format', { value: d.dailySittingGoalMinutes.trim() });
+  else if (limit.problem === 'minutes') errors.dailySittingGoalMinutes = i18n.t('dailyLimit.minutes', { value: d.dailySittingGoalMinutes.trim() });
   else raw.dailySittingGoalMinutes = limit.minutes;
   raw.postureEnabled = d.postureEnabled;
   raw.startAtLogin = d.startAtLogin;
   const zone = d.timeZone.trim();
-  if (zone !== '' && !zoneValid(zone)) errors.timeZone = `"${zone}" is not a time zone this system knows. Use a name like Europe/Berlin, or leave it empty.`;
+  if (zone !== '' && !zoneValid(zone)) errors.timeZone = i18n.t('settings.problem.zone', { zone });
   raw.timeZone = zone === '' ? null : zone;
   raw.workHours = d.workHoursOn
     ? Object.fromEntries(WEEKDAYS.map((w) => [w, d.workHours[w].on ? { start: d.workHours[w].start, end: d.workHours[w].end } : null]))
@@ -144,11 +140,11 @@ export function draftToPatch(d: Draft): { patch: SettingsPatch; errors: null } |
   raw.busyApps = appList(d.busyApps);
   raw.busyCalendarFile = d.busyCalendarFile.trim() === '' ? null : d.busyCalendarFile.trim();
   const stand = d.standLimitMinutes.trim();
-  if (d.standOn && (stand === '' || !Number.isFinite(Number(stand)))) errors.standLimitMinutes = 'Enter a number of minutes.';
+  if (d.standOn && (stand === '' || !Number.isFinite(Number(stand)))) errors.standLimitMinutes = i18n.t('settings.problem.number');
   raw.standLimitMinutes = d.standOn ? Number(stand) : null;
   raw.language = d.language;
 
-  for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= asSentence(problem.message);
+  for (const problem of settingsPatchProblems(raw)) errors[fieldOf(problem.path)] ??= problemText(problem.message);
   if (Object.keys(errors).length > 0) return { patch: null, errors };
   return { patch: raw as SettingsPatch, errors: null };
 }
@@ -164,7 +160,7 @@ export function draftWarnings(d: Draft): { field: keyof Draft; text: string }[] 
   if (d.postureEnabled && Number.isFinite(posture) && Number.isFinite(sitLimit) && sitLimit > 0 && posture >= sitLimit) {
     out.push({
       field: 'postureEveryMinutes',
-      text: `Posture reminders come only before the break prompt, so with ${posture} min at or above the ${sitLimit}-min sit limit you will get none.`,
+      text: i18n.t('settings.postureWarning', { posture, limit: sitLimit }),
     });
   }
   return out;

@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_SETTINGS, POSTURE_NOTE, SETTINGS_EVIDENCE, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
+import { Trans, useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS, WEEKDAYS, type Weekday } from '../../shared/settingsRules.js';
 import { getBridge } from '../bridge/index.js';
 import { errorField, errorProblem, errorText } from '../lib/errors.js';
 import { formatMinutes } from '../lib/format.js';
 import { useNowState, useSettings } from '../lib/hooks.js';
 import { DataSection } from '../settings/DataSection.js';
 import { SyncSection } from '../settings/SyncSection.js';
-import { asSentence, draftToPatch, draftWarnings, fieldOf, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
+import { problemText } from '../lib/problemText.js';
+import { draftToPatch, draftWarnings, fieldOf, type Draft, type FieldErrors, type NumberField as NumberKey } from '../settings/draft.js';
 import { discardDraft, draftSaved, editDraft, settingsArrived, useKeptDraft } from '../settings/keptDraft.js';
 import { UnsavedBar } from '../settings/UnsavedSettings.js';
 import { Check, FieldError, NumberField, TimeInput } from '../settings/Field.js';
@@ -16,24 +18,10 @@ import { MovementSection } from '../settings/MovementSection.js';
 import { BusySection } from '../settings/BusySection.js';
 import { DailyLimitField } from '../settings/DailyLimitField.js';
 import { StandingSection } from '../settings/StandingSection.js';
-import { useTranslation } from 'react-i18next';
+import { formatDate } from '../lib/dates.js';
 
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-
-const NUMBER_TEXT: Record<NumberKey, { label: string; hint: string }> = {
-  sitLimitMinutes: { label: 'Break prompt after sitting for', hint: 'Asks you to get up once you have sat this long without a break.' },
-  postureEveryMinutes: { label: 'Posture reminder every', hint: `A light nudge to change position, before the first break prompt of a bout. ${POSTURE_NOTE}` },
-  snoozeMinutes: { label: 'Snooze for', hint: 'Snooze postpones the break prompt by this long; an unanswered prompt repeats this often.' },
-  minBreakMinutes: { label: 'A break is at least', hint: 'This long without keyboard or mouse input counts as getting up.' },
-};
+/** A weekday's name in the window's language: 1 January 2024 was a Monday. */
+const dayName = (day: Weekday) => formatDate(`2024-01-0${WEEKDAYS.indexOf(day) + 1}`, { weekday: 'long' });
 
 export function SettingsView() {
   const settings = useSettings();
@@ -51,14 +39,14 @@ export function SettingsView() {
   if (settings.error && !draft) {
     return (
       <>
-        <h1>Settings</h1>
+        <h1>{t('nav.settings')}</h1>
         <p className="alert" role="alert">
           {settings.error}
         </p>
       </>
     );
   }
-  if (!draft) return <h1>Settings</h1>;
+  if (!draft) return <h1>{t('nav.settings')}</h1>;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     editDraft({ ...draft, [key]: value });
@@ -72,7 +60,7 @@ export function SettingsView() {
     const checked = draftToPatch(draft);
     if (!checked.patch) {
       setErrors(checked.errors);
-      setStatus({ ok: false, text: 'Not saved: please correct the fields marked below.' });
+      setStatus({ ok: false, text: t('settings.notSavedFields') });
       return;
     }
     try {
@@ -80,11 +68,12 @@ export function SettingsView() {
       settings.set(saved);
       draftSaved(saved);
       setErrors({});
-      setStatus({ ok: true, text: 'Saved.' });
+      setStatus({ ok: true, text: t('settings.saved') });
     } catch (err) {
       const field = errorField(err);
-      if (field) setErrors({ [fieldOf(field)]: asSentence(errorProblem(err) ?? errorText(err)) });
-      setStatus({ ok: false, text: `Not saved: ${errorText(err)}` });
+      const problem = errorProblem(err);
+      if (field) setErrors({ [fieldOf(field)]: problem ? problemText(problem) : errorText(err) });
+      setStatus({ ok: false, text: t('settings.notSaved', { reason: errorText(err) }) });
     }
   };
 
@@ -97,11 +86,12 @@ export function SettingsView() {
   const num = (key: NumberKey) => (
     <NumberField
       id={key}
-      label={NUMBER_TEXT[key].label}
+      label={t(`settings.number.${key}.label`)}
       value={draft[key]}
       onChange={(v) => set(key, v)}
       error={errors[key]}
-      hint={`${NUMBER_TEXT[key].hint} Default: ${formatMinutes(DEFAULT_SETTINGS[key])}.`}
+      hint={`${t(`settings.number.${key}.hint`)} ${t('settings.default', { value: formatMinutes(DEFAULT_SETTINGS[key]) })}`}
+      unit={t('settingsStanding.minutes')}
     />
   );
 
@@ -112,10 +102,10 @@ export function SettingsView() {
       {settings.data && <MovementSection value={settings.data.movementMode} onSaved={settings.set} />}
       <form id="settings-form" onSubmit={(e) => void save(e)} noValidate aria-describedby="settings-status">
         <fieldset>
-          <legend>Prompts</legend>
+          <legend>{t('settings.prompts')}</legend>
           <p className="note small">
-            <strong>Why these defaults: </strong>
-            {SETTINGS_EVIDENCE}
+            <strong>{t('settings.whyDefaults')}</strong>
+            {t('settings.evidence')}
           </p>
           {num('sitLimitMinutes')}
           {num('snoozeMinutes')}
@@ -128,10 +118,10 @@ export function SettingsView() {
           ))}
           <Check
             id="postureEnabled"
-            label="Show posture reminders"
+            label={t('settings.postureEnabled')}
             checked={draft.postureEnabled}
             onChange={(v) => set('postureEnabled', v)}
-            hint="Default: on."
+            hint={t('settingsBusy.defaultOn')}
           />
         </fieldset>
 
@@ -139,34 +129,35 @@ export function SettingsView() {
         <StandingSection draft={draft} errors={errors} set={set} />
 
         <fieldset>
-          <legend>Work hours</legend>
+          <legend>{t('settings.workHours')}</legend>
           <Check
             id="workHoursOn"
-            label="Only prompt during work hours"
+            label={t('settings.workHoursOn')}
             checked={draft.workHoursOn}
             onChange={(v) => set('workHoursOn', v)}
-            hint="Default: off (prompts at any hour). Sitting is still recorded outside work hours."
+            hint={t('settings.workHoursHint')}
           />
           {draft.workHoursOn &&
             WEEKDAYS.map((day) => {
               const d = draft.workHours[day];
               const key = `workHours.${day}`;
+              const name = dayName(day);
               return (
                 <div key={day}>
-                  <div className="weekday-row" role="group" aria-label={`${DAY_NAMES[day]} hours`}>
+                  <div className="weekday-row" role="group" aria-label={t('settings.dayHours', { day: name })}>
                     <div className="check">
                       <input id={`wh-${day}-on`} type="checkbox" checked={d.on} onChange={(e) => setDay(day, { on: e.target.checked })} />
-                      <label htmlFor={`wh-${day}-on`}>{DAY_NAMES[day]}</label>
+                      <label htmlFor={`wh-${day}-on`}>{name}</label>
                     </div>
                     <label className="visually-hidden" htmlFor={`wh-${day}-start`}>
-                      {DAY_NAMES[day]} start
+                      {t('settings.dayStart', { day: name })}
                     </label>
                     <TimeInput id={`wh-${day}-start`} value={d.start} disabled={!d.on} onChange={(v) => setDay(day, { start: v })} error={errors[key]} errorId={`wh-${day}-error`} />
                     <label className="visually-hidden" htmlFor={`wh-${day}-end`}>
-                      {DAY_NAMES[day]} end
+                      {t('settings.dayEnd', { day: name })}
                     </label>
                     <TimeInput id={`wh-${day}-end`} value={d.end} disabled={!d.on} onChange={(v) => setDay(day, { end: v })} error={errors[key]} errorId={`wh-${day}-error`} />
-                    <span className="muted small">{d.on ? '' : 'day off'}</span>
+                    <span className="muted small">{d.on ? '' : t('settings.dayOff')}</span>
                   </div>
                   <FieldError id={`wh-${day}-error`} error={errors[key]} testId={key} />
                 </div>
@@ -176,19 +167,19 @@ export function SettingsView() {
         </fieldset>
 
         <fieldset>
-          <legend>Quiet hours</legend>
+          <legend>{t('settings.quietHours')}</legend>
           <Check
             id="quietOn"
-            label="No prompts during quiet hours"
+            label={t('settings.quietOn')}
             checked={draft.quietOn}
             onChange={(v) => set('quietOn', v)}
-            hint="Default: off. Every day; a span like 22:00 to 07:00 runs past midnight."
+            hint={t('settings.quietHint')}
           />
           {draft.quietOn && (
             <div className="row">
-              <label htmlFor="quiet-start">From</label>
+              <label htmlFor="quiet-start">{t('settings.from')}</label>
               <TimeInput id="quiet-start" value={draft.quietStart} onChange={(v) => set('quietStart', v)} error={errors.quietHours} errorId="quietHours-error" />
-              <label htmlFor="quiet-end">to</label>
+              <label htmlFor="quiet-end">{t('settings.to')}</label>
               <TimeInput id="quiet-end" value={draft.quietEnd} onChange={(v) => set('quietEnd', v)} error={errors.quietHours} errorId="quietHours-error" />
             </div>
           )}
@@ -196,28 +187,28 @@ export function SettingsView() {
         </fieldset>
 
         <fieldset>
-          <legend>General</legend>
+          <legend>{t('settings.general')}</legend>
           <DailyLimitField value={draft.dailySittingGoalMinutes} onChange={(v) => set('dailySittingGoalMinutes', v)} refused={Boolean(errors.dailySittingGoalMinutes)} />
           <Check
             id="startAtLogin"
-            label="Start Sitwell when I log in"
+            label={t('settings.startAtLogin')}
             checked={draft.startAtLogin}
             onChange={(v) => set('startAtLogin', v)}
-            hint="Default: off. Applies to the desktop app."
+            hint={t('settings.startAtLoginHint')}
           />
           <div className="field">
-            <label htmlFor="timeZone">Time zone for days and times</label>
+            <label htmlFor="timeZone">{t('settings.timeZone')}</label>
             <input
               id="timeZone"
               type="text"
               value={draft.timeZone}
-              placeholder="Follow the system"
+              placeholder={t('settings.timeZonePlaceholder')}
               onChange={(e) => set('timeZone', e.target.value)}
               aria-invalid={errors.timeZone ? true : undefined}
               aria-describedby={`timeZone-hint${errors.timeZone ? ' timeZone-error' : ''}`}
             />
             <p className="hint" id="timeZone-hint">
-              An IANA name such as Europe/Berlin. Default: empty, which follows the operating system.
+              {t('settings.timeZoneHint')}
             </p>
             <FieldError id="timeZone-error" error={errors.timeZone} testId="timeZone" />
           </div>
@@ -225,13 +216,10 @@ export function SettingsView() {
 
         <div className="row">
           <button type="submit" className="primary">
-            Save settings
+            {t('settings.save')}
           </button>
-          <button
-            type="button"
-            onClick={discard}
-          >
-            Undo changes
+          <button type="button" onClick={discard}>
+            {t('settings.undo')}
           </button>
         </div>
         <p id="settings-status" role="status" data-testid="settings-status" className={status ? (status.ok ? 'success field-gap' : 'alert field-gap') : ''}>
@@ -240,9 +228,11 @@ export function SettingsView() {
       </form>
 
       <section className="card" aria-labelledby="pause-h">
-        <h2 id="pause-h">Pause</h2>
+        <h2 id="pause-h">{t('settings.pause')}</h2>
         {now.data?.tracking === false ? (
-          <p className="muted">Pausing needs Sitwell to be tracking: run <code>sitwell daemon</code> or the desktop app.</p>
+          <p className="muted">
+            <Trans i18nKey="settings.pauseNeedsTracking" components={{ 1: <code /> }} />
+          </p>
         ) : (
           <PauseControls pausedUntil={now.data?.pausedUntil ?? null} onChange={now.reload} />
         )}

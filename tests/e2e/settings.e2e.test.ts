@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_EVIDENCE } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS } from '../../shared/settings.js';
+import en from '../../shared/i18n/locales/en/app.json';
 import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium)('settings (real Chromium, sitwell ui, real SQLite)
     const { page, context, problems } = await openPage(suite.browser);
     await page.goto(suite.ui.view('#/settings'));
     await page.getByLabel('Break prompt after sitting for').waitFor();
-    await expect.poll(() => page.getByText(SETTINGS_EVIDENCE).count()).toBe(1);
+    await expect.poll(() => page.getByText(en.settings.evidence).count()).toBe(1);
     for (const [label, value] of [
       ['Break prompt after sitting for', DEFAULT_SETTINGS.sitLimitMinutes],
       ['Snooze for', DEFAULT_SETTINGS.snoozeMinutes],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { breakPromptText, posturePromptText } from '../../main/app/promptText.js';
-import { POSTURE_NOTE, SETTINGS_EVIDENCE } from '../../shared/settingsRules.js';
 import en from '../../shared/i18n/locales/en/app.json';
+
+// The evidence texts live in the window's catalog (issue 14); English is the source every translation keeps.
+const SETTINGS_EVIDENCE = en.settings.evidence;
+const POSTURE_NOTE = en.settings.number.postureEveryMinutes.hint;
 
 describe('break prompt words', () => {
   it('suggest moving, or (stretches on hold after a warning sign) walking or rest and no stretch', () => {

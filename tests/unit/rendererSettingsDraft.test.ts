@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
-import { asSentence, draftToPatch, draftWarnings, fieldOf, toDraft } from '../../renderer/settings/draft.js';
+import { draftToPatch, draftWarnings, fieldOf, toDraft } from '../../renderer/settings/draft.js';
+import { asSentence, problemText } from '../../renderer/lib/problemText.js';
+import { i18n } from '../../renderer/i18n.js';
+import de from '../../shared/i18n/locales/de/app.json';
 import { badAppLine } from '../../renderer/settings/BusySection.js';
 import { discardDraft, draftSaved, editDraft, forgetDraft, isUnsaved, readKept, sameValue, settingsArrived, subscribeKept } from '../../renderer/settings/keptDraft.js';
 
@@ -45,6 +48,23 @@ describe('settings form draft', () => {
     expect(fieldOf('settings.workHours.tue.start')).toBe('workHours.tue');
     expect(fieldOf('quietHours.start')).toBe('quietHours');
     expect(asSentence('must be at most 480 minutes')).toBe('Must be at most 480 minutes.');
+  });
+
+  it("says the shared rules' problems in the window's language, with the language's plural; unknown ones keep their words (issue 14)", async () => {
+    expect(problemText('must be at least 1 minutes')).toBe('Must be at least 1 minute.');
+    expect(problemText('must be at most 480 minutes')).toBe('Must be at most 480 minutes.');
+    expect(problemText('start and end must differ')).toBe('Start and end must differ.');
+    expect(problemText('must list at most 50 apps')).toBe('Must list at most 50 apps.');
+    i18n.addResourceBundle('de', 'app', de);
+    await i18n.changeLanguage('de');
+    try {
+      expect(problemText('must be at least 1 minutes')).toBe('Mindestens 1 Minute.');
+      expect(problemText('must be at most 480 minutes')).toBe('Höchstens 480 Minuten.');
+      expect(draftToPatch({ ...toDraft(DEFAULT_SETTINGS), snoozeMinutes: 'bald' }).errors).toEqual({ snoozeMinutes: de.settings.problem.number });
+      expect(problemText('must list at most 50 apps')).toBe('Must list at most 50 apps.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
 
