@@ -11,7 +11,7 @@ const { dir, cleanup } = tempDir('sitwell-syncrunner-');
 afterAll(cleanup);
 
 describe('the tracker’s sync follows the folder set in its own window (issue 15)', () => {
-  it('Settings sets the folder: the watcher starts at once; another device’s journal is read as it arrives; cleared: it stops', async () => {
+  it('Settings sets the folder (the picker a stand-in for Electron’s folder dialog, which cannot run here): the watcher starts at once; another device’s journal is read as it arrives; cleared: it stops', async () => {
     const store = openStore(join(dir, 'h.db'));
     const log: string[] = [];
     const runner = createSyncRunner({ store, log: (l) => log.push(l), onWrite: () => () => {} });
