@@ -60,6 +60,25 @@ async function untranslated(page: Page): Promise<string[]> {
   });
 }
 
+/** More states for the pseudo-locale's English hunt: a single day, an empty week, a missing stretch, Settings' hours. */
+const MORE_STATES: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'stats-day', hash: '#/stats?range=day&date=2025-11-10', ready: (p) => p.getByTestId('stats-ready').waitFor({ state: 'attached' }) },
+  { name: 'stats-empty', hash: '#/stats?range=week&date=2020-01-08', ready: (p) => p.getByTestId('stats-empty').waitFor() },
+  { name: 'stretch-missing', hash: '#/stretch/play/404', ready: (p) => p.getByRole('alert').waitFor() },
+  {
+    name: 'settings-hours',
+    hash: '#/settings',
+    ready: async (p) => {
+      await p.getByTestId('data-path').waitFor();
+      await p.locator('#workHoursOn').check();
+      await p.locator('#quietOn').check();
+      await p.locator('#sitLimitMinutes').fill('0');
+      await p.locator('#settings-form button[type="submit"]').click();
+      await p.getByTestId('field-error-sitLimitMinutes').waitFor();
+    },
+  },
+];
+
 describe.skipIf(!hasChromium)('the window in other languages (real Chromium, sitwell ui, navigator.languages as the system locale)', () => {
   const tmp = tempDir();
   const db = join(tmp.dir, 'history.db');
@@ -131,6 +150,13 @@ describe.skipIf(!hasChromium)('the window in other languages (real Chromium, sit
         if (w > width) wide.push(`${view.name} at ${width}: ${w} px`);
         if (width === 1000) english.push(...(await untranslated(page)).map((t) => `${view.name}: ${t}`));
       }
+      if (width === 1000)
+        for (const state of MORE_STATES) {
+          await page.goto(ui.view(state.hash));
+          await page.reload();
+          await state.ready(page);
+          english.push(...(await untranslated(page)).map((t) => `${state.name}: ${t}`));
+        }
       expect(errors).toEqual([]);
       await context.close();
     }
