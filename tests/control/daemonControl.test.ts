@@ -5,7 +5,7 @@ import { callTracker } from '../../main/app/control/controlClient.js';
 import { controlAddress } from '../../main/platform/controlPath.js';
 import { runSitwell, tempDir } from '../helpers/sitwellCli.js';
 import { openStore } from '../../main/store/index.js';
-import { quietEnv, startDaemon, stopDaemon } from '../reliability/support/daemonProcess.js';
+import { quietEnv, startDaemon, startTyping, stopDaemon } from '../reliability/support/daemonProcess.js';
 
 const TSX = { args: ['--import', 'tsx', 'main/cli/main.ts'], kind: 'tsx', buildMs: 0 };
 
@@ -43,7 +43,8 @@ describe('sitwell daemon: its control channel', () => {
     try {
       // A settings minute of 200 ms: the standing period passes the (scaled) one-minute minimum at once.
       const { db, idleFile, env, address, daemon } = await controlledDaemon(dir, 200);
-      const typing = setInterval(() => writeFileSync(idleFile, '0'), 100);
+      // Typing from a shell loop: a timer here stalls under load, and a stall past the minimum break reads as walking away (ending the standing period early).
+      const typing = startTyping(idleFile);
       try {
         const stand = await runSitwell(['--db', db, 'stand'], { env });
         expect(stand.stderr).toBe('');
@@ -57,7 +58,7 @@ describe('sitwell daemon: its control channel', () => {
         expect(sit.stdout).toMatch(/^Sitting\./);
         expect(await callTracker(address, 'getNow')).toMatchObject({ result: { value: { standing: null } } });
       } finally {
-        clearInterval(typing);
+        await typing.stop();
       }
       expect(await stopDaemon(daemon)).toMatchObject({ code: 0 });
       const store = openStore(db);
