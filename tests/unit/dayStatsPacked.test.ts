@@ -102,6 +102,12 @@ describe('research measures of whole ms sorted as 32-bit integers', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: MIN, max: 200 * MIN }), { minLength: 1, maxLength: 60 }), same));
     fc.assert(fc.property(fc.array(fc.double({ min: 1, max: 5e9, noNaN: true }), { minLength: 1, maxLength: 60 }), same));
     same([2 ** 32, MIN]);
+    same([0x1_0000 + 3, 2, 0xffff_ffff, 0x1_0000, 0xffff, 2, 0]); // both halves matter
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 300 }), (ms) => {
+        expect(Array.from(sortedWholeMs(ms)!)).toEqual([...ms].sort((a, b) => a - b));
+      }),
+    );
     same([]);
   });
 });
