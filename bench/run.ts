@@ -93,7 +93,14 @@ await part<{ skipped: string } | { medianMs: number; p90Ms: number; sources: num
 });
 
 await part<RendererBench>('renderer', 'renderer.ts', 'benchRenderer', (r) => {
-  row({ name: 'renderer: JavaScript, gzipped', value: r.jsGzipBytes / 1024, unit: 'KB', target: '< 250 KB', ok: r.jsGzipBytes < 250 * 1024 });
+  row({
+    name: 'renderer: JavaScript, gzipped, default language',
+    value: r.jsGzipBytes / 1024,
+    unit: 'KB',
+    target: '< 250 KB',
+    ok: r.jsGzipBytes < 250 * 1024,
+    note: `another language adds up to ${(r.languageGzipBytes / 1024).toFixed(1)} KB of catalogs, loaded when chosen`,
+  });
   row({ name: 'renderer: navigation → statistics drawn, 1 year', value: r.statsOneYearMs, unit: 'ms', target: '< 300 ms', ok: r.statsOneYearMs < 300 });
   row({ name: 'renderer: navigation → statistics drawn, 10 years', value: r.statsTenYearsMs, unit: 'ms', target: '< 600 ms', ok: r.statsTenYearsMs < 600 });
   row({ name: 'renderer: baseline, empty page drawn', value: r.baselinePageMs, unit: 'ms', note: `same runs; 1 year is ${r.statsOneYearMs - r.baselinePageMs} ms above it; load ${r.loadAverage}` });
