@@ -12,6 +12,9 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   const max = Math.max(0, ...heatmap.flat());
   const cell = 22;
   const days = WEEK.map((w) => weekday(w, 'short'));
+  // Each name once, not once per cell: 168 cells each name a weekday and two hours.
+  const longDays = WEEK.map((w) => weekday(w, 'long'));
+  const hours = Array.from({ length: 25 }, (_, h) => formatHour(h));
   // Room for the longest weekday name ("Mon", "lun.", "الاثنين"), at about 7 px a character.
   const left = Math.max(34, 10 + 7 * Math.max(...days.map((d) => d.length)));
   const top = 16;
@@ -26,7 +29,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
         data-testid="stats-heatmap"
       >
         <title id="heatmap-title">
-          {busiest ? t('stats.heat.title', { day: weekday(busiest.day, 'long'), time: formatHour(busiest.hour) }) : t('stats.heat.titleNone')}
+          {busiest ? t('stats.heat.title', { day: longDays[busiest.day], time: hours[busiest.hour] }) : t('stats.heat.titleNone')}
         </title>
         {Array.from({ length: 24 }, (_, h) =>
           h % 3 === 0 ? (
@@ -54,7 +57,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
                   fillOpacity={v > 0 && max > 0 ? 0.15 + 0.85 * (v / max) : 1}
                   data-value={v}
                 >
-                  <title>{t('stats.heat.cell', { day: weekday(w, 'long'), from: formatHour(h), to: formatHour(h + 1), duration: formatMinutes(v) })}</title>
+                  <title>{t('stats.heat.cell', { day: longDays[w], from: hours[h], to: hours[h + 1], duration: formatMinutes(v) })}</title>
                 </rect>
               );
             })}

@@ -53,21 +53,32 @@ const byMonth = (xs: ArrayLike<number>) => xs.length > 1 && (xs[xs.length - 1]! 
  * and its time ticks fall at midnights and noons between and under the bars): the days (or, over three
  * months, the first day of each month) of the data, thinned to fit the width.
  */
+/** Per data array (uPlot asks again on every redraw): the tick candidates and whether they are months. */
+const tickCandidates = new WeakMap<object, { months: boolean; xs: number[] }>();
+function candidatesOf(data: ArrayLike<number>): { months: boolean; xs: number[] } {
+  let c = tickCandidates.get(data);
+  if (!c) {
+    const xs = Array.from(data);
+    const months = byMonth(xs);
+    // The first day of each month in the data: where the UTC month changes from the point before.
+    const month = (s: number) => new Date(s * 1000).getUTCMonth();
+    c = { months, xs: months ? xs.filter((x, i) => i === 0 || month(x) !== month(xs[i - 1]!)) : xs };
+    tickCandidates.set(data, c);
+  }
+  return c;
+}
+
 const dateTicks: Pick<uPlot.Axis, 'values' | 'splits'> = {
   splits: (u) => {
-    const xs = Array.from(u.data[0] as ArrayLike<number>);
-    const months = byMonth(xs);
-    const candidates = months ? xs.filter((x, i) => i === 0 || dateOf(x).slice(0, 7) !== dateOf(xs[i - 1]!).slice(0, 7)) : xs;
+    const { xs } = candidatesOf(u.data[0] as ArrayLike<number>);
     const room = Math.max(1, Math.floor((u.width - 70) / DATE_LABEL_PX));
-    const step = Math.max(1, Math.ceil(candidates.length / room));
-    return candidates.filter((_, i) => i % step === 0);
+    const step = Math.max(1, Math.ceil(xs.length / room));
+    return xs.filter((_, i) => i % step === 0);
   },
-  values: (u, splits) =>
-    splits.map((s) =>
-      byMonth(u.data[0] as ArrayLike<number>)
-        ? formatDate(dateOf(s), { month: 'short', year: 'numeric' })
-        : formatDate(dateOf(s), { day: 'numeric', month: 'short' }),
-    ),
+  values: (u, splits) => {
+    const { months } = candidatesOf(u.data[0] as ArrayLike<number>);
+    return splits.map((s) => formatDate(dateOf(s), months ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }));
+  },
 };
 /** A day's x value in the legend, as a date in the window's language. */
 const dateValue = (_u: uPlot, v: number | null) => (v === null ? '—' : formatDate(dateOf(v)));
