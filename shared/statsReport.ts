@@ -134,4 +134,23 @@ export interface StatsReport {
   checkIns: CheckInEntry[];
   /** Against the previous period of the same length; null where not computed (an empty history, one device's records). */
   comparison: PeriodComparison | null;
+  /**
+   * Each computer alone in the range (issue 15), only for the person's statistics of a history with
+   * more than one computer. A bout that overlaps another computer's counts in both rows but once in
+   * the totals, so the rows may add up to more than the totals.
+   */
+  devices?: DeviceRow[];
+}
+
+/** One computer's own bouts, sitting and standing that start in the range. */
+export interface DeviceRow {
+  id: string;
+  /** "" when the computer was never named. */
+  name: string;
+  thisDevice: boolean;
+  bouts: number;
+  sittingMinutes: number;
+  standingMinutes: number;
+  /** Its sitting against the person's total sitting (overlaps once), 0.001; null with no sitting in the range. */
+  share: number | null;
 }

@@ -66,6 +66,8 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
     SEEDERS[1]!(db);
     rebuildAggregates(db);
   },
+  // v10 only adds an index over the (empty) sync records.
+  9: (db) => SEEDERS[8]!(db),
 };
 
 /** The same history written through today's API, for comparison. */

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getStats } from '../../main/app/statsForDates.js';
+import { formatHlc } from '../../main/core/sync/hlc.js';
+import type { JournalRecord } from '../../main/core/sync/journal.js';
 import { runCli } from '../../main/cli/program.js';
 import { METHOD_NAMES } from '../../shared/bridge.js';
 import { METHODS } from '../../shared/bridgeSchemas.js';
@@ -226,6 +228,36 @@ describe('bridge methods over HTTP, history only (real store, no monitor)', () =
       expect(strip(file.content)).toBe(strip(cli.stdout));
     }
   }, 30_000);
+
+  it('getStats of all computers carries each computer alone once the history has another one (overlaps once in the totals, in both rows); none with one computer or one chosen', async () => {
+    h = await startHarness();
+    const range = { from: '2026-03-09', to: '2026-03-15' };
+    const hour = (iso: string) => Date.parse(`2026-03-${iso}:00Z`);
+    h.store.addBout({ start: hour('10T09:00'), end: hour('10T10:00'), durationMs: 3_600_000, zone: ZONE });
+    h.store.addBout({ start: hour('11T09:00'), end: hour('11T10:00'), durationMs: 3_600_000, zone: ZONE });
+    expect((await ok('getStats', range)).devices).toBeUndefined();
+
+    // Another computer's journal, as an import from the sync folder brings it: a bout half over this one's, and standing.
+    const DESK = 'de5c0000de5c0000de5c0000de5c0000';
+    let n = 0;
+    const line = (body: object): JournalRecord => ({ v: 1, device: DESK, uid: `r${n}`, hlc: formatHlc({ ms: 1_000 + n++, count: 0, device: DESK }), ...body }) as JournalRecord;
+    h.store.sync.importRecords([
+      { ...line({ type: 'device', name: 'Desk' }), uid: 'device' },
+      line({ type: 'bout', start: hour('10T09:30'), end: hour('10T10:30'), zone: ZONE }),
+      line({ type: 'standing', start: hour('10T11:00'), end: hour('10T11:30'), zone: ZONE }),
+    ]);
+    const all = await ok('getStats', range);
+    expect(all.totals).toMatchObject({ bouts: 2, sittingMinutes: 150 });
+    const me = h.store.sync.identity().deviceId;
+    expect(all.devices).toEqual([
+      { id: me, name: '', thisDevice: true, bouts: 2, sittingMinutes: 120, standingMinutes: 0, share: 0.8 },
+      { id: DESK, name: 'Desk', thisDevice: false, bouts: 1, sittingMinutes: 60, standingMinutes: 30, share: 0.4 },
+    ]);
+    // The same rows as `sitwell stats --json` prints.
+    const cli = await cliOutput(['--db', h.home.dbPath, 'stats', '--json', '--from', range.from, '--to', range.to]);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ device: 'all', devices: all.devices });
+    expect((await ok('getStats', { ...range, device: DESK })).devices).toBeUndefined();
+  });
 
   it('deleteAllData needs the confirmation word, then wipes the history and keeps the settings', async () => {
     h = await startHarness();

@@ -8,9 +8,8 @@ import type { Store, StretchSession } from '../../store/types.js';
 import { ABANDONED_AFTER_MINUTES, type Monitor, type MonitorEvent } from '../monitor.js';
 import { readTrackerStatus } from '../trackerStatus.js';
 import { readStatus } from '../status.js';
-import { getStats } from '../statsForDates.js';
 import { folderProblem } from '../../platform/syncFolder.js';
-import { deviceStats } from '../sync/deviceStats.js';
+import { deviceStats, personStats } from '../sync/deviceStats.js';
 import type { SyncRunner } from '../sync/startSync.js';
 import { syncStatus } from '../sync/syncStatus.js';
 import { tellTracker } from '../sync/tellTracker.js';
@@ -222,7 +221,7 @@ export function createBridgeHandlers(ctx: BridgeContext): BridgeDispatcher {
       if (device !== undefined && !store.sync.devices(0, 0).some((d) => d.deviceId === device)) throw refuse('device', `device: this history has no device ${device}`);
       try {
         if (device !== undefined) return deviceStats(store, device, { from, to, zone: ctx.zone() });
-        return getStats(store, { from, to, zone: ctx.zone() });
+        return personStats(store, { from, to, zone: ctx.zone() });
       } catch (e) {
         if (e instanceof RangeError) throw refuse(/^to\b/.test(e.message) ? 'to' : 'from', e.message);
         throw e;

@@ -1,4 +1,4 @@
-import type { StatsReport } from '../../../shared/statsReport.js';
+import type { DeviceRow, StatsReport } from '../../../shared/statsReport.js';
 import { startOfLocalDay } from '../../core/localTime.js';
 import { formatHlc } from '../../core/sync/hlc.js';
 import type { JournalRecord } from '../../core/sync/journal.js';
@@ -17,6 +17,35 @@ export function deviceBreakdown(store: Store, range: { from: string; to: string;
   const from = startOfLocalDay(range.from, range.zone);
   const to = startOfLocalDay(range.to, range.zone) + DAY;
   return store.sync.devices(from, to);
+}
+
+const minutes = (ms: number): number => Math.round(ms / 6_000) / 10;
+
+/** The breakdown's rows against the person's report for the same range; null with one device (nothing to break down). */
+export function deviceRows(store: Store, range: { from: string; to: string; zone: string }, person: StatsReport): DeviceRow[] | null {
+  const devices = deviceBreakdown(store, range);
+  if (devices.length < 2) return null;
+  const total = person.totals.sittingMinutes;
+  return devices.map((d) => ({
+    id: d.deviceId,
+    name: d.name,
+    thisDevice: d.local,
+    bouts: d.bouts,
+    sittingMinutes: minutes(d.sittingMs),
+    standingMinutes: minutes(d.standingMs),
+    share: total > 0 ? Math.round((d.sittingMs / 60_000 / total) * 1000) / 1000 : null,
+  }));
+}
+
+/**
+ * The person's statistics across every device, with the per-device breakdown when another device's
+ * records are in the history. One look decides, so a one-computer history (most people) pays nothing more.
+ */
+export function personStats(store: Store, range: { from: string; to: string; zone: string }): StatsReport {
+  const report = getStats(store, range);
+  if (!store.sync.hasOtherDevices()) return report;
+  const rows = deviceRows(store, range, report);
+  return rows ? { ...report, devices: rows } : report;
 }
 
 /** The device named by id, id prefix or name; an Error naming the known ones otherwise. */

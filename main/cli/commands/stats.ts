@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { getStats } from '../../app/statsForDates.js';
-import { deviceBreakdown, deviceStats, findDevice } from '../../app/sync/deviceStats.js';
+import { deviceRows, deviceStats, findDevice, personStats } from '../../app/sync/deviceStats.js';
 import { CliError } from '../errors.js';
 import { buildReport } from '../../core/report.js';
 import { resolveDbPath } from '../../platform/dataDir.js';
@@ -28,10 +28,10 @@ export function registerStats(program: Command): void {
         const range = { ...resolveRange(opts, zone, Date.now()), zone };
         if (opts.device !== undefined && !store) throw new CliError(`--device: no history yet, so no device "${opts.device}"`);
         const device = store && opts.device !== undefined ? findDeviceOrFail(store, opts.device) : null;
-        const report = store ? (device ? deviceStats(store, device.deviceId, range) : getStats(store, range)) : buildReport(NO_ROWS, range);
-        // Per device (issue 15), shown once the history has another device's records.
-        const devices = store ? deviceBreakdown(store, range) : [];
-        const breakdown = devices.length > 1 ? devices.map((d) => ({ id: d.deviceId, name: d.name, thisDevice: d.local, bouts: d.bouts, sittingMinutes: Math.round(d.sittingMs / 6_000) / 10 })) : null;
+        // All devices: the person's report, with the per-device breakdown once the history has another device's records (issue 15).
+        const report = store ? (device ? deviceStats(store, device.deviceId, range) : personStats(store, range)) : buildReport(NO_ROWS, range);
+        // With one device chosen, the breakdown is still against the person's total, as in the window.
+        const breakdown = device && store ? deviceRows(store, range, getStats(store, range)) : (report.devices ?? null);
         const scope = device ? { device: { id: device.deviceId, name: device.name } } : breakdown ? { device: 'all' } : {};
         if (opts.json) process.stdout.write(JSON.stringify({ ...report, ...scope, ...(breakdown ? { devices: breakdown } : {}) }, null, 1) + '\n');
         else {
