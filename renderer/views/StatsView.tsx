@@ -18,6 +18,7 @@ import { PeriodTable } from '../stats/PeriodTable.js';
 import { SittingCharts } from '../stats/SittingCharts.js';
 import { Totals } from '../stats/Totals.js';
 import { DeviceSelect } from '../stats/DeviceSelect.js';
+import { DeviceBreakdown } from '../stats/DeviceBreakdown.js';
 import { href, queryParam } from '../lib/route.js';
 
 interface Selection {
@@ -48,8 +49,10 @@ const deviceOf = (query: URLSearchParams): string | null => {
   return d !== null && DEVICE_ID.test(d) ? d : null;
 };
 
+const statsHash = (params: Record<string, string>, device: string | null) => `#/stats?${new URLSearchParams(device ? { ...params, device } : params).toString()}`;
+
 function setQuery(params: Record<string, string>, device = queryParam('device')) {
-  window.location.hash = `#/stats?${new URLSearchParams(device ? { ...params, device } : params).toString()}`;
+  window.location.hash = statsHash(params, device);
 }
 
 export function StatsView({ query }: { query: URLSearchParams }) {
@@ -84,6 +87,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
   const current = report && report.from === sel.from && report.to === sel.to && reportDevice === device ? report : null;
   const goal = settings.data?.dailySittingGoalMinutes ?? null;
   const ready = current !== null && goal !== null;
+  const period: Record<string, string> = sel.kind === 'custom' ? { from: sel.from, to: sel.to } : { range: sel.kind, date: sel.anchor };
 
   return (
     <>
@@ -113,7 +117,7 @@ export function StatsView({ query }: { query: URLSearchParams }) {
           </>
         )}
       </div>
-      <DeviceSelect value={device} onChange={(d) => setQuery(sel.kind === 'custom' ? { from: sel.from, to: sel.to } : { range: sel.kind, date: sel.anchor }, d)} />
+      <DeviceSelect value={device} onChange={(d) => setQuery(period, d)} />
       <h2 className="field-gap" data-testid="stats-range" data-from={sel.from} data-to={sel.to}>
         {describeRange(sel.kind, sel.from, sel.to)}
       </h2>
@@ -123,13 +127,13 @@ export function StatsView({ query }: { query: URLSearchParams }) {
         </p>
       )}
       {!current && !error && <p className="muted">{t('now.loading')}</p>}
-      {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} />}
+      {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} deviceHref={(id) => statsHash(period, id)} />}
       {ready && <ReadyMarker from={sel.from} to={sel.to} />}
     </>
   );
 }
 
-function Report({ report, goal, kind }: { report: StatsReport; goal: number; kind: RangeKind | 'custom' }) {
+function Report({ report, goal, kind, deviceHref }: { report: StatsReport; goal: number; kind: RangeKind | 'custom'; deviceHref: (id: string) => string }) {
   const { t } = useTranslation();
   const days = daysBetween(report.from, report.to);
   const empty = report.totals.bouts === 0 && report.totals.sittingMinutes === 0;
@@ -154,6 +158,7 @@ function Report({ report, goal, kind }: { report: StatsReport; goal: number; kin
   return (
     <>
       <Totals report={report} days={days} />
+      {report.devices && <DeviceBreakdown devices={report.devices} hrefOf={deviceHref} />}
       {report.comparison && <Comparison comparison={report.comparison} kind={kind} />}
       <SittingCharts report={report} goal={goal} singleDay={days === 1} />
       {days > 1 && (

@@ -7,7 +7,7 @@ import ja from '../../shared/i18n/locales/ja/app.json';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { queryDb } from './support/db.js';
-import { seedHistory } from './support/seed.js';
+import { seedHistory, seedOtherDevice } from './support/seed.js';
 import { startUi, tempDir, type RunningSitwell } from './support/server.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
@@ -21,7 +21,14 @@ const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> 
   { name: 'stretch', hash: '#/stretch', ready: (p) => p.locator('article.stretch-card').first().waitFor() },
   // The player, paused on its get-ready: the countdown ring, the side in words, the controls.
   { name: 'player', hash: '#/stretch/play/quick-2', ready: (p) => p.getByTestId('player-get-ready').waitFor() },
-  { name: 'stats', hash: '#/stats?range=month&date=2025-11-10', ready: (p) => p.getByTestId('stats-ready').waitFor({ state: 'attached' }) },
+  {
+    name: 'stats',
+    hash: '#/stats?range=month&date=2025-11-10',
+    ready: async (p) => {
+      await p.getByTestId('stats-ready').waitFor({ state: 'attached' });
+      await p.getByTestId('stats-devices').waitFor(); // the breakdown by computer, words and all
+    },
+  },
   { name: 'settings', hash: '#/settings', ready: (p) => p.getByTestId('data-path').waitFor() },
   { name: 'checkin', hash: '#/checkin', ready: (p) => p.getByTestId('not-a-medical-device').waitFor() },
 ];
@@ -87,6 +94,9 @@ describe.skipIf(!hasChromium)('the window in other languages (real Chromium, sit
 
   beforeAll(async () => {
     seedHistory(db, { to: '2025-12-31', days: 60, zone: 'Europe/Berlin', checkInEvery: 6 });
+    // A second, unnamed computer (its id is no word), so the statistics show the breakdown by computer in every language.
+    const evening = (day: number) => ({ start: Date.UTC(2025, 10, day, 19), end: Date.UTC(2025, 10, day, 20, 15), zone: 'Europe/Berlin' });
+    seedOtherDevice(db, { id: 'de5c0000de5c0000de5c0000de5c0000', name: '', bouts: [3, 4, 5, 10, 11].map(evening), importedAt: Date.UTC(2025, 11, 31, 12) });
     [ui, browser] = await Promise.all([startUi(db), launchChromium()]);
   });
   afterAll(async () => {

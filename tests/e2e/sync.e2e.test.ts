@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../main/core/sync/hlc.js';
-import type { JournalRecord } from '../../main/core/sync/journal.js';
 import { openStore } from '../../main/store/index.js';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
@@ -12,13 +10,13 @@ import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chrom
 import { sitwell } from './support/cli.js';
 import { queryDb } from './support/db.js';
 import { openPage } from './support/page.js';
-import { seedHistory } from './support/seed.js';
+import { seedHistory, seedOtherDevice } from './support/seed.js';
 import { startUi, tempDir, type RunningSitwell } from './support/server.js';
 
 /**
  * Issue 15 in the window: Settings' sync section (the folder with its checks, this computer's name,
  * the computers seen and what was skipped) and the statistics' computer selector, over a seeded
- * two-computer history in real SQLite, in real Chromium against `sitwell ui`.
+ * two-computer history in real SQLite (with each computer's row under all computers), in real Chromium against `sitwell ui`.
  */
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
@@ -42,16 +40,11 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
 
   beforeAll(async () => {
     seedHistory(db, { to: '2025-06-15', days: 14, zone: Z });
+    // The desktop's journal, as an import from the folder brings it: its name, and an evening bout each day of the week of 9 June.
+    const evenings = ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13'];
+    seedOtherDevice(db, { id: DESK, name: 'Desktop at home', bouts: evenings.map((d) => ({ start: at(d, '20:00'), end: at(d, '21:10'), zone: Z })), importedAt: IMPORTED_AT });
     const s = openStore(db);
     s.sync.setName('Laptop');
-    // The desktop's journal, as an import from the folder brings it: its name, and an evening bout each day of the week of 9 June.
-    let n = 0;
-    const line = (body: object): JournalRecord => ({ v: 1, device: DESK, uid: `r${n}`, hlc: formatHlc({ ms: IMPORTED_AT - 1000 + n++, count: 0, device: DESK }), ...body }) as JournalRecord;
-    const records: JournalRecord[] = [{ ...line({ type: 'device', name: 'Desktop at home' }), uid: 'device' }];
-    for (const date of ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13']) {
-      records.push(line({ type: 'bout', start: at(date, '20:00'), end: at(date, '21:10'), zone: Z }));
-    }
-    s.sync.importRecords(records, IMPORTED_AT);
     s.sync.setProblems(`${DESK}/2025-06.sync-conflict-20250615-101010-ABCDEFG.ndjson`, [{ line: 0, reason: 'conflict', message: 'a conflict copy' }], IMPORTED_AT);
     s.close();
     mkdirSync(folder);
@@ -121,10 +114,12 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
     await context.close();
   });
 
-  it('Statistics: all computers (overlaps once) or one alone, each as the CLI counts it; the choice stays in the address; screenshots', async () => {
+  it('Statistics: all computers (overlaps once) with each computer’s row, or one alone, each as the CLI counts it; the choice stays in the address; screenshots', async () => {
     const all = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15')) as StatsReport;
     const desk = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15', '--device', DESK)) as StatsReport;
     expect(desk.totals.bouts).toBe(5);
+    const deskRow = all.devices!.find((d) => d.id === DESK)!;
+    expect(deskRow).toMatchObject({ name: 'Desktop at home', thisDevice: false, bouts: 5, sittingMinutes: 350 });
     const { page, context, problems } = await openPage(browser, { bypassCSP: true });
     await page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
     await ready(page, '2025-06-09', '2025-06-15');
@@ -133,10 +128,31 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
     const totalBouts = () => page.getByTestId('stats-bouts').getAttribute('data-value');
     await expect.poll(totalBouts).toBe(String(all.totals.bouts));
 
-    await select.selectOption(DESK);
+    // Under all computers: one row per computer, as `sitwell stats` breaks it down, with the overlap note.
+    const card = page.getByTestId('stats-devices');
+    const rows = card.getByTestId('stats-device-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().locator('th').textContent()).toBe('Work laptop (this computer)');
+    const deskCells = await card.locator(`tr[data-device="${DESK}"] td`).allTextContents();
+    expect(deskCells).toEqual(['5 h 50 min', '5', `${Math.round(deskRow.share! * 100)}%`]);
+    expect(await card.textContent()).toContain('counts once in your totals');
+    expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'stats-devices', 'light');
+    const dark = await openPage(browser, { colorScheme: 'dark', bypassCSP: true });
+    await dark.page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
+    await ready(dark.page, '2025-06-09', '2025-06-15');
+    await dark.page.getByTestId('stats-devices').waitFor();
+    await screenshot(dark.page, 'stats-devices', 'dark');
+    await dark.context.close();
+
+    // A computer's name selects it; its statistics alone have no breakdown.
+    await card.getByRole('link', { name: 'Desktop at home' }).click();
     await expect.poll(() => page.url()).toContain(`device=${DESK}`);
+    await expect.poll(() => select.inputValue()).toBe(DESK);
     await expect.poll(totalBouts).toBe(String(desk.totals.bouts));
     await ready(page, '2025-06-09', '2025-06-15');
+    expect(await page.getByTestId('stats-devices').count()).toBe(0);
     // The period moves, the computer stays.
     await page.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => page.url()).toContain(`device=${DESK}`);
@@ -145,12 +161,6 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
     await page.getByRole('button', { name: 'Next' }).click();
     await ready(page, '2025-06-09', '2025-06-15');
     expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
-    await screenshot(page, 'stats-devices', 'light');
-    const dark = await openPage(browser, { colorScheme: 'dark', bypassCSP: true });
-    await dark.page.goto(ui.view(`#/stats?range=week&date=2025-06-11&device=${DESK}`));
-    await ready(dark.page, '2025-06-09', '2025-06-15');
-    await screenshot(dark.page, 'stats-devices', 'dark');
-    await dark.context.close();
 
     await select.selectOption('');
     await expect.poll(() => page.url()).not.toContain('device=');

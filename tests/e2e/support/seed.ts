@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { formatHlc } from '../../../main/core/sync/hlc.js';
+import type { JournalRecord } from '../../../main/core/sync/journal.js';
 import { openStore } from '../../../main/store/index.js';
 import type { BreakOutcome } from '../../../shared/domain.js';
 
@@ -99,4 +101,22 @@ export function seedHistory(dbPath: string, opts: SeedOptions): SeedResult {
     store.close();
   }
   return { from: first.toISODate()!, to: end.toISODate()!, bouts, prompts, checkIns };
+}
+
+/**
+ * Another computer's records in the history, as an import from the sync folder brings them (issue 15):
+ * its name (none: "") and its bouts. Stamped just before `importedAt`, when they came in.
+ */
+export function seedOtherDevice(dbPath: string, device: { id: string; name: string; bouts: { start: number; end: number; zone: string }[]; importedAt: number }): void {
+  const s = openStore(dbPath);
+  try {
+    let n = 0;
+    const line = (body: object): JournalRecord =>
+      ({ v: 1, device: device.id, uid: `r${n}`, hlc: formatHlc({ ms: device.importedAt - 1000 + n++, count: 0, device: device.id }), ...body }) as JournalRecord;
+    const records: JournalRecord[] = device.name ? [{ ...line({ type: 'device', name: device.name }), uid: 'device' }] : [];
+    for (const b of device.bouts) records.push(line({ type: 'bout', ...b }));
+    s.sync.importRecords(records, device.importedAt);
+  } finally {
+    s.close();
+  }
 }
