@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { getStats } from '../main/app/statsForDates.js';
+import { personStats } from '../main/app/sync/deviceStats.js';
 import { openStore } from '../main/store/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,7 +14,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 export interface StatsFigures {
-  /** Median wall time of getStats over the whole ten years. */
+  /** Median wall time of the window's statistics over the whole ten years (the person's; merged, with the per-device breakdown). */
   tenYearStatsMs: number;
   /** The same runs' median CPU time of this process: steadier than wall time on a busy machine. */
   tenYearStatsCpuMs: number;
@@ -33,7 +33,7 @@ export interface StatsBench extends StatsFigures {
   loadAverage: number;
 }
 
-/** Ten years of seeded history in a real SQLite file (of `devices` computers); the median time of the full-range getStats. */
+/** Ten years of seeded history in a real SQLite file (of `devices` computers); the median time of the full-range statistics the window asks for. */
 function measure(dir: string, devices: number): StatsFigures & { imported: number; personBouts: number } {
   const path = join(dir, `sitwell-${devices}.db`);
   const t0 = performance.now();
@@ -52,22 +52,22 @@ function measure(dir: string, devices: number): StatsFigures & { imported: numbe
   const range = { from: span.first, to: span.last, zone: 'Europe/Berlin' };
   // The first call, as a window opened right after start meets it (cold page cache, statements, JIT).
   const c0 = performance.now();
-  getStats(store, range);
+  personStats(store, range);
   const firstCallMs = performance.now() - c0;
   // Then warm: V8 reaches its optimised tier for these loops only after ~15 calls (measured: 167, 58, 102 …
   // 27 ms, then 8–13 ms from the 15th); 8 warm-up calls left the median inside that ramp.
-  for (let i = 0; i < 24; i++) getStats(store, range);
+  for (let i = 0; i < 24; i++) personStats(store, range);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const c = process.cpuUsage();
     const t = performance.now();
-    getStats(store, range);
+    personStats(store, range);
     wall.push(performance.now() - t);
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1000);
   }
-  const personBouts = getStats(store, range).totals.bouts;
+  const personBouts = personStats(store, range).totals.bouts;
   store.close();
   if (process.env.SITWELL_BENCH_VERBOSE) console.log(`stats runs, ${devices} device(s) (ms):`, wall.map((x) => x.toFixed(1)).join(' '));
   return { tenYearStatsMs: round1(median(wall)), tenYearStatsCpuMs: round1(median(cpu)), firstCallMs: round1(firstCallMs), ...seeded, seedMs, personBouts };

@@ -131,16 +131,16 @@ function prepare(db: Database) {
     clearProblems: db.prepare<[string]>('DELETE FROM sync_problems WHERE path = ?'),
     addProblem: db.prepare<[string, number, string, string, number]>('INSERT OR REPLACE INTO sync_problems (path, line, reason, message, at_ms) VALUES (?, ?, ?, ?, ?)'),
     problems: db.prepare<[], { path: string; line: number; reason: string; message: string; at_ms: number }>('SELECT * FROM sync_problems ORDER BY path, line'),
-    // The devices by skipping through the index (one seek each, not a scan of every record); each sum a range of it.
-    devices: db.prepare<[{ from: number; to: number }], { device_id: string; name: string | null; bouts: number; sitting: number; standing: number; imported: number | null }>(`
+    // The devices by skipping through the index (one seek each, not a scan of every record); each sum a range of it,
+    // the bouts' count and sitting from one pass as [count, ms].
+    devices: db.prepare<[{ from: number; to: number }], { device_id: string; name: string | null; bouts: string; standing: number; imported: number | null }>(`
       WITH RECURSIVE ids(id) AS (
         SELECT min(device_id) FROM sync_records
         UNION ALL SELECT (SELECT min(device_id) FROM sync_records WHERE device_id > ids.id) FROM ids WHERE ids.id IS NOT NULL
       )
       SELECT d.id AS device_id, (SELECT at_ms FROM sync_imports i WHERE i.device_id = d.id) AS imported,
         (SELECT json ->> '$.name' FROM sync_records n INDEXED BY sync_records_device_type_start WHERE n.device_id = d.id AND n.type = 'device') AS name,
-        (SELECT count(*) FROM sync_records b WHERE b.device_id = d.id AND b.type = 'bout' AND b.start_ms >= @from AND b.start_ms < @to) AS bouts,
-        (SELECT coalesce(sum(b.end_ms - b.start_ms), 0) FROM sync_records b WHERE b.device_id = d.id AND b.type = 'bout' AND b.start_ms >= @from AND b.start_ms < @to) AS sitting,
+        (SELECT json_array(count(*), coalesce(sum(b.end_ms - b.start_ms), 0)) FROM sync_records b WHERE b.device_id = d.id AND b.type = 'bout' AND b.start_ms >= @from AND b.start_ms < @to) AS bouts,
         (SELECT coalesce(sum(s.end_ms - s.start_ms), 0) FROM sync_records s WHERE s.device_id = d.id AND s.type = 'standing' AND s.start_ms >= @from AND s.start_ms < @to) AS standing
       FROM ids d
       WHERE d.id IS NOT NULL AND d.id != (SELECT device_id FROM sync_device)
@@ -342,7 +342,10 @@ export class SyncStore {
       { deviceId: me.deviceId, name: me.name, local: true, bouts: local.bouts, sittingMs: local.sitting, standingMs: standing, lastImportAt: null },
       ...this.q.devices
         .all({ from, to })
-        .map((d) => ({ deviceId: d.device_id, name: d.name ?? '', local: false, bouts: d.bouts, sittingMs: d.sitting, standingMs: d.standing, lastImportAt: d.imported })),
+        .map((d) => {
+          const [bouts, sittingMs] = JSON.parse(d.bouts) as [number, number];
+          return { deviceId: d.device_id, name: d.name ?? '', local: false, bouts, sittingMs, standingMs: d.standing, lastImportAt: d.imported };
+        }),
     ];
   }
 
