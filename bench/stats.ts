@@ -54,9 +54,10 @@ function measure(dir: string, devices: number): StatsFigures & { imported: numbe
   const c0 = performance.now();
   personStats(store, range);
   const firstCallMs = performance.now() - c0;
-  // Then warm: V8 reaches its optimised tier for these loops only after ~15 calls (measured: 167, 58, 102 …
-  // 27 ms, then 8–13 ms from the 15th); 8 warm-up calls left the median inside that ramp.
-  for (let i = 0; i < 24; i++) personStats(store, range);
+  // Then warm: V8 tiers these loops up over the first tens of calls (measured: 167, 58, 102 … 27 ms, then
+  // 8–16 ms, settling at ~8 ms past the 30th, while its compiler threads still run); 8 warm-up calls left
+  // the median inside that ramp.
+  for (let i = 0; i < 40; i++) personStats(store, range);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
