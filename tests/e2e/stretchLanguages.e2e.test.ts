@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeScan, screenshot, seriousOrCritical } from './support/axe.js';
 import { hasChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
+import { queryDb } from './support/db.js';
 import { useUiSuite } from './support/uiSuite.js';
 
 if (!hasChromium) console.log(NO_CHROMIUM_REASON);
@@ -27,6 +28,7 @@ describe.skipIf(!hasChromium)('the stretch catalog in other languages (real Chro
     return { context, page, errors };
   };
   const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+  const storedLanguage = () => (JSON.parse(queryDb<{ json: string }>(suite.db, 'SELECT json FROM settings')[0]!.json) as { language?: string }).language;
 
   for (const [locale, lng] of [
     ['de-DE', 'de'],
@@ -82,6 +84,8 @@ describe.skipIf(!hasChromium)('the stretch catalog in other languages (real Chro
     await page.goto(suite.ui.view('#/settings'));
     await page.getByTestId('data-path').waitFor();
     await page.locator('#language-select').selectOption('system');
+    // Stored before the page closes: this suite's later tests share the history and would open in Korean.
+    await expect.poll(() => storedLanguage()).toBe('system');
     expect(errors).toEqual([]);
     await context.close();
   });
