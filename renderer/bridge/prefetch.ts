@@ -17,6 +17,9 @@ const pending = new Map<string, Pending>();
 /** Older than this, a prefetched answer may be stale: call afresh. */
 const FRESH_MS = 5000;
 const key = (method: Method, input: unknown) => `${method} ${JSON.stringify(input)}`;
+// The answers are for the view the window opened on. Once the user goes elsewhere they may be stale (the
+// settings just changed on the Settings page are not what was prefetched), and the next view calls afresh.
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => pending.clear());
 
 function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const fn = getBridge()[method] as unknown as (i: MethodInput<M>) => Promise<MethodOutput<M>>;
