@@ -4,7 +4,7 @@ import { routinesForMode, stretchesForMode } from '../../shared/movementMode.js'
 import { ROUTINES, routineDurationSeconds } from '../../shared/routines.js';
 import { STRETCHES, type Stretch, type StretchPosition } from '../../shared/stretches/index.js';
 import { formatMinutes } from '../lib/format.js';
-import { useMovementMode, useSettings } from '../lib/hooks.js';
+import { useMovementMode } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 import { useDose } from '../stretch/dose.js';
 import { Illustration } from '../stretch/Illustration.js';
@@ -38,18 +38,8 @@ export function StretchView({ rest }: { rest: string[] }) {
 function Catalog() {
   const { t } = useTranslation();
   const words = useStretchWords();
-  const settings = useSettings();
   const mode = useMovementMode();
   const [asked, setAsked] = useState(false);
-  // The list waits for the movement mode: a seated user should not see the standing list flash first.
-  if (!settings.data && !settings.error) {
-    return (
-      <>
-        <h1>{t('nav.stretch')}</h1>
-        <p className="muted">{t('now.loading')}</p>
-      </>
-    );
-  }
   // Which come first and whether the others show is the movement mode's rule (shared/movementMode.ts), not this page's.
   const stretches = stretchesForMode(STRETCHES.map(words.stretch), mode);
   const routines = routinesForMode(

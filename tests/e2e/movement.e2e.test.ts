@@ -76,6 +76,8 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
     await expect.poll(() => (JSON.parse(queryDb<{ json: string }>(suite.db, 'SELECT json FROM settings')[0]!.json) as { movementMode?: string }).movementMode).toBe('seated');
 
     await page.goto(suite.ui.view('#/stretch'));
+    // The list is drawn in the default (standing) mode until the settings arrive; the seated note says they did.
+    await page.getByTestId('stretch-mode-note').waitFor();
     const seatedPage = await stretchesPage(page);
     expect(seatedPage.groups.map((g) => g.group)).toEqual(['seated']);
     expect(seatedPage.groups[0]!.ids.length).toBeGreaterThan(3);
