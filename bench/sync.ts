@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getStats } from '../main/app/statsForDates.js';
+import { personStats } from '../main/app/sync/deviceStats.js';
 import { createSyncService } from '../main/app/sync/syncService.js';
 import { openSyncFolder } from '../main/platform/syncFolder.js';
 import { openStore, type Store } from '../main/store/index.js';
@@ -18,7 +18,7 @@ export interface SyncBench {
   mergeTenYearsS: number;
   /** One more day of one device, imported into the merged history. */
   incrementalDayMs: number;
-  /** getStats over the merged ten years (median of 11), wall and this process's CPU time (steadier on a busy machine). */
+  /** The window's statistics over the merged ten years, with the per-device breakdown (median of 11 after 40 warm-up calls, as bench/stats.ts says why), wall and this process's CPU time (steadier on a busy machine). */
   tenYearStatsMs: number;
   tenYearStatsCpuMs: number;
   /** The sync folder with three devices' ten years, compacted, in MB, and its files. */
@@ -81,19 +81,19 @@ export function benchSync(): SyncBench {
 
     const span = merged.historySpan()!;
     const range = { from: span.first, to: span.last, zone: ZONE };
-    for (let i = 0; i < 8; i++) getStats(merged, range);
+    for (let i = 0; i < 40; i++) personStats(merged, range);
     const runs: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < 11; i++) {
       const c = process.cpuUsage();
       const t = performance.now();
-      getStats(merged, range);
+      personStats(merged, range);
       runs.push(performance.now() - t);
       const used = process.cpuUsage(c);
       cpu.push((used.user + used.system) / 1000);
     }
     const records = merged.sync.devices(0, Number.MAX_SAFE_INTEGER).reduce((n, d) => n + (d.local ? 0 : d.bouts), 0);
-    const personBouts = getStats(merged, range).totals.bouts;
+    const personBouts = personStats(merged, range).totals.bouts;
     for (const d of [...devices.map((x) => x.store), merged]) d.close();
     const du = execFileSync('du', ['-sk', join(folder, 'sitwell')], { encoding: 'utf8' });
     const files = Number(execFileSync('sh', ['-c', `find '${join(folder, 'sitwell')}' -type f | wc -l`], { encoding: 'utf8' }).trim());

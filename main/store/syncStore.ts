@@ -68,9 +68,13 @@ export interface DeviceRecords {
   prompts: { at: number; kind: PromptKind; outcome: PromptOutcome; sittingMs: number; zone: string }[];
 }
 
+/** A UTC day, device_days' unit (migration v11). */
+const DAY_MS = 86_400_000;
+
 /** At most this many skipped lines are kept per file: a hostile file must not fill the history with complaints. */
 const PROBLEMS_PER_FILE = 20;
 
+type DeviceSums = { device_id: string; bouts: number; sitting: number; standing: number };
 type RecordRow = { type: string; json: string; start_ms: number | null; end_ms: number | null };
 type OutRow = { seq: number; type: 'bout' | 'standing' | 'prompt' | 'stretch' | 'setting'; uid: string | null; j: string | null };
 
@@ -131,24 +135,29 @@ function prepare(db: Database) {
     clearProblems: db.prepare<[string]>('DELETE FROM sync_problems WHERE path = ?'),
     addProblem: db.prepare<[string, number, string, string, number]>('INSERT OR REPLACE INTO sync_problems (path, line, reason, message, at_ms) VALUES (?, ?, ?, ?, ?)'),
     problems: db.prepare<[], { path: string; line: number; reason: string; message: string; at_ms: number }>('SELECT * FROM sync_problems ORDER BY path, line'),
-    // The devices by skipping through the index (one seek each, not a scan of every record); each sum a range of it,
-    // the bouts' count and sitting from one pass as [count, ms].
-    devices: db.prepare<[{ from: number; to: number }], { device_id: string; name: string | null; bouts: string; standing: number; imported: number | null }>(`
+    // The devices by skipping through the index (one seek each, not a scan of every record), with their names and import times.
+    devices: db.prepare<[], { device_id: string; name: string | null; imported: number | null }>(`
       WITH RECURSIVE ids(id) AS (
         SELECT min(device_id) FROM sync_records
         UNION ALL SELECT (SELECT min(device_id) FROM sync_records WHERE device_id > ids.id) FROM ids WHERE ids.id IS NOT NULL
       )
       SELECT d.id AS device_id, (SELECT at_ms FROM sync_imports i WHERE i.device_id = d.id) AS imported,
-        (SELECT json ->> '$.name' FROM sync_records n INDEXED BY sync_records_device_type_start WHERE n.device_id = d.id AND n.type = 'device') AS name,
-        (SELECT json_array(count(*), coalesce(sum(b.end_ms - b.start_ms), 0)) FROM sync_records b WHERE b.device_id = d.id AND b.type = 'bout' AND b.start_ms >= @from AND b.start_ms < @to) AS bouts,
-        (SELECT coalesce(sum(s.end_ms - s.start_ms), 0) FROM sync_records s WHERE s.device_id = d.id AND s.type = 'standing' AND s.start_ms >= @from AND s.start_ms < @to) AS standing
+        (SELECT json ->> '$.name' FROM sync_records n INDEXED BY sync_records_device_type_start WHERE n.device_id = d.id AND n.type = 'device') AS name
       FROM ids d
       WHERE d.id IS NOT NULL AND d.id != (SELECT device_id FROM sync_device)
       ORDER BY d.id`),
-    localSitting: db.prepare<[number, number], { bouts: number; sitting: number }>(
-      'SELECT count(*) AS bouts, coalesce(sum(duration_ms), 0) AS sitting FROM bouts WHERE start_ms >= ? AND start_ms < ?',
+    // Every device's sums over whole UTC days [from, to) (migration v11); '' is this computer.
+    dayTotals: db.prepare<[number, number], DeviceSums>(
+      'SELECT device_id, sum(bouts) AS bouts, sum(sitting_ms) AS sitting, sum(standing_ms) AS standing FROM device_days WHERE day >= ? AND day < ? GROUP BY device_id',
     ),
-    localStandingMs: db.prepare<[number, number], { standing: number }>('SELECT coalesce(sum(duration_ms), 0) AS standing FROM standing_periods WHERE start_ms >= ? AND start_ms < ?'),
+    // The same over a part of a day, from the rows themselves.
+    localSpan: db.prepare<{ from: number; to: number }, DeviceSums>(`
+      SELECT '' AS device_id, (SELECT count(*) FROM bouts WHERE start_ms >= @from AND start_ms < @to) AS bouts,
+        (SELECT coalesce(sum(duration_ms), 0) FROM bouts WHERE start_ms >= @from AND start_ms < @to) AS sitting,
+        (SELECT coalesce(sum(duration_ms), 0) FROM standing_periods WHERE start_ms >= @from AND start_ms < @to) AS standing`),
+    recordsSpan: db.prepare<[number, number], DeviceSums>(`
+      SELECT device_id, sum(type = 'bout') AS bouts, sum(iif(type = 'bout', end_ms - start_ms, 0)) AS sitting, sum(iif(type = 'standing', end_ms - start_ms, 0)) AS standing
+      FROM sync_records WHERE type IN ('bout', 'standing') AND start_ms >= ? AND start_ms < ? GROUP BY device_id`),
     otherDevice: db.prepare<[], { one: number }>('SELECT 1 AS one FROM sync_records WHERE device_id != (SELECT device_id FROM sync_device) LIMIT 1'),
     deviceRecords: db.prepare<[string, number, number], { type: string; json: string }>(
       "SELECT type, json FROM sync_records WHERE device_id = ? AND type IN ('bout', 'standing', 'prompt') AND start_ms >= ? AND start_ms < ? ORDER BY start_ms",
@@ -336,17 +345,43 @@ export class SyncStore {
   /** Each device's bouts and sitting that start in [from, to) (epoch ms): this one first, then the imported ones. */
   devices(from: number, to: number): DeviceSummary[] {
     const me = this.identity();
-    const local = this.q.localSitting.get(from, to)!;
-    const standing = this.q.localStandingMs.get(from, to)!.standing;
+    const sums = this.sums(from, to);
+    const of = (id: string) => sums.get(id) ?? { bouts: 0, sitting: 0, standing: 0 };
+    const local = of('');
     return [
-      { deviceId: me.deviceId, name: me.name, local: true, bouts: local.bouts, sittingMs: local.sitting, standingMs: standing, lastImportAt: null },
-      ...this.q.devices
-        .all({ from, to })
-        .map((d) => {
-          const [bouts, sittingMs] = JSON.parse(d.bouts) as [number, number];
-          return { deviceId: d.device_id, name: d.name ?? '', local: false, bouts, sittingMs, standingMs: d.standing, lastImportAt: d.imported };
-        }),
+      { deviceId: me.deviceId, name: me.name, local: true, bouts: local.bouts, sittingMs: local.sitting, standingMs: local.standing, lastImportAt: null },
+      ...this.q.devices.all().map((d) => {
+        const s = of(d.device_id);
+        return { deviceId: d.device_id, name: d.name ?? '', local: false, bouts: s.bouts, sittingMs: s.sitting, standingMs: s.standing, lastImportAt: d.imported };
+      }),
     ];
+  }
+
+  /**
+   * Each device's sums over [from, to) by device id ('' for this one): the whole UTC days inside it from
+   * device_days, the parts of a day at either end from the rows, so any zone's midnights are exact.
+   */
+  private sums(from: number, to: number): Map<string, { bouts: number; sitting: number; standing: number }> {
+    const out = new Map<string, { bouts: number; sitting: number; standing: number }>();
+    const add = (rows: readonly DeviceSums[]) => {
+      for (const r of rows) {
+        const o = out.get(r.device_id) ?? { bouts: 0, sitting: 0, standing: 0 };
+        out.set(r.device_id, { bouts: o.bouts + r.bouts, sitting: o.sitting + r.sitting, standing: o.standing + r.standing });
+      }
+    };
+    const span = (a: number, b: number) => {
+      if (a < b) add([this.q.localSpan.get({ from: a, to: b })!, ...this.q.recordsSpan.all(a, b)]);
+    };
+    const firstDay = Math.ceil(from / DAY_MS);
+    const endDay = Math.floor(to / DAY_MS);
+    if (firstDay >= endDay) {
+      span(from, to);
+      return out;
+    }
+    add(this.q.dayTotals.all(firstDay, endDay));
+    span(from, firstDay * DAY_MS);
+    span(endDay * DAY_MS, to);
+    return out;
   }
 
   /** Whether another device's records came into this history: one look, so a one-computer history pays nothing for the breakdown. */
@@ -376,5 +411,7 @@ export class SyncStore {
   /** Forgets every imported record and what was read (with a wiped history). */
   clear(): void {
     this.db.exec('DELETE FROM sync_records; DELETE FROM sync_files; DELETE FROM sync_problems; DELETE FROM sync_outbox; DELETE FROM sync_imports; DELETE FROM person_bouts;');
+    // The triggers took the records out of device_days; the rows they left at zero go too (a wipe's emptied days of this device as well).
+    this.db.exec('DELETE FROM device_days WHERE bouts = 0 AND sitting_ms = 0 AND standing_ms = 0;');
   }
 }

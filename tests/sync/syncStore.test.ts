@@ -115,6 +115,59 @@ describe('the history with other devices’ records (issue 15)', () => {
     );
   });
 
+  it('each device’s sums over any range are those of its rows, through imports, re-written records and a wipe (property)', () => {
+    const HOUR = 60 * MIN;
+    const span = fc.record({ start: fc.integer({ min: 0, max: 96 * 4 }).map((q) => T + q * 15 * MIN), len: fc.integer({ min: 1, max: 180 }).map((m) => m * MIN) });
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('local' as const), kind: fc.constantFrom('bout' as const, 'standing' as const), span }),
+      fc.record({ op: fc.constant('import' as const), device: fc.constantFrom('desktop', 'tablet'), uid: fc.constantFrom('a', 'b', 'c'), kind: fc.constantFrom('bout' as const, 'standing' as const), span }),
+      fc.record({ op: fc.constant('wipe' as const) }),
+    );
+    // Ranges cut anywhere: UTC days, local midnights of zones apart, parts of a day, nothing.
+    const range = fc.tuple(fc.integer({ min: -30, max: 4 * 24 * 4 + 30 }), fc.integer({ min: 0, max: 4 * 24 * 4 })).map(([a, l]) => [T - 2 * HOUR + a * 15 * MIN, T - 2 * HOUR + (a + l) * 15 * MIN] as const);
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), fc.array(range, { minLength: 1, maxLength: 5 }), (ops, ranges) => {
+        const s = fresh();
+        try {
+          let local: { kind: string; start: number; end: number }[] = [];
+          let remote = new Map<string, { device: string; kind: string; start: number; end: number }>();
+          let stamp = T;
+          for (const o of ops) {
+            if (o.op === 'wipe') {
+              s.deleteAll();
+              local = [];
+              remote = new Map();
+            } else if (o.op === 'local') {
+              const row = { start: o.span.start, end: o.span.start + o.span.len, durationMs: o.span.len, zone: B };
+              if (o.kind === 'bout') s.addBout(row);
+              else s.addStanding(row);
+              local.push({ kind: o.kind, start: row.start, end: row.end });
+            } else {
+              const end = o.span.start + o.span.len;
+              s.sync.importRecords([rec(o.device, o.uid, { type: o.kind, start: o.span.start, end, zone: B }, ++stamp)]);
+              remote.set(`${o.device}/${o.uid}`, { device: o.device, kind: o.kind, start: o.span.start, end });
+            }
+          }
+          for (const [from, to] of ranges) {
+            const sum = (rows: { kind: string; start: number; end: number }[]) => {
+              const inside = rows.filter((r) => r.start >= from && r.start < to);
+              const ms = (kind: string) => inside.filter((r) => r.kind === kind).reduce((a, r) => a + r.end - r.start, 0);
+              return [inside.filter((r) => r.kind === 'bout').length, ms('bout'), ms('standing')];
+            };
+            const devices = [...new Set([...remote.values()].map((r) => r.device))].sort();
+            expect(s.sync.devices(from, to).map((d) => [d.bouts, d.sittingMs, d.standingMs])).toEqual([
+              sum(local),
+              ...devices.map((d) => sum([...remote.values()].filter((r) => r.device === d))),
+            ]);
+          }
+        } finally {
+          s.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('deleting the history forgets imported records too', () => {
     const s = fresh();
     s.sync.importRecords([bout('desktop', 'd1', T, T + 30 * MIN)]);

@@ -68,7 +68,45 @@ const SEEDERS: Record<number, (db: Database.Database) => void> = {
   },
   // v10 only adds an index over the (empty) sync records.
   9: (db) => SEEDERS[8]!(db),
+  // v11 sums each device's days, this one's and the imported ones': a v10 history with another device's records.
+  10: (db) => {
+    SEEDERS[8]!(db);
+    const put = db.prepare('INSERT INTO sync_records (device_id, uid, type, hlc, start_ms, end_ms, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const r of OTHER_DEVICE) put.run(r.device, r.uid, r.type, r.hlc, 'start' in r ? r.start : 'at' in r ? r.at : null, 'end' in r ? r.end : null, JSON.stringify(r));
+  },
 };
+
+/** Another computer's records as a v10 history imported them (only v10's seeder has them). */
+const OTHER = 'f'.repeat(32);
+const rec = { v: 1, device: OTHER, hlc: '0000000000000-0000-' + OTHER };
+const OTHER_DEVICE = [
+  { ...rec, uid: 'device', type: 'device', name: 'Laptop' },
+  { ...rec, uid: 'rb1', type: 'bout', start: t('2026-03-02T07:30:00Z'), end: t('2026-03-02T08:30:00Z'), zone: B },
+  { ...rec, uid: 'rb2', type: 'bout', start: t('2026-03-02T23:30:00Z'), end: t('2026-03-03T00:30:00Z'), zone: B },
+  { ...rec, uid: 'rs1', type: 'standing', start: t('2026-03-02T12:00:00Z'), end: t('2026-03-02T12:30:00Z'), zone: B },
+  { ...rec, uid: 'rp1', type: 'prompt', at: t('2026-03-02T08:00:00Z'), kind: 'break', outcome: 'shown', sittingMs: 1_800_000, reason: null, zone: B },
+];
+
+/** Each device's [local, bouts, sitting, standing] starting in [from, to), summed from the rows themselves. */
+function deviceSumsOfRows(path: string, from: number, to: number): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    const local = db.prepare('SELECT count(*), coalesce(sum(duration_ms), 0) FROM bouts WHERE start_ms >= ? AND start_ms < ?').raw().get(from, to) as number[];
+    const standing = db.prepare('SELECT coalesce(sum(duration_ms), 0) FROM standing_periods WHERE start_ms >= ? AND start_ms < ?').raw().get(from, to) as number[];
+    const others = db
+      .prepare(
+        `SELECT 0, coalesce(sum(type = 'bout' AND start_ms >= @from AND start_ms < @to), 0),
+          coalesce(sum(iif(type = 'bout' AND start_ms >= @from AND start_ms < @to, end_ms - start_ms, 0)), 0),
+          coalesce(sum(iif(type = 'standing' AND start_ms >= @from AND start_ms < @to, end_ms - start_ms, 0)), 0)
+        FROM sync_records WHERE device_id != (SELECT device_id FROM sync_device) GROUP BY device_id ORDER BY device_id`,
+      )
+      .raw()
+      .all({ from, to }) as number[][];
+    return [[1, ...local, ...standing], ...others];
+  } finally {
+    db.close();
+  }
+}
 
 /** The same history written through today's API, for comparison. */
 function reference(): Store {
@@ -155,6 +193,21 @@ describe('migrations', () => {
         // From v9 on the checkpoint holds an open standing period too (DESIGN.md §7).
         s.writeCheckpoint({ start: 10, lastInput: 20, savedAt: 30, zone: B, standing: true });
         expect(s.readCheckpoint()).toEqual({ start: 10, lastInput: 20, savedAt: 30, zone: B, standing: true });
+        // From v11 on each device's sums come from its days and the rows at a range's ends: the same as summing the rows,
+        // over whole UTC days, local days of Berlin and New York (UTC days cut in two) and a part of one day.
+        s.addBout({ start: t('2026-03-04T23:50:00Z'), end: t('2026-03-05T00:20:00Z'), durationMs: 30 * 60_000, zone: B });
+        for (const [a, b] of [
+          [0, t('2027-01-01T00:00:00Z')],
+          [t('2026-03-01T23:00:00Z'), t('2026-03-03T23:00:00Z')],
+          [t('2026-03-02T05:00:00Z'), t('2026-03-05T05:00:00Z')],
+          [t('2026-03-02T07:40:00Z'), t('2026-03-02T23:40:00Z')],
+          [t('2026-03-03T00:00:00Z'), t('2026-03-03T00:00:00Z')],
+        ] as const) {
+          expect(s.sync.devices(a, b).map((d) => [Number(d.local), d.bouts, d.sittingMs, d.standingMs]), `${new Date(a).toISOString()}…${new Date(b).toISOString()}`).toEqual(
+            deviceSumsOfRows(path, a, b),
+          );
+        }
+        if (from === 10) expect(s.sync.devices(0, t('2027-01-01T00:00:00Z'))[1]).toMatchObject({ name: 'Laptop', bouts: 2, sittingMs: 120 * 60_000, standingMs: 30 * 60_000 });
       } finally {
         s.close();
       }
