@@ -37,12 +37,21 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
   const folder = join(tmp.dir, 'Sync');
   let ui: RunningSitwell;
   let browser: Browser;
+  let inside: { start: number; end: number; zone: string };
 
   beforeAll(async () => {
     seedHistory(db, { to: '2025-06-15', days: 14, zone: Z });
     // The desktop's journal, as an import from the folder brings it: its name, and an evening bout each day of the week of 9 June.
+    // And one bout inside the laptop's longest of 11 June (a video call taken at the desktop while the laptop still saw typing): it must count once.
     const evenings = ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13'];
-    seedOtherDevice(db, { id: DESK, name: 'Desktop at home', bouts: evenings.map((d) => ({ start: at(d, '20:00'), end: at(d, '21:10'), zone: Z })), importedAt: IMPORTED_AT });
+    const [longest] = queryDb<{ start_ms: number; end_ms: number }>(
+      db,
+      `SELECT start_ms, end_ms FROM bouts WHERE start_ms >= ${at('2025-06-11', '00:00')} AND end_ms < ${at('2025-06-11', '19:00')} ORDER BY duration_ms DESC LIMIT 1`,
+    );
+    inside = { start: longest!.start_ms + 10 * 60_000, end: longest!.end_ms - 10 * 60_000, zone: Z };
+    expect(inside.end - inside.start).toBeGreaterThanOrEqual(20 * 60_000);
+    const bouts = [...evenings.map((d) => ({ start: at(d, '20:00'), end: at(d, '21:10'), zone: Z })), inside];
+    seedOtherDevice(db, { id: DESK, name: 'Desktop at home', bouts, importedAt: IMPORTED_AT });
     const s = openStore(db);
     s.sync.setName('Laptop');
     s.sync.setProblems(`${DESK}/2025-06.sync-conflict-20250615-101010-ABCDEFG.ndjson`, [{ line: 0, reason: 'conflict', message: 'a conflict copy' }], IMPORTED_AT);
@@ -117,9 +126,15 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
   it('Statistics: all computers (overlaps once) with each computer’s row, or one alone, each as the CLI counts it; the choice stays in the address; screenshots', async () => {
     const all = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15')) as StatsReport;
     const desk = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15', '--device', DESK)) as StatsReport;
-    expect(desk.totals.bouts).toBe(5);
+    const laptopId = queryDb<{ device_id: string }>(db, 'SELECT device_id FROM sync_device')[0]!.device_id;
+    const laptop = JSON.parse(sitwell('--db', db, 'stats', '--json', '--from', '2025-06-09', '--to', '2025-06-15', '--device', laptopId)) as StatsReport;
+    const insideMinutes = (inside.end - inside.start) / 60_000;
+    expect(desk.totals.bouts).toBe(6);
+    expect(desk.totals.sittingMinutes).toBeCloseTo(350 + insideMinutes, 1);
+    // The person: the laptop's sitting and the desktop's evenings; the desktop's bout inside the laptop's counts once.
+    expect(all.totals.sittingMinutes).toBeCloseTo(laptop.totals.sittingMinutes + 350, 1);
     const deskRow = all.devices!.find((d) => d.id === DESK)!;
-    expect(deskRow).toMatchObject({ name: 'Desktop at home', thisDevice: false, bouts: 5, sittingMinutes: 350 });
+    expect(deskRow).toMatchObject({ name: 'Desktop at home', thisDevice: false, bouts: 6, sittingMinutes: desk.totals.sittingMinutes });
     const { page, context, problems } = await openPage(browser, { bypassCSP: true });
     await page.goto(ui.view('#/stats?range=week&date=2025-06-11'));
     await ready(page, '2025-06-09', '2025-06-15');
@@ -134,7 +149,8 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().locator('th').textContent()).toBe('Work laptop (this computer)');
     const deskCells = await card.locator(`tr[data-device="${DESK}"] td`).allTextContents();
-    expect(deskCells).toEqual(['5 h 50 min', '5', `${Math.round(deskRow.share! * 100)}%`]);
+    const h = Math.floor(deskRow.sittingMinutes / 60);
+    expect(deskCells).toEqual([`${h} h ${Math.round(deskRow.sittingMinutes - h * 60)} min`, '6', `${Math.round(deskRow.share! * 100)}%`]);
     expect(await card.textContent()).toContain('counts once in your totals');
     expect(seriousOrCritical((await axeScan(page)).violations)).toEqual([]);
     await card.scrollIntoViewIfNeeded();
