@@ -93,7 +93,7 @@ export const SyncStatusSchema = z.object({
   ),
   /** Files and lines of the folder that were skipped or held, with why. */
   /** `reason`: one of SYNC_PROBLEM_REASONS, or a newer one this window has no words for. */
-  problems: z.array(z.object({ path: z.string(), line: z.number(), reason: z.string(), at: z.number() })),
+  problems: z.array(z.object({ path: z.string(), line: z.number(), reason: z.string(), message: z.string(), at: z.number() })),
 });
 /** A device id as the sync folder names it. */
 const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a device id');

@@ -267,6 +267,15 @@ function Skipped({ sync }: { sync: SyncStatusView }) {
           <li key={`${p.path}:${p.line}`}>
             <code>{p.path}</code>
             {p.line > 0 && p.line < Number.MAX_SAFE_INTEGER ? ` ${t('sync.line', { line: p.line })}` : ''}: {reason(p.reason)}
+            {/* The app's own words on it, as the log and `sitwell doctor` give them: in English, marked so. */}
+            {p.message && p.reason !== 'more' && (
+              <>
+                {' '}
+                <span className="muted small" lang="en">
+                  ({p.message})
+                </span>
+              </>
+            )}
           </li>
         ))}
       </ul>

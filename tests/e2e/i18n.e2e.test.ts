@@ -37,7 +37,8 @@ const VIEWS: { name: string; hash: string; ready: (page: Page) => Promise<void> 
  * Text on the page (text alternatives and attributes a screen reader says included) with a plain-ASCII
  * word of three letters or more: in the pseudo-locale that is a string no catalog translated. Not counted:
  * code and keys (<code>, <kbd>), the language list (each language in its own words), the history file's
- * path, the time zone's name, and the month and weekday names Intl itself gives for en-XA.
+ * path, the time zone's name, the app's own English detail of a skipped sync file (a span marked lang="en"),
+ * and the month and weekday names Intl itself gives for en-XA.
  */
 async function untranslated(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -46,7 +47,7 @@ async function untranslated(page: Page): Promise<string[]> {
       for (let m = 0; m < 12; m++) for (const w of new Intl.DateTimeFormat('en-XA', { month, timeZone: 'UTC' }).format(Date.UTC(2024, m, 15)).split(/\W+/)) fromIntl.add(w);
     for (const weekday of ['long', 'short'] as const)
       for (let d = 1; d <= 7; d++) fromIntl.add(new Intl.DateTimeFormat('en-XA', { weekday, timeZone: 'UTC' }).format(Date.UTC(2024, 0, d)));
-    const skipped = (el: Element | null) => !!el?.closest('code, kbd, option, [data-testid="data-path"], script, style');
+    const skipped = (el: Element | null) => !!el?.closest('code, kbd, option, [data-testid="data-path"], span[lang="en"], script, style');
     const plain = (text: string) =>
       text
         .replace(/\b[A-Z][A-Za-z_]+\/[A-Za-z_/]+\b/g, '') // a time zone's name

@@ -76,6 +76,8 @@ describe.skipIf(!hasChromium)('sync in the window: Settings’ sync section and 
     expect(await devices.locator('tbody tr').first().textContent()).toContain('Laptop (this computer)');
     expect(await devices.locator(`tr[data-device="${DESK}"]`).textContent()).toMatch(/Desktop at home.*Jun 15/);
     expect(await page.getByTestId('sync-skipped').textContent()).toContain('a conflict copy made by the sync app');
+    // The app's own words, as the log and `sitwell doctor` give them, marked as English for a reader in another language.
+    expect(await page.getByTestId('sync-skipped').locator('span[lang="en"]').textContent()).toBe('(a conflict copy)');
     await expect.poll(() => section.getByText('Sync is off', { exact: false }).count()).toBe(1);
     // Web mode: the text field only, no system folder picker.
     expect(await section.getByRole('button', { name: 'Choose…' }).count()).toBe(0);

@@ -9,6 +9,6 @@ export function syncStatus(store: Store, opts: { running: boolean; canPickFolder
     running: opts.running,
     canPickFolder: opts.canPickFolder,
     devices: store.sync.devices(0, Number.MAX_SAFE_INTEGER).map((d) => ({ id: d.deviceId, name: d.name, thisDevice: d.local, bouts: d.bouts, lastImportAt: d.lastImportAt })),
-    problems: store.sync.problems().map((p) => ({ path: p.path, line: p.line, reason: p.reason, at: p.at })),
+    problems: store.sync.problems().map((p) => ({ path: p.path, line: p.line, reason: p.reason, message: p.message, at: p.at })),
   };
 }
