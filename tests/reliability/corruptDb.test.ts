@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, SCHEMA_VERSION } from '../../main/store/index.js';
 import { openStoreForTracker } from '../../main/store/recover.js';
 import { runSitwell, tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { integrity, listing, query, sha256File, sleep, startDaemon, stopDaemon, work } from './support/daemonProcess.js';
+import { integrity, listing, query, sha256File, sleep, startDaemon, stopDaemon, stopLiveDaemons, work } from './support/daemonProcess.js';
 
 /**
  * A damaged history under the daemon: it is moved aside with a timestamped name (with its -wal and
@@ -24,6 +24,8 @@ beforeAll(async () => {
   runner = await cliRunner('corrupt');
 }, 60_000);
 afterAll(cleanup);
+// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
+afterEach(stopLiveDaemons);
 
 /** A real history with a few bouts, in its own directory; `keepWal` leaves a -wal and -shm beside it (as a crash would). */
 function history(keepWal = false): { dir: string; db: string; hold?: Database.Database } {

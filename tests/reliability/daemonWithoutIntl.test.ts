@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import type { SettingsPatch } from '../../shared/settingsRules.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, runCli, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, quietEnv, sleep, startDaemon, startTyping, stopDaemon, touchIdle, work } from './support/daemonProcess.js';
+import { integrity, query, quietEnv, sleep, startDaemon, startTyping, stopDaemon, stopLiveDaemons, touchIdle, work } from './support/daemonProcess.js';
 
 /**
  * The daemon keeps local time without building an Intl formatter: the first one maps ~8 MB of locale
@@ -61,6 +61,8 @@ beforeAll(async () => {
   touchIdle(idleFile, 999_999);
 }, 60_000);
 afterAll(cleanup);
+// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
+afterEach(stopLiveDaemons);
 
 describe('the daemon builds no Intl formatter (bundled daemon, real SQLite)', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Monitor } from '../../main/app/monitor.js';
 import { createScriptedIdleSource } from '../../main/platform/idleScripted.js';
 import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { fingerprint, integrity, query, quietEnv, sleep, startDaemon, stopDaemon, work as workFor, type DaemonProcess } from './support/daemonProcess.js';
+import { fingerprint, integrity, query, quietEnv, sleep, startDaemon, stopDaemon, stopLiveDaemons, work as workFor, type DaemonProcess } from './support/daemonProcess.js';
 import { RecordingNotifier, VirtualClock, VirtualTime } from '../helpers/virtualTime.js';
 
 /**
@@ -81,8 +81,9 @@ describe.skipIf(cannotMount !== null)('disk full under a running daemon (real tm
     }
   }, 60_000);
 
+  // Before the file system is unmounted (afterAll): a failed test's daemon still has the history open on it.
+  afterEach(stopLiveDaemons);
   afterAll(async () => {
-    if (daemon) await stopDaemon(daemon);
     await notes?.stop();
     await desktop?.stop();
     if (mounted) execFileSync('umount', [mnt]);

@@ -5,7 +5,7 @@ import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, sleep, startDaemon, stopDaemon, touchIdle, work, type DaemonProcess } from './support/daemonProcess.js';
+import { integrity, query, sleep, startDaemon, stopDaemon, stopLiveDaemons, touchIdle, work, type DaemonProcess } from './support/daemonProcess.js';
 
 /**
  * What the daemon leans on goes away mid-run: the notification daemon (dunst killed and restarted on a
@@ -23,7 +23,7 @@ beforeAll(async () => {
 }, 60_000);
 // A failed attempt's daemon is stopped before a CI retry starts its own.
 afterEach(async () => {
-  if (daemon) await stopDaemon(daemon);
+  await stopLiveDaemons();
   daemon = null;
 });
 afterAll(() => cleanup());

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireTrackerLock, openStore, StoreError } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, sleep, startDaemon, stopDaemon, work } from './support/daemonProcess.js';
+import { integrity, query, sleep, startDaemon, stopDaemon, stopLiveDaemons, work } from './support/daemonProcess.js';
 
 /** Two trackers on one history would count every minute twice: exactly one may track, the other says so. */
 
@@ -27,6 +27,8 @@ beforeAll(async () => {
   writeFileSync(idleFile, '999999');
 }, 60_000);
 afterAll(cleanup);
+// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
+afterEach(stopLiveDaemons);
 
 describe('two processes on one history (real processes)', () => {
   it('two daemons: the second exits 1 naming the first; the first keeps tracking and records each bout once', async () => {

@@ -17,6 +17,18 @@ export interface DaemonProcess {
   waitFor(re: RegExp, timeoutMs?: number): Promise<number>;
 }
 
+/** Daemons started by startDaemon that have not exited yet (see stopLiveDaemons). */
+const live = new Set<DaemonProcess>();
+
+/**
+ * Stops every daemon this worker started that still runs. Each suite that starts daemons calls it in its
+ * afterEach: a failed assertion or a timeout leaves its daemon holding the history lock, and the retry (or the
+ * next test on the same history) would meet "another Sitwell daemon is already tracking" instead of its own failure.
+ */
+export async function stopLiveDaemons(): Promise<void> {
+  await Promise.all([...live].map((d) => stopDaemon(d)));
+}
+
 export function startDaemon(
   runner: CliRunner,
   opts: { db: string; idleFile: string; minuteMs: number; env?: NodeJS.ProcessEnv; notifications?: boolean; extra?: string[] },
@@ -48,7 +60,7 @@ export function startDaemon(
       r({ code, signal });
     }),
   );
-  return {
+  const daemon: DaemonProcess = {
     child,
     out: () => out,
     exited,
@@ -77,6 +89,9 @@ export function startDaemon(
       });
     },
   };
+  live.add(daemon);
+  void exited.then(() => live.delete(daemon));
+  return daemon;
 }
 
 /** The environment for a daemon that should find no D-Bus at all (fast, identical on every machine). */
