@@ -1,11 +1,12 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng.js';
 import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
+import { allowedLag, loggedTyping, watchRunQueueWait } from './support/checkpointLag.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
-import { integrity, query, sleep, startDaemon, stopDaemon, touchIdle } from './support/daemonProcess.js';
+import { integrity, query, sleep, startDaemon, stopDaemon, stopLiveDaemons, touchIdle } from './support/daemonProcess.js';
 
 /**
  * SIGKILL at random moments against a real `sitwell daemon` under synthetic input (file idle source,
@@ -22,7 +23,7 @@ const MINUTE_MS = 200;
 const MIN_BREAK_MINUTES = 5; // 1 s: room for a restart to come back within it (a start takes ~0.3–1 s here)
 const MIN_BREAK_MS = MIN_BREAK_MINUTES * MINUTE_MS;
 const INPUT_EVERY_MS = 40;
-/** Timer lateness on a loaded two-core machine, on top of the one-minute promise. */
+/** Timer lateness and the reading's own work on an unloaded machine; load is measured, see checkpointLag.ts. */
 const SLACK_MS = 150;
 
 interface Cp {
@@ -50,38 +51,15 @@ beforeAll(async () => {
   writeFileSync(idleFile, '999999');
 }, 60_000);
 afterAll(cleanup);
-
-/** "Works" (writes the idle file with 0) every INPUT_EVERY_MS until stopped; remembers when it last did. */
-function inputWriter() {
-  let last = 0;
-  let timer: NodeJS.Timeout | null = null;
-  const write = () => {
-    // Atomically: a reader must never see the file empty half-way through the write (an idle-source failure).
-    writeFileSync(`${idleFile}.tmp`, '0');
-    renameSync(`${idleFile}.tmp`, idleFile);
-    last = Date.now();
-  };
-  return {
-    get last() {
-      return last;
-    },
-    start() {
-      if (timer) return;
-      write();
-      timer = setInterval(write, INPUT_EVERY_MS);
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
-}
+// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
+afterEach(stopLiveDaemons);
 
 describe('SIGKILL against a running daemon (real process, real SQLite file)', () => {
   it(`survives ${KILLS} kills at random moments: intact, at most a minute behind, continued or closed correctly`, async () => {
     const t0 = Date.now();
-    const input = inputWriter();
+    const input = loggedTyping(idleFile, INPUT_EVERY_MS);
     const losses: number[] = [];
+    const waits: number[] = [];
     const starts: number[] = [];
     const branches = { continued: 0, closed: 0, ambiguous: 0, noCheckpoint: 0 };
     let expectation: { cp: Cp; killedAt: number } | null = null;
@@ -95,6 +73,7 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
       else input.start();
       const spawnAt = Date.now();
       const daemon = startDaemon(runner, { db, idleFile, minuteMs: MINUTE_MS });
+      const waited = watchRunQueueWait(daemon.child, spawnAt);
       let trackingAt: number | null = null;
       if (early) {
         await sleep(random() * 600);
@@ -129,6 +108,9 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
       // The kill: input stops at that instant, as if the power went.
       input.stop();
       const lastInput = input.last;
+      const cpBefore = query<Cp>(db, 'SELECT start_ms, last_input_ms, saved_at_ms FROM checkpoint')[0];
+      // Read while the daemon lives, from before the oldest input a checkpoint written from now on could hold.
+      const waitedMs = waited.since(Math.min(cpBefore?.last_input_ms ?? spawnAt, lastInput));
       daemon.child.kill('SIGKILL');
       const { signal } = await daemon.exited;
       const killedAt = Date.now();
@@ -139,7 +121,9 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
       if (cp && !early && trackingAt !== null) {
         const lost = lastInput - cp.last_input_ms;
         losses.push(lost);
-        expect(lost, `kill ${i}: checkpoint ${JSON.stringify(cp)} ${lost} ms behind the last input ${lastInput}, tracking at ${trackingAt}, killed ${killedAt}\n${daemon.out()}`).toBeLessThanOrEqual(MINUTE_MS + INPUT_EVERY_MS + SLACK_MS);
+        const allowed = allowedLag({ minuteMs: MINUTE_MS, slackMs: SLACK_MS, typistGapMs: input.gapAfter(cp.last_input_ms), runQueueWaitMs: waitedMs });
+        waits.push(waitedMs);
+        expect(lost, `kill ${i}: checkpoint ${JSON.stringify(cp)} ${lost} ms behind the last input ${lastInput} (allowed ${allowed.why}), tracking at ${trackingAt}, killed ${killedAt}\n${daemon.out()}`).toBeLessThanOrEqual(allowed.ms);
       }
       if (!cp) branches.noCheckpoint++;
       expectation = cp ? { cp, killedAt } : null;
@@ -167,7 +151,8 @@ describe('SIGKILL against a running daemon (real process, real SQLite file)', ()
     console.log(
       `sigkill: ${KILLS} kills in ${((Date.now() - t0) / 1000).toFixed(1)} s via ${runner.kind} (bundle built in ${runner.buildMs} ms); ` +
         `daemon start median ${startsSorted[Math.floor(startsSorted.length / 2)]} ms, max ${startsSorted.at(-1)} ms; ` +
-        `checkpoint behind last input: median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted.at(-1)} ms (minute = ${MINUTE_MS} ms); ` +
+        `checkpoint behind last input: median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${sorted.at(-1)} ms (minute = ${MINUTE_MS} ms; ` +
+        `the daemon's run-queue wait in those windows: max ${Math.max(0, ...waits).toFixed(0)} ms); ` +
         `next start: ${branches.continued} continued, ${branches.closed} closed, ${branches.ambiguous} too close to call, ` +
         `${branches.noCheckpoint} kills with no open bout; ${bouts.length} bouts stored`,
     );
