@@ -275,52 +275,52 @@ export const MIGRATIONS: readonly Migration[] = [
         ) GROUP BY device_id, day;
       CREATE TRIGGER device_days_bout_in AFTER INSERT ON bouts BEGIN
         INSERT INTO device_days VALUES ('', NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0), 1, NEW.duration_ms, 0)
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
       END;
       CREATE TRIGGER device_days_bout_out AFTER DELETE ON bouts BEGIN
         INSERT INTO device_days VALUES ('', OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0), -1, -OLD.duration_ms, 0)
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
       END;
       CREATE TRIGGER device_days_bout_change AFTER UPDATE OF start_ms, duration_ms ON bouts BEGIN
         INSERT INTO device_days VALUES ('', OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0), -1, -OLD.duration_ms, 0)
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
         INSERT INTO device_days VALUES ('', NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0), 1, NEW.duration_ms, 0)
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms;
       END;
       CREATE TRIGGER device_days_standing_in AFTER INSERT ON standing_periods BEGIN
         INSERT INTO device_days VALUES ('', NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0), 0, 0, NEW.duration_ms)
-          ON CONFLICT DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
       END;
       CREATE TRIGGER device_days_standing_out AFTER DELETE ON standing_periods BEGIN
         INSERT INTO device_days VALUES ('', OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0), 0, 0, -OLD.duration_ms)
-          ON CONFLICT DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
       END;
       CREATE TRIGGER device_days_standing_change AFTER UPDATE OF start_ms, duration_ms ON standing_periods BEGIN
         INSERT INTO device_days VALUES ('', OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0), 0, 0, -OLD.duration_ms)
-          ON CONFLICT DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
         INSERT INTO device_days VALUES ('', NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0), 0, 0, NEW.duration_ms)
-          ON CONFLICT DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET standing_ms = standing_ms + excluded.standing_ms;
       END;
       CREATE TRIGGER device_days_record_in AFTER INSERT ON sync_records WHEN NEW.type IN ('bout', 'standing') BEGIN
         INSERT INTO device_days VALUES (NEW.device_id, NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0),
             NEW.type = 'bout', iif(NEW.type = 'bout', NEW.end_ms - NEW.start_ms, 0), iif(NEW.type = 'standing', NEW.end_ms - NEW.start_ms, 0))
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
       END;
       CREATE TRIGGER device_days_record_out AFTER DELETE ON sync_records WHEN OLD.type IN ('bout', 'standing') BEGIN
         INSERT INTO device_days VALUES (OLD.device_id, OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0),
             -(OLD.type = 'bout'), -iif(OLD.type = 'bout', OLD.end_ms - OLD.start_ms, 0), -iif(OLD.type = 'standing', OLD.end_ms - OLD.start_ms, 0))
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
       END;
       CREATE TRIGGER device_days_record_change AFTER UPDATE OF device_id, type, start_ms, end_ms ON sync_records
         WHEN OLD.type IN ('bout', 'standing') OR NEW.type IN ('bout', 'standing') BEGIN
         INSERT INTO device_days SELECT OLD.device_id, OLD.start_ms / 86400000 - (OLD.start_ms % 86400000 < 0),
             -(OLD.type = 'bout'), -iif(OLD.type = 'bout', OLD.end_ms - OLD.start_ms, 0), -iif(OLD.type = 'standing', OLD.end_ms - OLD.start_ms, 0)
           WHERE OLD.type IN ('bout', 'standing')
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
         INSERT INTO device_days SELECT NEW.device_id, NEW.start_ms / 86400000 - (NEW.start_ms % 86400000 < 0),
             NEW.type = 'bout', iif(NEW.type = 'bout', NEW.end_ms - NEW.start_ms, 0), iif(NEW.type = 'standing', NEW.end_ms - NEW.start_ms, 0)
           WHERE NEW.type IN ('bout', 'standing')
-          ON CONFLICT DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
+          ON CONFLICT (device_id, day) DO UPDATE SET bouts = bouts + excluded.bouts, sitting_ms = sitting_ms + excluded.sitting_ms, standing_ms = standing_ms + excluded.standing_ms;
       END;
     `),
   },
