@@ -66,7 +66,10 @@ export async function switchLanguage(lng: CatalogLanguage): Promise<void> {
     lng = 'en'; // a catalog that failed to load: English rather than a half-translated window
   }
   if (wanted !== lng && lng !== 'en') return;
-  await i18n.changeLanguage(lng);
+  // The same language again (the settings' answer, and every settings change pushed to the window):
+  // changeLanguage would still announce a change, and every translated component would render again,
+  // the statistics page rebuilding its charts.
+  if (i18n.language !== lng) await i18n.changeLanguage(lng);
   document.documentElement.lang = lng;
   document.documentElement.dir = textDirection(lng);
 }

@@ -6,16 +6,24 @@ import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { App } from './App.js';
 import { getBridge } from './bridge/index.js';
+import { prefetched } from './bridge/prefetch.js';
 import { languageFor, switchLanguage } from './i18n.js';
 
 // Marks for the benchmark's breakdown: bundle evaluated → data in → view drawn.
 performance.mark('sitwell-app-start');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-// Drawn at once in the system's language (English is in the bundle; another is one small fetch);
-// a language chosen in Settings follows as soon as the settings are in, and on every change.
-void switchLanguage(languageFor(null)).finally(() => createRoot(root).render(<App />));
-getBridge()
-  .getSettings({})
+// Where the view asked for the settings before this bundle arrived (statistics, Settings, the
+// prompt), their answer is in or nearly, and the view shows nothing without it: the window waits for
+// it and draws once, in the chosen language, with the settings at hand. Elsewhere it is drawn at once
+// in the system's language (English is in the bundle; another is one small fetch) and the chosen one
+// follows. Either way a change made later is followed too.
+const early = prefetched('getSettings', {});
+const settings = early ?? getBridge().getSettings({});
+const firstLanguage = early ? early.then(languageFor, () => languageFor(null)) : Promise.resolve(languageFor(null));
+void firstLanguage
+  .then(switchLanguage)
+  .finally(() => createRoot(root).render(<App />))
+  .then(() => settings)
   .then((s) => switchLanguage(languageFor(s)), () => {});
 getBridge().on('settings', (s) => void switchLanguage(languageFor(s)));

@@ -46,6 +46,15 @@ export function peek<M extends Method>(method: M, input: MethodInput<M>): Method
   return p?.settled && Date.now() - p.at < FRESH_MS ? (p.settled.value as MethodOutput<M>) : null;
 }
 
+/**
+ * A prefetched call still on its way or in, left for the view to take: for what the window itself
+ * reads from the same answer before the view does (its language). Null when there is none.
+ */
+export function prefetched<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> | null {
+  const p = pending.get(key(method, input));
+  return p && Date.now() - p.at < FRESH_MS ? (p.promise as Promise<MethodOutput<M>>) : null;
+}
+
 export function callOnce<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const k = key(method, input);
   const p = pending.get(k);
