@@ -1,10 +1,15 @@
 /** Words and numbers as the views show them, in the window's language. */
 import { formatMinutes as minutesIn } from '../../shared/durationText.js';
+import type { TFunction } from 'i18next';
 import { i18n } from '../i18n.js';
+import { filledText } from './filledText.js';
 import { dateFormat } from './dates.js';
 
+/** The duration texts take their values as they are: filled in without a t() call each (filledText says why). */
+const durationT = ((key: string, values: Record<string, number>) => filledText(key, values)) as unknown as TFunction;
+
 /** "1 h 35 min" in the window's language ("1 Std. 35 Min.", "1時間35分"). */
-export const formatMinutes = (minutes: number): string => minutesIn(minutes, i18n.t);
+export const formatMinutes = (minutes: number): string => minutesIn(minutes, durationT);
 export const formatMs = (ms: number): string => formatMinutes(ms / 60_000);
 
 /** A running timer: "12:05" or "1:02:05". */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/dates.js';
+import { filledText } from '../lib/filledText.js';
 import { formatHour, formatMinutes } from '../lib/format.js';
 
 /** Weekday names in the window's language, Monday first: 1 January 2024 was a Monday. */
@@ -15,6 +16,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   // Each name once, not once per cell: 168 cells each name a weekday and two hours.
   const longDays = WEEK.map((w) => weekday(w, 'long'));
   const hours = Array.from({ length: 25 }, (_, h) => formatHour(h));
+  // 168 cells' titles: filled in, not translated one by one (filledText says why).
   // Room for the longest weekday name ("Mon", "lun.", "الاثنين"), at about 7 px a character.
   const left = Math.max(34, 10 + 7 * Math.max(...days.map((d) => d.length)));
   const top = 16;
@@ -57,7 +59,7 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
                   fillOpacity={v > 0 && max > 0 ? 0.15 + 0.85 * (v / max) : 1}
                   data-value={v}
                 >
-                  <title>{t('stats.heat.cell', { day: longDays[w], from: hours[h], to: hours[h + 1], duration: formatMinutes(v) })}</title>
+                  <title>{filledText('stats.heat.cell', { day: longDays[w]!, from: hours[h]!, to: hours[h + 1]!, duration: formatMinutes(v) })}</title>
                 </rect>
               );
             })}
