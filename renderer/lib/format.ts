@@ -58,7 +58,7 @@ export function formatPercent(share: number | null | undefined): string {
 
 /** Minutes with one decimal, for averages and research measures: "12.5 min" ("12,5 Min."); "—" for none. */
 export const formatDecimalMinutes = (minutes: number | null | undefined): string =>
-  minutes === null || minutes === undefined || !Number.isFinite(minutes) ? '—' : i18n.t('duration.min', { m: formatNumber(minutes) });
+  minutes === null || minutes === undefined || !Number.isFinite(minutes) ? '—' : filledText('duration.min', { m: formatNumber(minutes) });
 
 /** An hour of the day as the window's language writes times: "9:00 AM", "09:00", "9時00分" (24 is the next midnight). */
 export const formatHour = (hour: number): string =>

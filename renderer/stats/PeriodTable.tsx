@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatsPeriod } from '../../shared/statsReport.js';
 import { formatDate } from '../lib/dates.js';
+import { filledText } from '../lib/filledText.js';
 import { formatCount, formatDecimalMinutes, formatMinutes, formatNumber, formatPercent } from '../lib/format.js';
 
 /** The range broken into days, weeks or months, one row each. */
@@ -72,7 +73,7 @@ export function PeriodTable({ title, periods, kind }: { title: string; periods: 
                 <td className="num">{formatNumber(p.breaksPerSittingHour, 2)}</td>
                 <td className="num">
                   {p.breakPrompts
-                    ? t('stats.periodTable.heededOf', { heeded: formatCount(p.breakPromptsHeeded), prompts: formatCount(p.breakPrompts), rate: formatPercent(p.breakPromptRate) })
+                    ? filledText('stats.periodTable.heededOf', { heeded: formatCount(p.breakPromptsHeeded), prompts: formatCount(p.breakPrompts), rate: formatPercent(p.breakPromptRate) })
                     : '—'}
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
 import { getBridge } from '../bridge/index.js';
@@ -87,7 +87,12 @@ export function StatsView({ query }: { query: URLSearchParams }) {
   const current = report && report.from === sel.from && report.to === sel.to && reportDevice === device ? report : null;
   const goal = settings.data?.dailySittingGoalMinutes ?? null;
   const ready = current !== null && goal !== null;
-  const period: Record<string, string> = sel.kind === 'custom' ? { from: sel.from, to: sel.to } : { range: sel.kind, date: sel.anchor };
+  const period = useMemo(
+    (): Record<string, string> => (sel.kind === 'custom' ? { from: sel.from, to: sel.to } : { range: sel.kind, date: sel.anchor }),
+    [sel.kind, sel.from, sel.to, sel.anchor],
+  );
+  // Stable while the period is, so the report (memoised) is not drawn again when the computers or the zone come in.
+  const deviceHref = useCallback((id: string) => statsHash(period, id), [period]);
 
   return (
     <>
@@ -127,13 +132,27 @@ export function StatsView({ query }: { query: URLSearchParams }) {
         </p>
       )}
       {!current && !error && <p className="muted">{t('now.loading')}</p>}
-      {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} deviceHref={(id) => statsHash(period, id)} />}
+      {current && goal !== null && <Report report={current} goal={goal} kind={sel.kind} deviceHref={deviceHref} />}
       {ready && <ReadyMarker from={sel.from} to={sel.to} />}
     </>
   );
 }
 
-function Report({ report, goal, kind, deviceHref }: { report: StatsReport; goal: number; kind: RangeKind | 'custom'; deviceHref: (id: string) => string }) {
+/**
+ * Memoised: the page renders again as the computer list and the zone come in after the report, and
+ * drawing every card again (the heatmap's 168 cells, a table row per period) changed nothing.
+ */
+const Report = memo(function Report({
+  report,
+  goal,
+  kind,
+  deviceHref,
+}: {
+  report: StatsReport;
+  goal: number;
+  kind: RangeKind | 'custom';
+  deviceHref: (id: string) => string;
+}) {
   const { t } = useTranslation();
   const days = daysBetween(report.from, report.to);
   const empty = report.totals.bouts === 0 && report.totals.sittingMinutes === 0;
@@ -175,7 +194,7 @@ function Report({ report, goal, kind, deviceHref }: { report: StatsReport; goal:
       {table}
     </>
   );
-}
+});
 
 function FirstDay() {
   const { t } = useTranslation();
