@@ -10,6 +10,10 @@ import { parseHash } from './lib/route.js';
 const route = parseHash(window.location.hash);
 if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt') prefetch('getSettings', {});
 if (route.view === 'stats') {
+  // The zone (when the settings leave it to the system) and the computers for the selector: asked
+  // after the first frame otherwise, their answers arriving while the report is being drawn.
+  prefetch('getInfo', {});
+  prefetch('getSync', {});
   const q = route.query;
   const from = q.get('from');
   const to = q.get('to');

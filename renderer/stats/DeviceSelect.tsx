@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { getBridge } from '../bridge/index.js';
+import { callOnce, peek } from '../bridge/prefetch.js';
 import { useLoad } from '../lib/hooks.js';
 
 /**
@@ -8,7 +8,7 @@ import { useLoad } from '../lib/hooks.js';
  */
 export function DeviceSelect({ value, onChange }: { value: string | null; onChange: (device: string | null) => void }) {
   const { t } = useTranslation();
-  const sync = useLoad(() => getBridge().getSync({}));
+  const sync = useLoad(() => callOnce('getSync', {}), () => peek('getSync', {}));
   const devices = sync.data?.devices ?? [];
   if (devices.length < 2 && value === null) return null;
   return (

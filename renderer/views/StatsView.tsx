@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { StatsReport } from '../../shared/statsReport.js';
-import { getBridge } from '../bridge/index.js';
 import { callOnce, peek } from '../bridge/prefetch.js';
 import { errorText } from '../lib/errors.js';
 import { daysBetween, isCalendarDate, rangeOf, RANGE_KINDS, shiftRange, type RangeKind } from '../../shared/calendar.js';
@@ -57,7 +56,7 @@ function setQuery(params: Record<string, string>, device = queryParam('device'))
 
 export function StatsView({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation();
-  const info = useLoad(() => getBridge().getInfo({}));
+  const info = useLoad(() => callOnce('getInfo', {}), () => peek('getInfo', {}));
   const settings = useSettings();
   const zone = settings.data?.timeZone ?? info.data?.zone;
   const todayDate = today(zone);
