@@ -114,8 +114,35 @@ async function timePages(browser: PipeBrowser, urls: string[]): Promise<number[]
   });
 }
 
+/**
+ * Median CPU time of the page's main thread from navigation to the ready mark, for each address,
+ * in turns as above, in loads of their own (the Performance domain that counts it is on). A busy
+ * machine stretches the clock figures above by hundreds of milliseconds; this one it hardly moves,
+ * so a change in what the page does shows here even when the clock cannot tell.
+ */
+async function cpuOfPages(browser: PipeBrowser, urls: string[]): Promise<number[]> {
+  const expression = `performance.getEntriesByName(${JSON.stringify(READY)})[0]?.startTime ?? -1`;
+  const cpu: number[][] = urls.map(() => []);
+  for (let i = 0; i < RUNS + 1; i++) {
+    for (const [k, url] of urls.entries()) {
+      const { mainThreadCpuMs } = await browser.loadWithCpu(url, { width: 1000, height: 800 }, expression);
+      if (i > 0) cpu[k]!.push(mainThreadCpuMs);
+    }
+  }
+  return cpu.map((t, k) => {
+    if (process.env.SITWELL_BENCH_VERBOSE) console.log(`renderer main-thread CPU of ${new URL(urls[k]!).pathname}${new URL(urls[k]!).hash} (ms):`, t.map((x) => x.toFixed(0)).join(' '));
+    t.sort((x, y) => x - y);
+    return Math.round(t[RUNS >> 1]!);
+  });
+}
+
 /** Statistics over `years` of seeded history, and the baseline page, timed in turns. */
-async function measureYears(browser: PipeBrowser, dir: string, staticDir: string, years: number): Promise<{ stats: number; baseline: number }> {
+async function measureYears(
+  browser: PipeBrowser,
+  dir: string,
+  staticDir: string,
+  years: number,
+): Promise<{ stats: number; baseline: number; statsCpu: number; baselineCpu: number }> {
   const db = join(dir, `${years}y.db`);
   const store = openStore(db);
   store.updateSettings({ timeZone: ZONE });
@@ -129,7 +156,8 @@ async function measureYears(browser: PipeBrowser, dir: string, staticDir: string
     const baseline = new URL(ui.url);
     baseline.pathname = '/baseline.html';
     const [s, b] = await timePages(browser, [stats.toString(), baseline.toString()]);
-    return { stats: s!, baseline: b! };
+    const [sc, bc] = await cpuOfPages(browser, [stats.toString(), baseline.toString()]);
+    return { stats: s!, baseline: b!, statsCpu: sc!, baselineCpu: bc! };
   } finally {
     await ui.stop();
   }
@@ -144,6 +172,10 @@ export interface RendererBench {
   statsTenYearsMs: number;
   /** The empty page's median, from the one-year round (the ten-year round's is close to it). */
   baselinePageMs: number;
+  /** Main-thread CPU from navigation to drawn (cpuOfPages): the statistics pages and the empty page of the one-year round. */
+  statsOneYearCpuMs: number;
+  statsTenYearsCpuMs: number;
+  baselinePageCpuMs: number;
   loadAverage: number;
 }
 
@@ -164,6 +196,9 @@ export async function benchRenderer(): Promise<RendererBench> {
       statsOneYearMs: one.stats,
       statsTenYearsMs: ten.stats,
       baselinePageMs: one.baseline,
+      statsOneYearCpuMs: one.statsCpu,
+      statsTenYearsCpuMs: ten.statsCpu,
+      baselinePageCpuMs: one.baselineCpu,
       loadAverage: Number(loadavg()[0]!.toFixed(2)),
     };
   } finally {

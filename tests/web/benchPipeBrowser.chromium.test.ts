@@ -39,6 +39,16 @@ describe.skipIf(!hasChromium)('the benchmark’s Chromium over the DevTools pipe
     expect(await browser.load(url, { width: 800, height: 600 }, "localStorage.getItem('k') ?? 'none'")).toBe('none');
   });
 
+  it('also counts the CPU time of the page’s main thread: a page that computes for 150 ms counts more than an empty one', async () => {
+    const size = { width: 800, height: 600 };
+    const idle = await browser.loadWithCpu(page(`<script>window.done = 1</script>`), size, 'window.done ?? -1');
+    const busy = await browser.loadWithCpu(page(`<script>const end = performance.now() + 150; while (performance.now() < end); window.done = 2</script>`), size, 'window.done ?? -1');
+    expect([idle.value, busy.value]).toEqual([1, 2]);
+    expect(idle.mainThreadCpuMs).toBeGreaterThan(0);
+    // Thread time, not the clock: at least most of the 150 ms even with the cores shared.
+    expect(busy.mainThreadCpuMs - idle.mainThreadCpuMs).toBeGreaterThan(100);
+  });
+
   it('reports an expression that throws instead of waiting for it', async () => {
     await expect(browser.load(page('<p>x</p>'), { width: 800, height: 600 }, 'no.such.thing', 5000)).rejects.toThrow(/threw/);
   });
