@@ -93,7 +93,7 @@ describe('SIGKILL while standing (real daemon, real SQLite file, sitwell stand o
     const cp = await kill(d);
     expect(cp.kind).toBe('standing');
     // Checkpointed at least once a (scaled) minute, allowing for the time load kept the daemon or the typist from running.
-    const allowed = allowedLag({ minuteMs: MINUTE_MS, slackMs: SLACK_MS, typistGapMs: user.gapAfter(cp.last_input_ms), runQueueWaitMs: waitedMs });
+    const allowed = allowedLag({ minuteMs: MINUTE_MS, slackMs: SLACK_MS, typistGapMs: user.gapAfter(cp.last_input_ms), sched: waitedMs });
     expect(lastInput - cp.last_input_ms, `allowed ${allowed.why}\n${d.out()}`).toBeLessThanOrEqual(allowed.ms);
     const standingStartedAt = cp.start_ms;
 
