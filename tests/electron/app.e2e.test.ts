@@ -20,7 +20,7 @@ describe.skipIf(reason !== null)('the Electron app (Playwright _electron, real E
   let stage = '';
   let env: AppEnv | null = null;
   let run: RunningApp | null = null;
-  let stopTyping: () => void = () => {};
+  let stopTyping: () => Promise<void> = async () => {};
 
   beforeAll(() => {
     stage = stageApp();
@@ -29,7 +29,7 @@ describe.skipIf(reason !== null)('the Electron app (Playwright _electron, real E
     if (stage) rmSync(stage, { recursive: true, force: true });
   });
   afterEach(async () => {
-    stopTyping();
+    await stopTyping();
     await run?.app.close().catch(() => {});
     run = null;
     await env?.stop();

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openStore } from '../../../main/store/index.js';
 import type { Settings } from '../../../shared/settings.js';
+import { startTyping } from '../../helpers/idleTyping.js';
 import { launchChromium } from './chromium.js';
 import { startDaemonUi, tempDir, type RunningSitwell } from './server.js';
 
@@ -15,7 +14,7 @@ export interface DaemonSuite {
   /** Keeps "using the keyboard": the idle file is rewritten well inside minBreakMinutes. */
   keepSitting(): void;
   /** Stops the input: after minBreakMinutes the user is away. Called after every test too. */
-  walkAway(): void;
+  walkAway(): Promise<void>;
 }
 
 /**
@@ -29,12 +28,15 @@ export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): D
   const idle = join(tmp.dir, 'idle');
   let daemon: RunningSitwell | undefined;
   let browser: Browser | undefined;
-  // The "typing" is a child process of its own: a timer in this test process stalls whenever the process is
-  // busy (a screenshot, a loaded CI machine), and a stall longer than minBreakMinutes read as the user walking away.
-  let typing: ChildProcess | null = null;
-  const walkAway = () => {
-    typing?.kill('SIGKILL');
+  // The "typing" is a child process of its own (startTyping): a timer in this test process stalls whenever the
+  // process is busy (a screenshot, a loaded CI machine), and a stall longer than minBreakMinutes read as the user
+  // walking away. Its writes are whole: `echo 0 > idle` let the daemon read an empty file now and then, a failed
+  // reading that sent it into back-off with a prompt open.
+  let typing: { stop: () => Promise<void> } | null = null;
+  const walkAway = async () => {
+    const t = typing;
     typing = null;
+    await t?.stop();
   };
   beforeAll(async () => {
     const store = openStore(db);
@@ -44,7 +46,7 @@ export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): D
   });
   afterEach(() => walkAway());
   afterAll(async () => {
-    walkAway();
+    await walkAway();
     await browser?.close();
     await daemon?.stop();
     tmp.cleanup();
@@ -58,8 +60,7 @@ export function useDaemonSuite(settings: Partial<Settings>, minuteMs: number): D
       return browser!;
     },
     keepSitting() {
-      writeFileSync(idle, '0');
-      typing ??= spawn('sh', ['-c', 'while :; do echo 0 > "$1"; sleep 0.25; done', 'typing', idle], { stdio: 'ignore' });
+      typing ??= startTyping(idle, 250);
     },
     walkAway,
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { electronAbi, electronBinary, ROOT } from '../../../scripts/electronBinary.mjs';
 import { DESKTOP_TOOLS, missingTools, startDesktop, type Desktop } from '../../helpers/desktop.js';
+import { startTyping } from '../../helpers/idleTyping.js';
 import { ensureBuilt } from './built.js';
 
 /**
@@ -140,10 +141,12 @@ export async function launchApp(e: AppEnv): Promise<RunningApp> {
   };
 }
 
-/** Keeps "typing": rewrites the idle file with 0 every `everyMs`, as the OS idle counter resets on input. */
-export function keepTyping(idleFile: string, everyMs = 250): () => void {
-  const t = setInterval(() => writeFileSync(idleFile, '0'), everyMs);
-  return () => clearInterval(t);
+/**
+ * Keeps "typing": rewrites the idle file with 0 every `everyMs`, as the OS idle counter resets on input. A shell
+ * loop (startTyping), not a timer in the test process, which a loaded machine stalls past the minimum break.
+ */
+export function keepTyping(idleFile: string, everyMs = 250): () => Promise<void> {
+  return startTyping(idleFile, everyMs).stop;
 }
 
 /** The testing hooks main.ts exposes with SITWELL_TESTING_HOOKS=1; read them with app.evaluate(() => globalThis.__sitwell…). */

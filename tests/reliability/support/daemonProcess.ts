@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startTyping } from '../../helpers/idleTyping.js';
 import type { CliRunner } from './cliBundle.js';
+
+// The typing helpers live with the other suites' helpers; the reliability tests import them from here as before.
+export { startTyping, touchIdle } from '../../helpers/idleTyping.js';
 
 /** A real `sitwell daemon` child process with its combined output. */
 export interface DaemonProcess {
@@ -169,31 +173,6 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function sha256File(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
-}
-
-/** One "input" for the file idle source, written atomically (a reader must never find the file half-written). */
-export function touchIdle(idleFile: string, ms = 0): void {
-  writeFileSync(`${idleFile}.tmp`, String(ms));
-  renameSync(`${idleFile}.tmp`, idleFile);
-}
-
-/**
- * Input every 40 ms until `stop()`, written by a shell loop of its own: a timer in this test process
- * stalls whenever the process is busy under load, and a stall longer than the minimum break (400 ms
- * at these testing minutes) reads to the daemon as walking away. Each write is whole (a temp file renamed).
- */
-export function startTyping(idleFile: string): { stop: () => Promise<void> } {
-  touchIdle(idleFile);
-  const typist = spawn('sh', ['-c', 'while :; do printf 0 > "$1.typing" && mv -f "$1.typing" "$1"; sleep 0.04; done', 'typing', idleFile], { stdio: 'ignore', detached: true });
-  const exited = new Promise((r) => typist.once('exit', r));
-  return {
-    async stop() {
-      // The whole group, so that no `mv` outlives the loop and writes an input after the caller's next write.
-      process.kill(-typist.pid!, 'SIGKILL');
-      await exited;
-      touchIdle(idleFile);
-    },
-  };
 }
 
 /** Input every 40 ms for `ms` (see startTyping). */
