@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,13 +9,18 @@ export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
 const STAMP = join(ROOT, 'node_modules', '.cache', 'sitwell-e2e', 'renderer.stamp');
 const LOCK = join(ROOT, 'node_modules', '.cache', 'sitwell-e2e', 'renderer.lock');
 
-function newest(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return max;
+/** The sources' content, hashed: what decides whether dist/renderer is current (see ensureRendererBuilt). */
+function sourceHash(dirs: string[]): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(`${p}\0`).update(readFileSync(p)).update('\0');
+    }
+  };
+  for (const d of dirs) walk(d);
+  return hash.digest('hex');
 }
 
 function read(path: string): string {
@@ -31,7 +37,10 @@ function read(path: string): string {
  * build runs under flock and re-checks the stamp once it holds the lock.
  */
 export function ensureRendererBuilt(): void {
-  const version = String(Math.max(newest(join(ROOT, 'renderer')), newest(join(ROOT, 'shared'))));
+  // By content, not modification time: a test that rewrote a source with the same bytes (the pseudo-locale's
+  // generator in the i18n unit test) made the next suite rebuild, and vite empties dist/renderer first, so every
+  // page other suites loaded meanwhile was "not built" (the likely end of views.e2e's keyboard test, twice, in a fresh-clone run).
+  const version = sourceHash([join(ROOT, 'renderer'), join(ROOT, 'shared')]);
   if (read(STAMP) === version && read(join(RENDERER_DIST, 'index.html')) !== '') return;
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'sitwell-e2e'), { recursive: true });
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
