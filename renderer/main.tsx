@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { getBridge } from './bridge/index.js';
 import { prefetched } from './bridge/prefetch.js';
 import { languageFor, switchLanguage } from './i18n.js';
+import { rememberSettings } from './lib/hooks.js';
 
 // Marks for the benchmark's breakdown: bundle evaluated → data in → view drawn.
 performance.mark('sitwell-app-start');
@@ -25,5 +26,6 @@ void firstLanguage
   .then(switchLanguage)
   .finally(() => createRoot(root).render(<App />))
   .then(() => settings)
-  .then((s) => switchLanguage(languageFor(s)), () => {});
-getBridge().on('settings', (s) => void switchLanguage(languageFor(s)));
+  // Kept for the views too: one opened next draws with them at once (see useSettings).
+  .then((s) => switchLanguage(languageFor(rememberSettings(s))), () => {});
+getBridge().on('settings', (s) => void switchLanguage(languageFor(rememberSettings(s))));

@@ -8,7 +8,9 @@ import { parseHash } from './lib/route.js';
  * still being loaded. Only what the view is certain to ask for, with the exact same input.
  */
 const route = parseHash(window.location.hash);
-if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt') prefetch('getSettings', {});
+// The Stretches list (not the player) waits for the movement mode: asked for here, it is often in by the first render.
+const catalog = route.view === 'stretch' && route.rest.length === 0;
+if (route.view === 'stats' || route.view === 'settings' || route.view === 'prompt' || catalog) prefetch('getSettings', {});
 if (route.view === 'stats') {
   // The zone (when the settings leave it to the system) and the computers for the selector: asked
   // after the first frame otherwise, their answers arriving while the report is being drawn.

@@ -47,11 +47,27 @@ export function useNowState(): Loaded<NowStateView> {
   return { ...loaded, data };
 }
 
+/**
+ * The settings this window last loaded, saved or was told of: a view opened later draws with them at once
+ * (the Stretches list in the seated user's mode, not the default's for a moment) while it loads them afresh.
+ */
+let lastSettings: Settings | null = null;
+/** Keeps `s` as the settings last seen (the app shell's own call for the window's language hands them in too). */
+export const rememberSettings = (s: Settings): Settings => (lastSettings = s);
+
 export function useSettings(): Loaded<Settings> & { set: (s: Settings) => void } {
-  const loaded = useLoad(() => callOnce('getSettings', {}), () => peek('getSettings', {}));
+  const loaded = useLoad(
+    () => callOnce('getSettings', {}).then(rememberSettings),
+    () => peek('getSettings', {}) ?? lastSettings,
+  );
   const [pushed, setPushed] = useState<Settings | null>(null);
-  useEffect(() => getBridge().on('settings', setPushed), []);
-  return { ...loaded, data: pushed ?? loaded.data, set: setPushed };
+  useEffect(() => getBridge().on('settings', (s) => setPushed(rememberSettings(s))), []);
+  return { ...loaded, data: pushed ?? loaded.data, set: (s) => setPushed(rememberSettings(s)) };
+}
+
+/** True once the settings are known (loaded, or failed to load): what depends on them can be drawn without a guess. */
+export function settingsKnown(settings: Loaded<Settings>): boolean {
+  return settings.data !== null || settings.error !== null;
 }
 
 /** The movement mode (Settings) that decides which moves and routines are offered; the default until settings load. */

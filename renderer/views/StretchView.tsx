@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { routinesForMode, stretchesForMode } from '../../shared/movementMode.js';
 import { ROUTINES, routineDurationSeconds } from '../../shared/routines.js';
+import { DEFAULT_SETTINGS, type MovementMode } from '../../shared/settingsRules.js';
 import { STRETCHES, type Stretch, type StretchPosition } from '../../shared/stretches/index.js';
 import { formatMinutes } from '../lib/format.js';
-import { useMovementMode } from '../lib/hooks.js';
+import { settingsKnown, useSettings } from '../lib/hooks.js';
 import { href } from '../lib/route.js';
 import { useDose } from '../stretch/dose.js';
 import { Illustration } from '../stretch/Illustration.js';
@@ -37,8 +38,23 @@ export function StretchView({ rest }: { rest: string[] }) {
 
 function Catalog() {
   const { t } = useTranslation();
+  const settings = useSettings();
+  return (
+    <>
+      <h1>{t('nav.stretch')}</h1>
+      <p className="note" data-testid="stretch-safety">
+        {t('stretchList.safety')}
+      </p>
+      {/* Which moves are offered is the movement mode's: until the settings are in (a window opened on this page),
+          the list is not drawn at all rather than drawn for the default mode and swapped a moment later. */}
+      {settingsKnown(settings) && <CatalogList mode={settings.data?.movementMode ?? DEFAULT_SETTINGS.movementMode} />}
+    </>
+  );
+}
+
+function CatalogList({ mode }: { mode: MovementMode }) {
+  const { t } = useTranslation();
   const words = useStretchWords();
-  const mode = useMovementMode();
   const [asked, setAsked] = useState(false);
   // Which come first and whether the others show is the movement mode's rule (shared/movementMode.ts), not this page's.
   const stretches = stretchesForMode(STRETCHES.map(words.stretch), mode);
@@ -51,10 +67,6 @@ function Catalog() {
   const otherPosition: StretchPosition = mode === 'seated' ? 'standing' : 'seated';
   return (
     <>
-      <h1>{t('nav.stretch')}</h1>
-      <p className="note" data-testid="stretch-safety">
-        {t('stretchList.safety')}
-      </p>
       {!stretches.otherShown && (
         <div className="note" data-testid="stretch-mode-note">
           <p>

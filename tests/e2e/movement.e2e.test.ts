@@ -75,9 +75,25 @@ describe.skipIf(!hasChromium)('movement mode (real Chromium, sitwell ui, real SQ
     await page.getByLabel('Seated moves only').check();
     await expect.poll(() => (JSON.parse(queryDb<{ json: string }>(suite.db, 'SELECT json FROM settings')[0]!.json) as { movementMode?: string }).movementMode).toBe('seated');
 
+    // Opened cold (a new window on Stretches): the list waits for the settings, so a seated user never sees the
+    // standing list drawn for a moment first. Every group the page ever draws is recorded from its first script on.
+    const cold = await context.newPage();
+    await cold.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __stretchGroupsSeen: seen });
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('section[data-testid^="stretch-group-"]')) {
+          const id = el.getAttribute('data-testid')!;
+          if (!seen.includes(id)) seen.push(id);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await cold.goto(suite.ui.view('#/stretch'));
+    await cold.getByTestId('stretch-mode-note').waitFor();
+    expect(await cold.evaluate(() => (window as unknown as { __stretchGroupsSeen: string[] }).__stretchGroupsSeen)).toEqual(['stretch-group-seated']);
+    await cold.close();
+
     await page.goto(suite.ui.view('#/stretch'));
-    // The list is drawn in the default (standing) mode until the settings arrive; the seated note says they did.
-    await page.getByTestId('stretch-mode-note').waitFor();
     const seatedPage = await stretchesPage(page);
     expect(seatedPage.groups.map((g) => g.group)).toEqual(['seated']);
     expect(seatedPage.groups[0]!.ids.length).toBeGreaterThan(3);
