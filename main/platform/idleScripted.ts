@@ -26,6 +26,10 @@ export function createFileIdleSource(path: string, now: () => number = Date.now)
   return {
     name,
     async idleMs() {
+      // As of the moment it looked, like an X server's idle counter: a process kept off the CPU between the look
+      // and the answer must not count that wait as the user's absence (a file rewritten by someone typing meanwhile
+      // is still "old" in a stat taken before, and a starved daemon read that as walking away, mid-bout).
+      const lookedAt = now();
       let text: string;
       let mtimeMs: number;
       try {
@@ -35,7 +39,7 @@ export function createFileIdleSource(path: string, now: () => number = Date.now)
       }
       const t = text.trim();
       if (!/^\d+$/.test(t)) throw new Error(`idle file ${path} must hold a whole number of milliseconds, found ${JSON.stringify(t.slice(0, 40))}`);
-      return Number(t) + Math.max(0, Math.floor(now() - mtimeMs));
+      return Number(t) + Math.max(0, Math.floor(lookedAt - mtimeMs));
     },
   };
 }

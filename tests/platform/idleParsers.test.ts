@@ -57,6 +57,17 @@ describe('testing idle sources', () => {
     expect(await source.idleMs()).toBe(5500);
   });
 
+  it('a file source measures the idle time when it looks, not when its answer is taken (a starved process adds no absence)', async () => {
+    const path = join(dir, 'idle-late');
+    writeFileSync(path, '0');
+    const written = Date.now() - 10_000;
+    utimesSync(path, written / 1000, written / 1000);
+    let clock = written + 1000;
+    const looking = createFileIdleSource(path, () => clock).idleMs();
+    clock += 5000; // the daemon waited 5 s for a CPU before it took the answer
+    expect(await looking).toBe(1000);
+  });
+
   it('a file source names the file and the problem', async () => {
     await expect(createFileIdleSource(join(dir, 'missing')).idleMs()).rejects.toThrow(/cannot read idle file .*missing: ENOENT/);
     writeFileSync(join(dir, 'bad'), 'soon');
