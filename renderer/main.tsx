@@ -15,7 +15,7 @@ performance.mark('sitwell-app-start');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 // Where the view asked for the settings before this bundle arrived (statistics, Settings, the
-// prompt), their answer is in or nearly, and the view shows nothing without it: the window waits for
+// prompt, the Stretches list), their answer is in or nearly, and the view shows nothing without it: the window waits for
 // it and draws once, in the chosen language, with the settings at hand. Elsewhere it is drawn at once
 // in the system's language (English is in the bundle; another is one small fetch) and the chosen one
 // follows. Either way a change made later is followed too.
