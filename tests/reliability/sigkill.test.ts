@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng.js';
 import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
-import { allowedLag, loggedTyping, watchRunQueueWait } from './support/checkpointLag.js';
+import { allowedLag, loggedTyping, stopTyping, watchRunQueueWait } from './support/checkpointLag.js';
 import { cliRunner, type CliRunner } from './support/cliBundle.js';
 import { integrity, query, sleep, startDaemon, stopDaemon, stopLiveDaemons, touchIdle } from './support/daemonProcess.js';
 
@@ -51,8 +51,11 @@ beforeAll(async () => {
   writeFileSync(idleFile, '999999');
 }, 60_000);
 afterAll(cleanup);
-// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
-afterEach(stopLiveDaemons);
+// A failed test's daemon and typist are stopped here, not left holding the history lock (or writing into a removed folder).
+afterEach(async () => {
+  stopTyping();
+  await stopLiveDaemons();
+});
 
 describe('SIGKILL against a running daemon (real process, real SQLite file)', () => {
   it(`survives ${KILLS} kills at random moments: intact, at most a minute behind, continued or closed correctly`, async () => {

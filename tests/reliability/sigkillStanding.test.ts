@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import { tempDir } from '../helpers/sitwellCli.js';
-import { allowedLag, loggedTyping, watchRunQueueWait } from './support/checkpointLag.js';
+import { allowedLag, loggedTyping, stopTyping, watchRunQueueWait } from './support/checkpointLag.js';
 import { cliRunner, runCli, type CliRunner } from './support/cliBundle.js';
 import { integrity, query, sleep, startDaemon, stopDaemon, stopLiveDaemons, type DaemonProcess } from './support/daemonProcess.js';
 
@@ -45,8 +45,11 @@ beforeAll(async () => {
   writeFileSync(idleFile, '999999');
 }, 60_000);
 afterAll(cleanup);
-// A failed test's daemon is stopped here, not left holding the history lock for the retry or the next test.
-afterEach(stopLiveDaemons);
+// A failed test's daemon and typist are stopped here, not left holding the history lock (or writing into a removed folder).
+afterEach(async () => {
+  stopTyping();
+  await stopLiveDaemons();
+});
 
 /** The user at the keyboard: the idle file says 0 every INPUT_EVERY_MS, written atomically, each write logged. */
 function typing() {

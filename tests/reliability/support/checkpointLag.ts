@@ -88,6 +88,14 @@ export function watchRunQueueWait(child: ChildProcess, spawnedAt: number, everyM
   };
 }
 
+/** The loggedTyping timers still running: stopTyping() ends them after a test, failed or not. */
+const typists = new Set<() => void>();
+
+/** For each suite's afterEach: a failed test left its typist writing into a folder about to be removed. */
+export function stopTyping(): void {
+  for (const stop of [...typists]) stop();
+}
+
 /**
  * "Works": writes the idle file with 0 every `everyMs` while started, and logs each write as [before, after]
  * (the file's mtime lies inside). A timer in this process, so a loaded machine stretches its gaps; the log
@@ -96,6 +104,11 @@ export function watchRunQueueWait(child: ChildProcess, spawnedAt: number, everyM
 export function loggedTyping(idleFile: string, everyMs: number) {
   const writes: { before: number; after: number }[] = [];
   let timer: NodeJS.Timeout | null = null;
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    typists.delete(stop);
+  };
   const write = () => {
     const before = Date.now();
     touchIdle(idleFile);
@@ -110,11 +123,9 @@ export function loggedTyping(idleFile: string, everyMs: number) {
       if (timer) return;
       write();
       timer = setInterval(write, everyMs);
+      typists.add(stop);
     },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    stop,
     /**
      * How stale the idle file could have been for a reader that found the input written at `inputAt` (its
      * mtime): until the next write landed. At least `everyMs`, the gap the typist meant to keep.
