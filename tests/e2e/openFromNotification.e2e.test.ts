@@ -1,9 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
 import { missingTools, startDesktop, type Desktop, type NotificationMonitor } from '../helpers/desktop.js';
+import { startTyping } from '../helpers/idleTyping.js';
 import { registerTestBrowser, type TestBrowser } from '../helpers/testBrowser.js';
 import { hasChromium, launchChromium, NO_CHROMIUM_REASON } from './support/chromium.js';
 import { openPage } from './support/page.js';
@@ -31,7 +31,7 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
   let notes: NotificationMonitor;
   let daemon: RunningSitwell;
   let browser: Browser;
-  const typing = setInterval(() => existsSync(tmp.dir) && writeFileSync(idle, '0'), 250);
+  let typing: { stop: () => Promise<void> } | null = null;
   let testBrowser: TestBrowser;
 
   beforeAll(async () => {
@@ -43,11 +43,12 @@ describe.skipIf(missing.length > 0 || !hasChromium)('"Open Sitwell" on a notific
     desktop = await startDesktop();
     notes = await desktop.monitorNotifications();
     const env = testBrowser.env(desktop.env);
+    typing = startTyping(idle, 250);
     [daemon, browser] = await Promise.all([startDaemonUiWithNotifications(db, idle, MINUTE_MS, env), launchChromium()]);
   }, 60_000);
 
   afterAll(async () => {
-    clearInterval(typing);
+    await typing?.stop();
     await browser?.close();
     await daemon?.stop();
     await notes?.stop();

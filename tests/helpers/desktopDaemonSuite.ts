@@ -4,6 +4,7 @@
  * Each attempt (CI retries once) gets its own history and daemon, so a retry never meets the last
  * attempt's prompts; input is xdotool mouse moves.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +33,12 @@ export function useDesktopDaemonSuite(opts: { openbox?: boolean } = {}): Desktop
   let openbox: { stop(): Promise<void> } | null = null;
   let dir = '';
   let daemon: DaemonChild | null = null;
-  let typing: ReturnType<typeof setInterval> | null = null;
+  // The mouse is moved by a shell loop of its own: a timer in this test process stalls whenever the process is
+  // busy under load, and a stall longer than the minimum break reads to the daemon as walking away.
+  let typing: ChildProcess | null = null;
   const stopMoving = () => {
-    if (typing) clearInterval(typing);
+    // The whole group, so that no xdotool outlives the loop and moves the mouse after the test stopped.
+    if (typing?.exitCode === null) process.kill(-typing.pid!, 'SIGKILL');
     typing = null;
   };
 
@@ -78,11 +82,8 @@ export function useDesktopDaemonSuite(opts: { openbox?: boolean } = {}): Desktop
       return { db, daemon: d, ours: () => notes.events.slice(since) };
     },
     keepMoving() {
-      let x = 10;
-      typing ??= setInterval(() => {
-        x = x === 10 ? 20 : 10;
-        void desktop.xdotool('mousemove', String(x), String(x)).catch(() => {});
-      }, 300);
+      const script = 'x=10; while :; do xdotool mousemove "$x" "$x" >/dev/null 2>&1; x=$((30 - x)); sleep 0.3; done';
+      typing ??= spawn('sh', ['-c', script], { env: desktop.env, stdio: 'ignore', detached: true });
     },
     stopMoving,
     forget() {
