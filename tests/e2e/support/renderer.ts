@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,29 @@ function sourceHash(dirs: string[]): string {
   return hash.digest('hex');
 }
 
+/** Whether dist/renderer was built after the last change to any file below `dirs`. */
+function builtAfter(dirs: string[]): boolean {
+  try {
+    return statSync(join(RENDERER_DIST, 'index.html')).mtimeMs > newestMtime(dirs);
+  } catch {
+    return false;
+  }
+}
+
+/** The newest modification time of the files below `dirs`. */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of dirs) walk(d);
+  return newest;
+}
+
 function read(path: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
@@ -43,6 +66,12 @@ export function ensureRendererBuilt(): void {
   const version = sourceHash([join(ROOT, 'renderer'), join(ROOT, 'shared')]);
   if (read(STAMP) === version && read(join(RENDERER_DIST, 'index.html')) !== '') return;
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'sitwell-e2e'), { recursive: true });
+  // No stamp yet, but a build newer than every source (`npm test` runs `npm run build` first, in a fresh clone
+  // too): that build is current. Rebuilding it would empty dist/renderer under the suites already serving it.
+  if (read(STAMP) === '' && builtAfter([join(ROOT, 'renderer'), join(ROOT, 'shared')])) {
+    writeFileSync(STAMP, `${version}\n`);
+    return;
+  }
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const script =
     `[ "$(cat '${STAMP}' 2>/dev/null)" = '${version}' ] && [ -f '${RENDERER_DIST}/index.html' ] && exit 0; ` +
