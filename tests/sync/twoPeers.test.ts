@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../main/core/sync/hlc.js';
 import { missingTools } from '../helpers/desktop.js';
 import { startTyping } from '../helpers/idleTyping.js';
@@ -38,13 +38,14 @@ type Stats = { totals: { bouts: number; sittingMinutes: number }; devices?: { na
 describe.skipIf(missing.length > 0)('one history across two computers through two real Syncthing peers on loopback', () => {
   const peers: Peer[] = [];
   let runner: CliRunner;
-  afterAll(async () => {
-    for (const p of peers) {
+  // After each attempt, so that CI's retry starts from nothing (its own folder below, no process of the first left).
+  afterEach(async () => {
+    for (const p of peers.splice(0)) {
       if (p.daemon) await stopDaemon(p.daemon);
       await p.syncthing?.stop();
     }
-    cleanup();
   });
+  afterAll(cleanup);
 
   // Alpha serves its window (daemon --ui), where the user changes a setting.
   const startPeerDaemon = async (p: Peer) => {
@@ -80,11 +81,12 @@ describe.skipIf(missing.length > 0)('one history across two computers through tw
 
   it('each sees the other’s bouts within 60 s, overlaps once; a settings change on one shows on the other within 60 s; restarts lose nothing; a conflict copy and a cut line are skipped; importing again adds nothing', async () => {
     runner = await cliRunner('sync-two-peers');
+    const home = mkdtempSync(join(dir, 'attempt-'));
     for (const name of ['alpha', 'beta']) {
-      const st = await prepareHome(dir, name);
-      const env = { ...quietEnv(dir), XDG_RUNTIME_DIR: join(dir, `${name}-run`), TZ: 'Europe/Berlin' };
+      const st = await prepareHome(home, name);
+      const env = { ...quietEnv(home), XDG_RUNTIME_DIR: join(home, `${name}-run`), TZ: 'Europe/Berlin' };
       mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true });
-      peers.push({ name, st, db: join(dir, `${name}.db`), idleFile: join(dir, `${name}.idle`), env });
+      peers.push({ name, st, db: join(home, `${name}.db`), idleFile: join(home, `${name}.idle`), env });
     }
     const [a, b] = peers as [Peer, Peer];
     // Configured before the first start: loopback only, each knowing the other.
