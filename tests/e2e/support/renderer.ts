@@ -9,41 +9,38 @@ export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
 const STAMP = join(ROOT, 'node_modules', '.cache', 'sitwell-e2e', 'renderer.stamp');
 const LOCK = join(ROOT, 'node_modules', '.cache', 'sitwell-e2e', 'renderer.lock');
 
-/** The sources' content, hashed: what decides whether dist/renderer is current (see ensureRendererBuilt). */
-function sourceHash(dirs: string[]): string {
-  const hash = createHash('sha256');
+/** The sources dist/renderer is built from. */
+const SOURCES = [join(ROOT, 'renderer'), join(ROOT, 'shared')];
+
+/** Every file below `dirs`, in a stable order. */
+function filesBelow(dirs: string[]): string[] {
+  const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else hash.update(`${p}\0`).update(readFileSync(p)).update('\0');
+      else out.push(p);
     }
   };
   for (const d of dirs) walk(d);
+  return out;
+}
+
+/** The sources' content, hashed: what decides whether dist/renderer is current (see ensureRendererBuilt). */
+function sourceHash(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const p of files) hash.update(`${p}\0`).update(readFileSync(p)).update('\0');
   return hash.digest('hex');
 }
 
-/** Whether dist/renderer was built after the last change to any file below `dirs`. */
-function builtAfter(dirs: string[]): boolean {
+/** Whether dist/renderer was built after the last change to any of `files`. */
+function builtAfter(files: string[]): boolean {
   try {
-    return statSync(join(RENDERER_DIST, 'index.html')).mtimeMs > newestMtime(dirs);
+    const built = statSync(join(RENDERER_DIST, 'index.html')).mtimeMs;
+    return files.every((p) => statSync(p).mtimeMs < built);
   } catch {
     return false;
   }
-}
-
-/** The newest modification time of the files below `dirs`. */
-function newestMtime(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of dirs) walk(d);
-  return newest;
 }
 
 function read(path: string): string {
@@ -63,12 +60,14 @@ export function ensureRendererBuilt(): void {
   // By content, not modification time: a test that rewrote a source with the same bytes (the pseudo-locale's
   // generator in the i18n unit test) made the next suite rebuild, and vite empties dist/renderer first, so every
   // page other suites loaded meanwhile was "not built" (the likely end of views.e2e's keyboard test, twice, in a fresh-clone run).
-  const version = sourceHash([join(ROOT, 'renderer'), join(ROOT, 'shared')]);
-  if (read(STAMP) === version && read(join(RENDERER_DIST, 'index.html')) !== '') return;
+  const files = filesBelow(SOURCES);
+  const version = sourceHash(files);
+  const stamp = read(STAMP);
+  if (stamp === version && read(join(RENDERER_DIST, 'index.html')) !== '') return;
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'sitwell-e2e'), { recursive: true });
   // No stamp yet, but a build newer than every source (`npm test` runs `npm run build` first, in a fresh clone
   // too): that build is current. Rebuilding it would empty dist/renderer under the suites already serving it.
-  if (read(STAMP) === '' && builtAfter([join(ROOT, 'renderer'), join(ROOT, 'shared')])) {
+  if (stamp === '' && builtAfter(files)) {
     writeFileSync(STAMP, `${version}\n`);
     return;
   }
