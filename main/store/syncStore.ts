@@ -152,9 +152,9 @@ function prepare(db: Database) {
     ),
     // The same over a part of a day, from the rows themselves.
     localSpan: db.prepare<{ from: number; to: number }, DeviceSums>(`
-      SELECT '' AS device_id, (SELECT count(*) FROM bouts WHERE start_ms >= @from AND start_ms < @to) AS bouts,
-        (SELECT coalesce(sum(duration_ms), 0) FROM bouts WHERE start_ms >= @from AND start_ms < @to) AS sitting,
-        (SELECT coalesce(sum(duration_ms), 0) FROM standing_periods WHERE start_ms >= @from AND start_ms < @to) AS standing`),
+      SELECT '' AS device_id, b.bouts, b.sitting,
+        (SELECT coalesce(sum(duration_ms), 0) FROM standing_periods WHERE start_ms >= @from AND start_ms < @to) AS standing
+      FROM (SELECT count(*) AS bouts, coalesce(sum(duration_ms), 0) AS sitting FROM bouts WHERE start_ms >= @from AND start_ms < @to) b`),
     recordsSpan: db.prepare<[number, number], DeviceSums>(`
       SELECT device_id, sum(type = 'bout') AS bouts, sum(iif(type = 'bout', end_ms - start_ms, 0)) AS sitting, sum(iif(type = 'standing', end_ms - start_ms, 0)) AS standing
       FROM sync_records WHERE type IN ('bout', 'standing') AND start_ms >= ? AND start_ms < ? GROUP BY device_id`),
